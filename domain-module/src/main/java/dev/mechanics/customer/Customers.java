@@ -1,0 +1,65 @@
+package dev.mechanics.customer;
+
+import dev.mechanics.platform.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Repository of customers; tenant filtering comes from {@code @TenantId}. */
+@ApplicationScoped
+public class Customers {
+
+  @PersistenceContext(unitName = "mechanics")
+  EntityManager em;
+
+  public Optional<Customer> find(UUID id) {
+    return em.createQuery("select c from Customer c where c.id = :id", Customer.class)
+        .setParameter("id", id).getResultStream().findFirst();
+  }
+
+  /**
+   * Customers in id order, optionally matching {@code q}: a prefix of first name, last name or e-mail, or of the
+   * phone number's digits. Each branch is served by an index on (organization_id, column).
+   */
+  public List<Customer> list(String q, PageRequest page) {
+    if (q == null || q.isBlank()) {
+      return em.createQuery("select c from Customer c where (:after is null or c.id > :after) order by c.id",
+              Customer.class)
+          .setParameter("after", page.after())
+          .setMaxResults(page.limit() + 1)
+          .getResultList();
+    }
+    String prefix = escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%";
+    String digits = Customer.digitsOf(q);
+    return em.createQuery("""
+            select c from Customer c
+            where (:after is null or c.id > :after)
+              and (lower(c.lastName) like :prefix escape '\\'
+                or lower(c.firstName) like :prefix escape '\\'
+                or c.email like :prefix escape '\\'
+                or (:digits is not null and c.phoneDigits like :digitsPrefix))
+            order by c.id""", Customer.class)
+        .setParameter("after", page.after())
+        .setParameter("prefix", prefix)
+        .setParameter("digits", digits)
+        .setParameter("digitsPrefix", digits == null ? "" : digits + "%")
+        .setMaxResults(page.limit() + 1)
+        .getResultList();
+  }
+
+  public void add(Customer customer) {
+    em.persist(customer);
+  }
+
+  public void remove(Customer customer) {
+    em.remove(customer);
+  }
+
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

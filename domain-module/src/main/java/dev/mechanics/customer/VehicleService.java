@@ -1,0 +1,65 @@
+package dev.mechanics.customer;
+
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Page;
+import dev.mechanics.platform.PageRequest;
+import dev.mechanics.platform.Tenancy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/** Vehicles of the caller's organization; a VIN appears once per organization. */
+@ApplicationScoped
+@Transactional
+public class VehicleService {
+
+  @Inject
+  Vehicles vehicles;
+
+  @Inject
+  Customers customers;
+
+  public Page<Vehicle> list(UUID customerId, PageRequest page) {
+    if (customerId != null && customers.find(customerId).isEmpty()) {
+      throw new DomainException.NotFound("customer", customerId);
+    }
+    return Page.of(vehicles.list(customerId, page), page.limit(), Vehicle::getId);
+  }
+
+  public Vehicle get(UUID id) {
+    return vehicles.find(id).orElseThrow(() -> new DomainException.NotFound("vehicle", id));
+  }
+
+  public Vehicle register(VehicleDetails details) {
+    requireCustomer(details.customerId());
+    requireUniqueVin(details.vin(), null);
+    Vehicle vehicle = new Vehicle(Tenancy.current(), details);
+    vehicles.add(vehicle);
+    return vehicle;
+  }
+
+  public Vehicle change(UUID id, long expectedVersion, VehicleDetails details) {
+    Vehicle vehicle = get(id);
+    vehicle.requireVersion(expectedVersion, "vehicle");
+    requireCustomer(details.customerId());
+    requireUniqueVin(details.vin(), id);
+    vehicle.apply(details);
+    return vehicle;
+  }
+
+  private void requireCustomer(UUID customerId) {
+    // Another organization's customer is as unknown as a made-up id: a 422 on the field, never a 404 leak.
+    if (customers.find(customerId).isEmpty()) {
+      throw DomainException.InvalidInput.field("customerId", "no such customer");
+    }
+  }
+
+  private void requireUniqueVin(Vin vin, UUID exceptId) {
+    if (vehicles.vinTaken(vin.value(), exceptId)) {
+      throw new DomainException.Conflict("A vehicle with this VIN is already registered",
+          List.of(new DomainException.FieldProblem("vin", "is already registered")));
+    }
+  }
+}

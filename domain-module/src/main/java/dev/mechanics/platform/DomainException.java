@@ -1,0 +1,80 @@
+package dev.mechanics.platform;
+
+import java.util.List;
+
+/**
+ * A business rule said no. The web layer turns each subtype into one problem+json status; the domain never
+ * speaks HTTP.
+ */
+public abstract class DomainException extends RuntimeException {
+
+  private final List<FieldProblem> fieldProblems;
+
+  protected DomainException(String message, List<FieldProblem> fieldProblems) {
+    super(message, null, false, false);
+    this.fieldProblems = List.copyOf(fieldProblems);
+  }
+
+  protected DomainException(String message) {
+    this(message, List.of());
+  }
+
+  public List<FieldProblem> fieldProblems() {
+    return fieldProblems;
+  }
+
+  /** One invalid field of a request: {@code field} is the JSON name, {@code message} says what is wrong. */
+  public record FieldProblem(String field, String message) {
+  }
+
+  /** The object does not exist in the caller's organization (another tenant's objects are indistinguishable). */
+  public static final class NotFound extends DomainException {
+    public NotFound(String what, Object id) {
+      super("No " + what + " with id " + id);
+    }
+  }
+
+  /** The request conflicts with existing state (duplicate VIN, e-mail already registered, ...). */
+  public static final class Conflict extends DomainException {
+    public Conflict(String message) {
+      super(message);
+    }
+
+    public Conflict(String message, List<FieldProblem> problems) {
+      super(message, problems);
+    }
+  }
+
+  /** Input that is well-formed but breaks a rule (check digit, unknown shop, ...). */
+  public static final class InvalidInput extends DomainException {
+    public InvalidInput(String message, List<FieldProblem> problems) {
+      super(message, problems);
+    }
+
+    public static InvalidInput field(String field, String message) {
+      return new InvalidInput(message, List.of(new FieldProblem(field, message)));
+    }
+  }
+
+  /** The caller may see the object but not do this to it. */
+  public static final class Forbidden extends DomainException {
+    public Forbidden(String message) {
+      super(message);
+    }
+  }
+
+  /** Wrong credentials or a disabled account; the message never says which. */
+  public static final class AuthenticationFailed extends DomainException {
+    public AuthenticationFailed() {
+      super("E-mail or password is incorrect");
+    }
+  }
+
+  /** The version the client based its change on is not the current one (optimistic locking). */
+  public static final class StaleVersion extends DomainException {
+    public StaleVersion(String what, long expected, long actual) {
+      super("The " + what + " was changed by someone else (your version " + expected + ", current " + actual
+          + "); reload it and try again");
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.mechanics.tenancy;
+
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Page;
+import dev.mechanics.platform.PageRequest;
+import dev.mechanics.platform.Tenancy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/** Locations of the caller's organization. Owners open shops; owners and the shop's managers change them. */
+@ApplicationScoped
+@Transactional
+public class ShopService {
+
+  @Inject
+  Shops shops;
+
+  @Inject
+  StaffMembers staff;
+
+  public Page<Shop> list(PageRequest page) {
+    return Page.of(shops.list(page), page.limit(), Shop::getId);
+  }
+
+  public Shop get(UUID id) {
+    return shops.find(id).orElseThrow(() -> new DomainException.NotFound("shop", id));
+  }
+
+  public Shop open(Caller caller, ShopDetails details) {
+    if (!caller.has(Role.OWNER)) {
+      throw new DomainException.Forbidden("Only an owner can open a shop");
+    }
+    requireUniqueName(details.name(), null);
+    Shop shop = new Shop(Tenancy.current(), details);
+    shops.add(shop);
+    return shop;
+  }
+
+  public Shop change(Caller caller, UUID id, long expectedVersion, ShopDetails details) {
+    Shop shop = get(id);
+    requireManages(caller, shop.getId());
+    shop.requireVersion(expectedVersion, "shop");
+    requireUniqueName(details.name(), id);
+    shop.apply(details);
+    return shop;
+  }
+
+  private void requireManages(Caller caller, UUID shopId) {
+    if (caller.has(Role.OWNER)) {
+      return;
+    }
+    List<Membership> memberships = staff.membershipsOf(caller.userId());
+    boolean manager = memberships.stream()
+        .anyMatch(m -> m.getShopId().equals(shopId) && m.getRole() == Role.MANAGER);
+    if (!manager) {
+      throw new DomainException.Forbidden("Only an owner or this shop's manager can change it");
+    }
+  }
+
+  private void requireUniqueName(String name, UUID exceptId) {
+    if (shops.nameTaken(name, exceptId)) {
+      throw new DomainException.Conflict("A shop with this name already exists",
+          List.of(new DomainException.FieldProblem("name", "is already used by another shop")));
+    }
+  }
+}

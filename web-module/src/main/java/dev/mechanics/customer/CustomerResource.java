@@ -1,0 +1,109 @@
+package dev.mechanics.customer;
+
+import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Versions;
+import dev.mechanics.tenancy.Role;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** Customers of the caller's organization; {@code ?q=} finds them by name, e-mail or phone prefix. */
+@Path("/customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+  @Inject
+  CustomerService customers;
+
+  public record CustomerRequest(
+      @NotBlank @Size(max = 100) String firstName,
+      @NotBlank @Size(max = 100) String lastName,
+      @Email @Size(max = 320) String email,
+      @Size(max = 40) @Pattern(regexp = "[0-9+()./ -]*[0-9][0-9+()./ -]*", message = "must be a phone number")
+      String phone,
+      @Size(max = 500) String address) {
+
+    CustomerDetails details() {
+      return new CustomerDetails(firstName.trim(), lastName.trim(), blankToNull(email), blankToNull(phone),
+          blankToNull(address));
+    }
+  }
+
+  public record CustomerView(UUID id, String firstName, String lastName, String email, String phone,
+                             String address, long version) {
+    static CustomerView of(Customer c) {
+      return new CustomerView(c.getId(), c.getFirstName(), c.getLastName(), c.getEmail(), c.getPhone(),
+          c.getAddress(), c.getVersion());
+    }
+  }
+
+  @GET
+  public Listing<CustomerView> list(@QueryParam("q") String q, @QueryParam("limit") String limit,
+                                    @QueryParam("after") String after) {
+    if (q != null && q.length() > 100) {
+      throw new dev.mechanics.platform.web.InvalidRequest("q", "q must be at most 100 characters");
+    }
+    return Listing.of(customers.list(q, Listing.request(limit, after)), CustomerView::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response get(@PathParam("id") String id) {
+    Customer customer = customers.get(PathIds.of("customer", id));
+    return Response.ok(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response register(@Valid @NotNull CustomerRequest request, @Context UriInfo uri) {
+    Customer customer = customers.register(request.details());
+    return Response.created(uri.getAbsolutePathBuilder().path(customer.getId().toString()).build())
+        .entity(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull CustomerRequest request) {
+    UUID customerId = PathIds.of("customer", id);
+    Customer customer = customers.change(customerId, Versions.required(ifMatch), request.details());
+    return Response.ok(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RequiresRole({Role.OWNER, Role.MANAGER})
+  public Response remove(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    customers.remove(PathIds.of("customer", id), Versions.optional(ifMatch));
+    return Response.noContent().build();
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

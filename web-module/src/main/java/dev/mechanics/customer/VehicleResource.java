@@ -1,0 +1,106 @@
+package dev.mechanics.customer;
+
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.web.InvalidRequest;
+import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Versions;
+import dev.mechanics.tenancy.Role;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+
+/** Vehicles of the caller's organization; {@code ?customerId=} lists one customer's. */
+@Path("/vehicles")
+@Produces(MediaType.APPLICATION_JSON)
+public class VehicleResource {
+
+  @Inject
+  VehicleService vehicles;
+
+  public record VehicleRequest(
+      @NotBlank String customerId,
+      @NotBlank @ValidVin String vin,
+      @Size(max = 20) String plate,
+      @Size(max = 60) String make,
+      @Size(max = 60) String model,
+      @Min(1886) @Max(2100) Integer year,
+      @Min(0) @Max(9_999_999) Integer mileage) {
+
+    VehicleDetails details() {
+      UUID customer = Ids.parse(customerId.trim()).orElseThrow(() ->
+          new DomainException.InvalidInput("customerId is not a valid id",
+              List.of(new DomainException.FieldProblem("customerId", "must be a customer id"))));
+      return new VehicleDetails(customer, new Vin(vin.trim()), CustomerResource.blankToNull(plate),
+          CustomerResource.blankToNull(make), CustomerResource.blankToNull(model), year, mileage);
+    }
+  }
+
+  public record VehicleView(UUID id, UUID customerId, String vin, String plate, String make, String model,
+                            Integer year, Integer mileage, long version) {
+    static VehicleView of(Vehicle v) {
+      return new VehicleView(v.getId(), v.getCustomerId(), v.getVin(), v.getPlate(), v.getMake(), v.getModel(),
+          v.getYear(), v.getMileage(), v.getVersion());
+    }
+  }
+
+  @GET
+  public Listing<VehicleView> list(@QueryParam("customerId") String customerId, @QueryParam("limit") String limit,
+                                   @QueryParam("after") String after) {
+    UUID customer = null;
+    if (customerId != null && !customerId.isBlank()) {
+      customer = Ids.parse(customerId.trim())
+          .orElseThrow(() -> new InvalidRequest("customerId", "customerId must be a customer id"));
+    }
+    return Listing.of(vehicles.list(customer, Listing.request(limit, after)), VehicleView::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response get(@PathParam("id") String id) {
+    Vehicle vehicle = vehicles.get(PathIds.of("vehicle", id));
+    return Response.ok(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response register(@Valid @NotNull VehicleRequest request, @Context UriInfo uri) {
+    Vehicle vehicle = vehicles.register(request.details());
+    return Response.created(uri.getAbsolutePathBuilder().path(vehicle.getId().toString()).build())
+        .entity(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull VehicleRequest request) {
+    UUID vehicleId = PathIds.of("vehicle", id);
+    Vehicle vehicle = vehicles.change(vehicleId, Versions.required(ifMatch), request.details());
+    return Response.ok(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
+  }
+}

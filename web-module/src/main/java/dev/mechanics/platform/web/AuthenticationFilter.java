@@ -1,0 +1,92 @@
+package dev.mechanics.platform.web;
+
+import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.Tenancy;
+import dev.mechanics.platform.security.AccessTokens;
+import dev.mechanics.tenancy.Caller;
+import dev.mechanics.tenancy.Role;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.AnnotatedElement;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Every endpoint needs a verified access token unless it is {@link Public}. Liberty's MicroProfile JWT has
+ * verified signature, issuer, audience and expiry before this runs; here the caller is established, the
+ * thread is bound to the caller's organization for Hibernate's tenant filter, and {@link RequiresRole} is
+ * checked.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  public static final String CALLER = "mechanics.caller";
+
+  @Context
+  ResourceInfo resource;
+
+  /** Request properties are not servlet attributes in Liberty; the CDI producer reads the servlet request. */
+  @Context
+  jakarta.servlet.http.HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Tenancy.clear();
+    if (isPublic()) {
+      return;
+    }
+    if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
+      throw new NotAuthorizedException("Bearer");
+    }
+    Caller caller = callerFrom(token);
+    servletRequest.setAttribute(CALLER, caller);
+    Tenancy.bind(caller.organizationId());
+    RequiresRole required = annotation(RequiresRole.class);
+    if (required != null && Arrays.stream(required.value()).noneMatch(caller::has)) {
+      throw new ForbiddenException();
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Tenancy.clear();
+  }
+
+  private static Caller callerFrom(JsonWebToken token) {
+    UUID user = Ids.parse(token.getSubject()).orElseThrow(() -> new NotAuthorizedException("Bearer"));
+    Object org = token.getClaim(AccessTokens.ORGANIZATION_CLAIM);
+    UUID organization = Ids.parse(org == null ? null : org.toString().replace("\"", ""))
+        .orElseThrow(() -> new NotAuthorizedException("Bearer"));
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String group : token.getGroups() == null ? Set.<String>of() : token.getGroups()) {
+      Arrays.stream(Role.values()).filter(r -> r.name().equals(group)).forEach(roles::add);
+    }
+    return new Caller(user, organization, Set.copyOf(roles));
+  }
+
+  private boolean isPublic() {
+    return resource == null || resource.getResourceMethod() == null || annotation(Public.class) != null;
+  }
+
+  private <A extends java.lang.annotation.Annotation> A annotation(Class<A> type) {
+    A onMethod = resource.getResourceMethod().getAnnotation(type);
+    if (onMethod != null) {
+      return onMethod;
+    }
+    AnnotatedElement owner = resource.getResourceClass();
+    return owner == null ? null : owner.getAnnotation(type);
+  }
+}

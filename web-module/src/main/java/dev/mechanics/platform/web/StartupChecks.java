@@ -1,0 +1,47 @@
+package dev.mechanics.platform.web;
+
+import dev.mechanics.demo.DemoData;
+import dev.mechanics.platform.security.JwtKeys;
+import dev.mechanics.platform.security.SecuritySettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses to start on invalid configuration (the message names the variable and never its value) and loads
+ * the demo chain when {@code DEMO_DATA=true}. Migrations have already run (FlywayMigrationIntegrator).
+ */
+@ApplicationScoped
+public class StartupChecks {
+
+  private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
+
+  @Inject
+  SecuritySettings security;
+
+  @Inject
+  DemoData demoData;
+
+  @Inject
+  @ConfigProperty(name = "DEMO_DATA", defaultValue = "false")
+  boolean loadDemoData;
+
+  @Inject
+  @ConfigProperty(name = "APP_VERSION", defaultValue = "dev")
+  String version;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    String jwtProblem = JwtKeys.current().problem();
+    if (jwtProblem != null) {
+      throw new IllegalStateException("Invalid configuration: " + jwtProblem);
+    }
+    security.accessTokenLifetime();
+    if (loadDemoData && demoData.loadIfEmpty()) {
+      LOG.info("Demo sign-in: " + DemoData.OWNER_EMAIL + " (password in the README)");
+    }
+    LOG.info("Mechanics " + version + " started");
+  }
+}

@@ -1,0 +1,43 @@
+package dev.mechanics.tenancy;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+
+/** The caller: who they are, their organization and their role in each shop. */
+@Path("/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+  @Inject
+  AuthenticationService authentication;
+
+  @Inject
+  Organizations organizations;
+
+  @Inject
+  Caller caller;
+
+  public record MembershipView(UUID shopId, String role) {
+  }
+
+  public record OrganizationView(UUID id, String name, String currency, String timeZone) {
+  }
+
+  public record MeView(UUID id, String email, String name, OrganizationView organization,
+                       List<MembershipView> memberships) {
+  }
+
+  @GET
+  public MeView me() {
+    SignedInStaff me = authentication.describe(caller);
+    Organization org = organizations.find(me.organizationId()).orElseThrow();
+    return new MeView(me.userId(), me.email(), me.name(),
+        new OrganizationView(org.getId(), org.getName(), org.getCurrency(), org.getTimeZone()),
+        me.memberships().stream().map(m -> new MembershipView(m.getShopId(), m.getRole().name())).toList());
+  }
+}

@@ -1,0 +1,55 @@
+package dev.mechanics.tenancy;
+
+import dev.mechanics.platform.web.Public;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** Public sign-up of a new chain: organization, first shop and owner. */
+@Path("/organizations")
+@Public
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SignUpResource {
+
+  @Inject
+  SignUpService signUps;
+
+  public record SignUpRequest(
+      @NotBlank @Size(max = 200) String organizationName,
+      @NotBlank @Size(max = 200) String shopName,
+      @NotBlank @TimeZoneId String timeZone,
+      @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") @CurrencyCode
+      String currency,
+      @NotBlank @Size(max = 200) String ownerName,
+      @NotBlank @Email @Size(max = 320) String ownerEmail,
+      @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String ownerPassword) {
+  }
+
+  public record SignUpResponse(UUID organizationId, String organizationName, UUID shopId, UUID ownerId,
+                               String ownerEmail) {
+  }
+
+  @POST
+  public Response signUp(@Valid @NotNull SignUpRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    SignUpService.Created created = signUps.signUp(new SignUp(request.organizationName().trim(),
+        request.shopName().trim(), request.timeZone(), request.currency(), request.ownerName().trim(),
+        request.ownerEmail(), request.ownerPassword()));
+    return Response.created(uri.getBaseUriBuilder().path("me").build())
+        .entity(new SignUpResponse(created.organization().getId(), created.organization().getName(),
+            created.shop().getId(), created.owner().getId(), created.owner().getEmail()))
+        .build();
+  }
+}
