@@ -20,7 +20,7 @@ public class MeResource {
   Organizations organizations;
 
   @Inject
-  Caller caller;
+  dev.mechanics.platform.web.CurrentCaller caller;
 
   public record MembershipView(UUID shopId, String role) {
   }
@@ -34,7 +34,7 @@ public class MeResource {
 
   @GET
   public MeView me() {
-    SignedInStaff me = authentication.describe(caller);
+    SignedInStaff me = authentication.describe(caller.get());
     Organization org = organizations.find(me.organizationId()).orElseThrow();
     return new MeView(me.userId(), me.email(), me.name(),
         new OrganizationView(org.getId(), org.getName(), org.getCurrency(), org.getTimeZone()),

@@ -38,7 +38,7 @@ public class ShopResource {
   ShopService shops;
 
   @Inject
-  Caller caller;
+  dev.mechanics.platform.web.CurrentCaller caller;
 
   public record ShopRequest(
       @NotBlank @Size(max = 200) String name,
@@ -77,7 +77,7 @@ public class ShopResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RequiresRole(Role.OWNER)
   public Response open(@Valid @NotNull ShopRequest request, @Context UriInfo uri) {
-    Shop shop = shops.open(caller, request.details());
+    Shop shop = shops.open(caller.get(), request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(shop.getId().toString()).build())
         .entity(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
   }
@@ -89,7 +89,7 @@ public class ShopResource {
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull ShopRequest request) {
     UUID shopId = PathIds.of("shop", id);
-    Shop shop = shops.change(caller, shopId, Versions.required(ifMatch), request.details());
+    Shop shop = shops.change(caller.get(), shopId, Versions.required(ifMatch), request.details());
     return Response.ok(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
   }
 }

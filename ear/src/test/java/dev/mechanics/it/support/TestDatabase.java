@@ -55,6 +55,8 @@ public final class TestDatabase {
         <!-- Written by the build (TestDatabase) for this test run only. -->
         <server>
           <variable name="DATABASE_URL" value="%s"/>
+          <!-- the demo chain gives the tests one user per role -->
+          <variable name="DEMO_DATA" value="true"/>
         </server>
         """.formatted(xmlEscape(url)));
     Properties props = new Properties();

@@ -2,21 +2,21 @@ package dev.mechanics.platform.web;
 
 import dev.mechanics.tenancy.Caller;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 
-/** Makes the authenticated {@link Caller} injectable into resources. */
+/**
+ * The authenticated {@link Caller} of this request. Read on use, not on injection: resources are created
+ * before the authentication filter has run.
+ */
 @RequestScoped
-public class CallerProducer {
+public class CurrentCaller {
 
   @Inject
   HttpServletRequest request;
 
-  /** Dependent: a record cannot be proxied, and resources live for one request anyway. */
-  @Produces
-  Caller caller() {
+  public Caller get() {
     Object caller = request.getAttribute(AuthenticationFilter.CALLER);
     if (caller instanceof Caller c) {
       return c;

@@ -1,0 +1,146 @@
+package dev.mechanics.it.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/** The started server as the integration tests see it: its URL, its database and signed-in callers. */
+public final class Api {
+
+  public static final String DEMO_PASSWORD = "demo-Garage-2026";
+  private static final Properties PROPS = load();
+  private static volatile boolean ready;
+
+  private Api() {
+  }
+
+  private static Properties load() {
+    Properties props = new Properties();
+    String file = System.getProperty("it.properties", "target/it.properties");
+    try (InputStream in = Files.newInputStream(Path.of(file))) {
+      props.load(in);
+    } catch (Exception e) {
+      throw new IllegalStateException("No " + file + ": run the integration tests through Maven (mvn verify)", e);
+    }
+    return props;
+  }
+
+  public static String baseUrl() {
+    return PROPS.getProperty("base.url");
+  }
+
+  /** Waits for /health/ready: Liberty reports "started" even when the application failed to start. */
+  public static synchronized void awaitReady() {
+    if (ready) {
+      return;
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    int last = -1;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (last == 200) {
+          ready = true;
+          RestAssured.baseURI = baseUrl();
+          return;
+        }
+      } catch (Exception e) {
+        // not listening yet
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new IllegalStateException("The server never became ready (last /health/ready status " + last + ")");
+  }
+
+  public static Connection database() throws SQLException {
+    dev.mechanics.platform.datasource.DatabaseUrl url =
+        dev.mechanics.platform.datasource.DatabaseUrl.parse(PROPS.getProperty("database.url"));
+    Properties p = new Properties();
+    if (url.user() != null) {
+      p.setProperty("user", url.user());
+    }
+    if (url.password() != null) {
+      p.setProperty("password", url.password());
+    }
+    return DriverManager.getConnection(url.jdbcUrl(), p);
+  }
+
+  public static RequestSpecification anonymous() {
+    awaitReady();
+    return given().baseUri(baseUrl()).basePath("/api/v1").contentType(ContentType.JSON);
+  }
+
+  public static String login(String email, String password) {
+    return anonymous().body(Map.of("email", email, "password", password))
+        .post("/auth/login").then().statusCode(200).extract().path("accessToken");
+  }
+
+  public static Tenant demoAs(String role) {
+    String email = switch (role) {
+      case "OWNER" -> "owner@demo.mechanics.dev";
+      case "MANAGER" -> "manager@demo.mechanics.dev";
+      case "SERVICE_ADVISOR" -> "advisor@demo.mechanics.dev";
+      default -> "tech@demo.mechanics.dev";
+    };
+    String token = login(email, DEMO_PASSWORD);
+    return Tenant.of(token);
+  }
+
+  /** Signs up a brand-new organization (its own tenant) and signs its owner in. */
+  public static Tenant newOrganization(String label) {
+    String unique = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String email = "owner-" + unique + "@example.com";
+    String password = "correct horse battery " + unique;
+    Response r = anonymous().body(Map.of("organizationName", "Org " + unique, "shopName", "Main " + unique,
+            "timeZone", "America/New_York", "currency", "USD", "ownerName", "Owner " + unique,
+            "ownerEmail", email, "ownerPassword", password))
+        .post("/organizations");
+    r.then().statusCode(201);
+    return Tenant.of(login(email, password));
+  }
+
+  /** A signed-in caller: the token and the organization and first shop it belongs to. */
+  public record Tenant(String token, String organizationId, String shopId) {
+
+    static Tenant of(String token) {
+      Response me = given().baseUri(baseUrl()).basePath("/api/v1").header("Authorization", "Bearer " + token)
+          .get("/me");
+      me.then().statusCode(200);
+      return new Tenant(token, me.path("organization.id"), me.path("memberships[0].shopId"));
+    }
+
+    public RequestSpecification request() {
+      return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    public String createCustomer(String first, String last) {
+      return request().body(Map.of("firstName", first, "lastName", last, "email",
+              first.toLowerCase() + "." + last.toLowerCase() + "@example.com", "phone", "+1 555 010 2030"))
+          .post("/customers").then().statusCode(201).extract().path("id");
+    }
+  }
+}
