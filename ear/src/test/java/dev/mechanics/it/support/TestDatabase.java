@@ -55,6 +55,10 @@ public final class TestDatabase {
         <!-- Written by the build (TestDatabase) for this test run only. -->
         <server>
           <variable name="DATABASE_URL" value="%s"/>
+          <!-- Arquillian talks to the running server over the local JMX connector (tests only) -->
+          <featureManager>
+            <feature>localConnector-1.0</feature>
+          </featureManager>
           <!-- the demo chain gives the tests one user per role -->
           <variable name="DEMO_DATA" value="true"/>
         </server>

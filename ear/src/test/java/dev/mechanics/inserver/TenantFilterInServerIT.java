@@ -1,0 +1,87 @@
+package dev.mechanics.inserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mechanics.customer.Customer;
+import dev.mechanics.customer.CustomerDetails;
+import dev.mechanics.customer.CustomerService;
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.PageRequest;
+import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.SignUp;
+import dev.mechanics.tenancy.SignUpService;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.util.Arrays;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs inside the started Liberty server (Arquillian): the repositories and Hibernate's tenant filter, with the
+ * real persistence unit, JTA and PostgreSQL. Another organization's customer is invisible to find, list and
+ * search without any query naming the organization.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TenantFilterInServerIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    File[] libraries = new File("target/mechanics/lib").listFiles((dir, name) -> name.endsWith(".jar"));
+    if (libraries == null || libraries.length == 0) {
+      throw new IllegalStateException("target/mechanics/lib is empty: package the EAR first");
+    }
+    return ShrinkWrap.create(WebArchive.class, "tenant-filter-it.war")
+        .addClass(TenantFilterInServerIT.class)
+        .addAsLibraries(Arrays.stream(libraries).filter(f -> !f.getName().contains("batch-module"))
+            .toArray(File[]::new))
+        .addAsLibraries(new File[] {assertjJar()})
+        .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
+            "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\" bean-discovery-mode=\"all\"/>"),
+            "beans.xml");
+  }
+
+  private static File assertjJar() {
+    return new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+  }
+
+  @Inject
+  SignUpService signUps;
+
+  @Inject
+  CustomerService customers;
+
+  private UUID newOrganization() {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    return signUps.signUp(new SignUp("In-server " + unique, "Shop " + unique, "UTC", "USD", "Owner",
+        "inserver-" + unique + "@example.com", "in-server password " + unique)).organization().getId();
+  }
+
+  @Test
+  void anotherOrganizationsCustomerIsInvisibleToFindListAndSearch() {
+    UUID a = newOrganization();
+    UUID b = newOrganization();
+    Customer alice = Tenancy.callAs(a, () -> customers.register(
+        new CustomerDetails("Alice", "Isolated", "alice@example.com", "555 0101", null)));
+
+    assertThat(Tenancy.callAs(a, () -> customers.get(alice.getId())).getLastName()).isEqualTo("Isolated");
+    Assertions.assertThatThrownBy(() -> Tenancy.callAs(b, () -> customers.get(alice.getId())))
+        .isInstanceOf(DomainException.NotFound.class);
+    assertThat(Tenancy.callAs(b, () -> customers.list(null, new PageRequest(null, 200))).items()).isEmpty();
+    assertThat(Tenancy.callAs(b, () -> customers.list("Isol", new PageRequest(null, 200))).items()).isEmpty();
+    assertThat(Tenancy.callAs(a, () -> customers.list("Isol", new PageRequest(null, 200))).items())
+        .extracting(Customer::getId).containsExactly(alice.getId());
+  }
+
+  @Test
+  void aThreadBoundToNoOrganizationSeesNothing() {
+    UUID a = newOrganization();
+    Tenancy.callAs(a, () -> customers.register(new CustomerDetails("Nora", "Nobody", null, null, null)));
+    assertThat(customers.list(null, new PageRequest(null, 200)).items()).isEmpty();
+  }
+}
