@@ -55,6 +55,7 @@ public final class TestDatabase {
         <!-- Written by the build (TestDatabase) for this test run only. -->
         <server>
           <variable name="DATABASE_URL" value="%s"/>
+          <variable name="PORT" value="%s"/>
           <!-- Arquillian talks to the running server over the local JMX connector (tests only) -->
           <featureManager>
             <feature>localConnector-1.0</feature>
@@ -62,7 +63,7 @@ public final class TestDatabase {
           <!-- the demo chain gives the tests one user per role -->
           <variable name="DEMO_DATA" value="true"/>
         </server>
-        """.formatted(xmlEscape(url)));
+        """.formatted(xmlEscape(url), System.getProperty("it.port", "9080")));
     Properties props = new Properties();
     props.setProperty("database.url", url);
     props.setProperty("database.name", name);
