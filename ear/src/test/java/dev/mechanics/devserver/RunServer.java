@@ -25,6 +25,8 @@ public final class RunServer {
     Path wlp = Path.of(args[0]);
     Path pgData = Path.of(args[1]);
     String port = System.getenv().getOrDefault("PORT", "9080");
+    // A test run that was interrupted may have left its database and port override behind.
+    Files.deleteIfExists(wlp.resolve("usr/servers/mechanics").resolve(dev.mechanics.it.support.TestDatabase.OVERRIDE));
     ProcessBuilder server = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", "mechanics")
         .inheritIO();
     Map<String, String> env = server.environment();

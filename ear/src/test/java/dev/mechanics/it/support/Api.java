@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -86,7 +85,7 @@ public final class Api {
     if (url.password() != null) {
       p.setProperty("password", url.password());
     }
-    return DriverManager.getConnection(url.jdbcUrl(), p);
+    return new org.postgresql.Driver().connect(url.jdbcUrl(), p);
   }
 
   public static RequestSpecification anonymous() {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -25,6 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class TestDatabase {
 
   private static final String LOCAL = "postgresql://postgres@127.0.0.1:5432/postgres";
+  /** Where the server reads this run's settings (relative to the server directory). */
+  public static final String OVERRIDE = "configDropins/overrides/test-database.xml";
 
   private TestDatabase() {
   }
@@ -36,7 +37,7 @@ public final class TestDatabase {
     if ("create".equals(mode)) {
       create(serverDir, itProperties);
     } else {
-      drop(itProperties);
+      drop(serverDir, itProperties);
     }
   }
 
@@ -48,9 +49,8 @@ public final class TestDatabase {
       st.execute("create database " + name);
     }
     String url = server.urlFor(name);
-    Path overrides = serverDir.resolve("configDropins/overrides");
-    Files.createDirectories(overrides);
-    Files.writeString(overrides.resolve("test-database.xml"), """
+    Files.createDirectories(serverDir.resolve(OVERRIDE).getParent());
+    Files.writeString(serverDir.resolve(OVERRIDE), """
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- Written by the build (TestDatabase) for this test run only. -->
         <server>
@@ -75,7 +75,9 @@ public final class TestDatabase {
     System.out.println("[TestDatabase] created " + name + " on " + server.description);
   }
 
-  private static void drop(Path itProperties) throws IOException, SQLException {
+  private static void drop(Path serverDir, Path itProperties) throws IOException, SQLException {
+    // The override points the server at this run's database and port: it must not outlive the run.
+    Files.deleteIfExists(serverDir.resolve(OVERRIDE));
     if (!Files.exists(itProperties)) {
       return;
     }
@@ -138,7 +140,8 @@ public final class TestDatabase {
       if (parsed.password() != null) {
         props.setProperty("password", parsed.password());
       }
-      return DriverManager.getConnection(parsed.jdbcUrl(), props);
+      // Not DriverManager: it does not see a driver loaded by an earlier exec:java class loader in this JVM.
+      return new org.postgresql.Driver().connect(parsed.jdbcUrl(), props);
     }
 
     String urlFor(String database) {
