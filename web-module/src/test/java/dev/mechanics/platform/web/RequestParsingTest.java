@@ -1,0 +1,47 @@
+package dev.mechanics.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.PageRequest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RequestParsingTest {
+
+  @Test
+  void durationsInShortAndIsoForm() {
+    assertThat(DurationSetting.parse("JWT_EXPIRATION", "15m")).isEqualTo(Duration.ofMinutes(15));
+    assertThat(DurationSetting.parse("X", "7d")).isEqualTo(Duration.ofDays(7));
+    assertThat(DurationSetting.parse("X", "PT90S")).isEqualTo(Duration.ofSeconds(90));
+    assertThatThrownBy(() -> DurationSetting.parse("JWT_EXPIRATION", "soon")).hasMessageContaining("JWT_EXPIRATION");
+    assertThatThrownBy(() -> DurationSetting.parse("JWT_EXPIRATION", "0m")).hasMessageContaining("JWT_EXPIRATION");
+  }
+
+  @Test
+  void limitIsCappedAndValidated() {
+    assertThat(Listing.request(null, null).limit()).isEqualTo(PageRequest.DEFAULT_LIMIT);
+    assertThat(Listing.request("5000", null).limit()).isEqualTo(PageRequest.MAX_LIMIT);
+    assertThatThrownBy(() -> Listing.request("0", null)).isInstanceOf(InvalidRequest.class);
+    assertThatThrownBy(() -> Listing.request("ten", null)).isInstanceOf(InvalidRequest.class);
+  }
+
+  @Test
+  void cursorsRoundTripAndGarbageIsRefused() {
+    UUID id = Ids.newId();
+    assertThat(Listing.request("10", Listing.cursorOf(id)).after()).isEqualTo(id);
+    assertThatThrownBy(() -> Listing.request("10", "%%%")).isInstanceOf(InvalidRequest.class);
+    assertThatThrownBy(() -> Listing.request("10", "bm90LWEtdXVpZA")).isInstanceOf(InvalidRequest.class);
+  }
+
+  @Test
+  void ifMatchNamesAVersion() {
+    assertThat(Versions.required("\"3\"")).isEqualTo(3);
+    assertThat(Versions.required("W/\"12\"")).isEqualTo(12);
+    assertThatThrownBy(() -> Versions.required(null)).isInstanceOf(PreconditionRequired.class);
+    assertThatThrownBy(() -> Versions.required("*")).isInstanceOf(InvalidRequest.class);
+    assertThat(Versions.optional(" ")).isNull();
+  }
+}
