@@ -26,6 +26,16 @@ public final class Api {
   public static final String DEMO_PASSWORD = "demo-Garage-2026";
   private static final Properties PROPS = load();
   private static volatile boolean ready;
+  /** Every token and password the tests used: none may ever appear in the server's log (LogHygieneIT). */
+  private static final java.util.Set<String> SECRETS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  public static java.util.Set<String> secretsUsed() {
+    return java.util.Set.copyOf(SECRETS);
+  }
+
+  public static void rememberSecret(String secret) {
+    SECRETS.add(secret);
+  }
 
   private Api() {
   }
@@ -94,8 +104,11 @@ public final class Api {
   }
 
   public static String login(String email, String password) {
-    return anonymous().body(Map.of("email", email, "password", password))
+    SECRETS.add(password);
+    String token = anonymous().body(Map.of("email", email, "password", password))
         .post("/auth/login").then().statusCode(200).extract().path("accessToken");
+    SECRETS.add(token);
+    return token;
   }
 
   public static Tenant demoAs(String role) {

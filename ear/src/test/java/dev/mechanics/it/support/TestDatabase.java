@@ -49,6 +49,9 @@ public final class TestDatabase {
       st.execute("create database " + name);
     }
     String url = server.urlFor(name);
+    clearLogs(serverDir.resolve("logs"));
+    // Arquillian deploys into dropins/; an archive left by an interrupted run would start with the server.
+    clearLogs(serverDir.resolve("dropins"));
     Files.createDirectories(serverDir.resolve(OVERRIDE).getParent());
     Files.writeString(serverDir.resolve(OVERRIDE), """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -60,6 +63,8 @@ public final class TestDatabase {
           <featureManager>
             <feature>localConnector-1.0</feature>
           </featureManager>
+          <!-- the tests play the proxy: X-Forwarded-For from loopback is honoured -->
+          <variable name="TRUSTED_PROXIES" value="127.0.0.1,0:0:0:0:0:0:0:1"/>
           <!-- the demo chain gives the tests one user per role -->
           <variable name="DEMO_DATA" value="true"/>
         </server>
@@ -114,6 +119,20 @@ public final class TestDatabase {
       System.out.println("[TestDatabase] no local PostgreSQL (" + e.getMessage() + "); trying Testcontainers");
     }
     return DockerPostgres.start();
+  }
+
+  /** Empties a folder: each run starts with an empty log (LogHygieneIT judges this run's only) and dropins. */
+  private static void clearLogs(Path logs) throws IOException {
+    if (!Files.isDirectory(logs)) {
+      return;
+    }
+    try (var files = Files.walk(logs)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!file.equals(logs)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 
   private static String xmlEscape(String s) {

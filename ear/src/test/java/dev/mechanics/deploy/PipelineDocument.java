@@ -1,0 +1,126 @@
+package dev.mechanics.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * azure-pipelines.yml read the way Azure Pipelines reads it: every scalar is a string ({@code true}, {@code 5432}
+ * and {@code "1.17"} alike), maps and lists as they are. Navigation helpers find stages, jobs (including the
+ * steps of a deployment job's lifecycle hooks) and task steps.
+ */
+final class PipelineDocument {
+
+    private final JsonNode root;
+
+    private PipelineDocument(JsonNode root) {
+        this.root = root;
+    }
+
+    static PipelineDocument load(Path file) {
+        try {
+            return new PipelineDocument(ArmTemplate.JSON.valueToTree(parseAllStrings(Files.readString(file))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** Parses YAML with no implicit typing: plain scalars stay strings. */
+    static Object parseAllStrings(String yaml) {
+        Resolver stringsOnly = new Resolver() {
+            @Override
+            protected void addImplicitResolvers() {
+                // none: no bool/int/float/null/timestamp guessing
+            }
+        };
+        LoaderOptions loaderOptions = new LoaderOptions();
+        loaderOptions.setAllowDuplicateKeys(false);
+        DumperOptions dumperOptions = new DumperOptions();
+        Yaml parser = new Yaml(new SafeConstructor(loaderOptions), new Representer(dumperOptions), dumperOptions, loaderOptions, stringsOnly);
+        return parser.load(yaml);
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    List<JsonNode> stages() {
+        List<JsonNode> stages = new ArrayList<>();
+        root.path("stages").forEach(stages::add);
+        return stages;
+    }
+
+    JsonNode stage(String name) {
+        for (JsonNode stage : root.path("stages")) {
+            if (name.equals(stage.path("stage").asText())) {
+                return stage;
+            }
+        }
+        throw new AssertionError("No stage '" + name + "' in azure-pipelines.yml");
+    }
+
+    static List<JsonNode> jobs(JsonNode stage) {
+        List<JsonNode> jobs = new ArrayList<>();
+        stage.path("jobs").forEach(jobs::add);
+        return jobs;
+    }
+
+    /** Steps of a job: {@code steps}, or for a deployment job every hook of its strategy, in order. */
+    static List<JsonNode> steps(JsonNode job) {
+        List<JsonNode> steps = new ArrayList<>();
+        job.path("steps").forEach(steps::add);
+        for (JsonNode strategy : job.path("strategy")) {
+            for (String hook : List.of("preDeploy", "deploy", "routeTraffic", "postRouteTraffic")) {
+                strategy.path(hook).path("steps").forEach(steps::add);
+            }
+            for (JsonNode outcome : strategy.path("on")) {
+                outcome.path("steps").forEach(steps::add);
+            }
+        }
+        return steps;
+    }
+
+    static List<JsonNode> stepsOfStage(JsonNode stage) {
+        List<JsonNode> steps = new ArrayList<>();
+        jobs(stage).forEach(job -> steps.addAll(steps(job)));
+        return steps;
+    }
+
+    static List<JsonNode> tasks(List<JsonNode> steps, String task) {
+        return steps.stream().filter(s -> task.equals(s.path("task").asText())).toList();
+    }
+
+    static int indexOf(List<JsonNode> steps, JsonNode step) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) == step) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The command text of a step: inline script of script/bash steps or of AzureCLI@2. */
+    static String script(JsonNode step) {
+        for (String key : List.of("script", "bash", "pwsh", "powershell")) {
+            if (step.has(key)) {
+                return step.path(key).asText();
+            }
+        }
+        return step.path("inputs").path("inlineScript").asText("");
+    }
+
+    static Map<String, Object> asMap(JsonNode node) {
+        return ArmTemplate.JSON.convertValue(node, Map.class);
+    }
+}

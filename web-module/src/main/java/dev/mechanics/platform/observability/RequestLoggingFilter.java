@@ -1,0 +1,99 @@
+package dev.mechanics.platform.observability;
+
+import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.web.AuthenticationFilter;
+import dev.mechanics.platform.web.RequestContext;
+import dev.mechanics.tenancy.Caller;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Gives every request an id ({@code X-Request-Id}: the caller's when it is a plain token, else a new one) that
+ * every log line of the request carries, and writes one access line per request: method, path (never the query,
+ * which can hold a phone number), status, duration, user agent, client address, user and shop. Values go into
+ * JSON fields ({@code ext_*}), never into free text, so nothing is parsed back out of messages.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class RequestLoggingFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger ACCESS = Logger.getLogger("dev.mechanics.access");
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+  private static final Pattern SHOP_IN_PATH = Pattern.compile("/shops/([0-9a-fA-F-]{36})");
+  private static final String[] FIELDS = {"requestId", "service", "version", "method", "path", "status",
+      "durationMs", "userAgent", "clientIp", "userId", "organizationId", "shopId"};
+
+  @Inject
+  @ConfigProperty(name = "APP_VERSION", defaultValue = "dev")
+  String version;
+
+  @Inject
+  @ConfigProperty(name = "TRUSTED_PROXIES", defaultValue = " ")
+  String trustedProxies;
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    long start = System.nanoTime();
+    String given = request.getHeader(RequestContext.REQUEST_ID_HEADER);
+    String requestId = given != null && SAFE_ID.matcher(given).matches() ? given : Ids.newId().toString();
+    request.setAttribute(RequestContext.REQUEST_ID, requestId);
+    response.setHeader(RequestContext.REQUEST_ID_HEADER, requestId);
+    LogFields.put("requestId", requestId);
+    LogFields.put("service", "mechanics");
+    LogFields.put("version", version);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      logAccess(request, response, start);
+      LogFields.remove(FIELDS);
+    }
+  }
+
+  private void logAccess(HttpServletRequest request, HttpServletResponse response, long start) {
+    LogFields.put("method", request.getMethod());
+    LogFields.put("path", truncate(request.getRequestURI(), 300));
+    LogFields.put("status", Integer.toString(response.getStatus()));
+    LogFields.put("durationMs", Long.toString((System.nanoTime() - start) / 1_000_000));
+    LogFields.put("userAgent", truncate(request.getHeader("User-Agent"), 200));
+    LogFields.put("clientIp", new ClientAddress(trustedProxies)
+        .resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+    if (request.getAttribute(AuthenticationFilter.CALLER) instanceof Caller caller) {
+      LogFields.put("userId", caller.userId().toString());
+      LogFields.put("organizationId", caller.organizationId().toString());
+    }
+    String shop = shopOf(request);
+    if (shop != null) {
+      LogFields.put("shopId", shop);
+    }
+    ACCESS.log(Level.INFO, "access");
+  }
+
+  private static String shopOf(HttpServletRequest request) {
+    String shop = request.getParameter("shopId");
+    if (shop == null) {
+      Matcher m = SHOP_IN_PATH.matcher(request.getRequestURI());
+      shop = m.find() ? m.group(1) : null;
+    }
+    return shop == null ? null : Ids.parse(shop).map(Object::toString).orElse(null);
+  }
+
+  private static String truncate(String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    String clean = value.replaceAll("[\\p{Cntrl}]", "?");
+    return clean.length() > max ? clean.substring(0, max) : clean;
+  }
+}
