@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * An ARM template as the checks need it: the JSON tree, and every resource flattened with its full type,
@@ -82,10 +80,6 @@ final class ArmTemplate {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path, e);
         }
-    }
-
-    Path path() {
-        return path;
     }
 
     String text() {
@@ -183,15 +177,6 @@ final class ArmTemplate {
         }
     }
 
-    static void forEachObject(JsonNode node, Consumer<JsonNode> visitor) {
-        if (node.isObject()) {
-            visitor.accept(node);
-            node.forEach(child -> forEachObject(child, visitor));
-        } else if (node.isArray()) {
-            node.forEach(child -> forEachObject(child, visitor));
-        }
-    }
-
     /** The {@code value} of the {@code {name, value}} entry called {@code name} in an app settings array. */
     static String setting(JsonNode nameValueArray, String name) {
         for (JsonNode entry : nameValueArray) {
@@ -200,10 +185,6 @@ final class ArmTemplate {
             }
         }
         return null;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 
     @FunctionalInterface

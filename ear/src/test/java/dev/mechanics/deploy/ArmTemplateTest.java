@@ -28,6 +28,7 @@ class ArmTemplateTest {
             "Microsoft.Web/sites", "2024-11-01",
             "Microsoft.Web/sites/slots", "2024-11-01",
             "Microsoft.Web/sites/config", "2024-11-01",
+            "Microsoft.Web/sites/slots/config", "2024-11-01",
             "Microsoft.Web/sites/basicPublishingCredentialsPolicies", "2024-11-01",
             "Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies", "2024-11-01",
             "Microsoft.Insights/autoscalesettings", "2022-10-01",
@@ -286,6 +287,12 @@ class ArmTemplateTest {
                 }
             }
             assertThat(basicAuth).as("%s basic publishing credentials disabled", app).containsExactlyInAnyOrder("ftp", "scm");
+            boolean containerLogs = false;
+            for (JsonNode child : app.node().path("resources")) {
+                containerLogs |= child.path("type").asText().equals("config") && child.path("name").asText().equals("logs")
+                        && child.path("properties").path("httpLogs").path("fileSystem").path("enabled").asBoolean(false);
+            }
+            assertThat(containerLogs).as("%s keeps container output for the log stream", app).isTrue();
         }
         assertThat(site.properties().path("siteConfig").path("linuxFxVersion").asText()).contains("parameters('appImageTag')");
         assertThat(slot.properties().path("siteConfig").path("linuxFxVersion").asText()).contains("parameters('stagingImageTag')");

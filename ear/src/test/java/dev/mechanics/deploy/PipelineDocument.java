@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -118,9 +117,5 @@ final class PipelineDocument {
             }
         }
         return step.path("inputs").path("inlineScript").asText("");
-    }
-
-    static Map<String, Object> asMap(JsonNode node) {
-        return ArmTemplate.JSON.convertValue(node, Map.class);
     }
 }
