@@ -70,6 +70,10 @@ public final class JwtKeys {
           + "will not survive a restart or work across instances. Set " + VARIABLE + " (at least 32 bytes).");
       material = new byte[MIN_SECRET_BYTES];
       new SecureRandom().nextBytes(material);
+    } else if (secret.startsWith("@Microsoft.KeyVault(")) {
+      // App Service passes the reference text through when it cannot resolve it
+      return new JwtKeys(null, null, VARIABLE + " is an unresolved Key Vault reference: check the app's identity "
+          + "and the secret's name");
     } else {
       material = secret.getBytes(StandardCharsets.UTF_8);
       if (material.length < MIN_SECRET_BYTES) {

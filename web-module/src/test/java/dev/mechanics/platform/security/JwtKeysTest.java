@@ -24,6 +24,12 @@ class JwtKeysTest {
   }
 
   @Test
+  void anUnresolvedKeyVaultReferenceIsRefused() {
+    assertThat(JwtKeys.fromSecret("@Microsoft.KeyVault(VaultName=kv;SecretName=jwt-secret-long-enough-to-pass)")
+        .problem()).contains("JWT_SECRET").contains("Key Vault");
+  }
+
+  @Test
   void anUnsetSecretGivesARandomKeyForThisRun() {
     assertThat(JwtKeys.fromSecret(null).problem()).isNull();
     assertThat(JwtKeys.fromSecret(null).publicKeyPem()).isNotEqualTo(JwtKeys.fromSecret(null).publicKeyPem());
