@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Gives each test run its own freshly created PostgreSQL database, on the first server that answers:
  * {@code DATABASE_URL} when given, else the local server at 127.0.0.1:5432, else a Testcontainers PostgreSQL
- * when a Docker engine exists. Run by the build before Liberty starts ({@code create}) and after it stops
+ * when a Docker engine exists, else an embedded PostgreSQL. Run by the build before Liberty starts ({@code create}) and after it stops
  * ({@code drop}); the server reads the database from a configDropins override, the tests from it.properties.
  */
 public final class TestDatabase {
@@ -26,6 +26,9 @@ public final class TestDatabase {
   private static final String LOCAL = "postgresql://postgres@127.0.0.1:5432/postgres";
   /** Where the server reads this run's settings (relative to the server directory). */
   public static final String OVERRIDE = "configDropins/overrides/test-database.xml";
+
+  /** Kept referenced so the embedded server lives as long as the build. */
+  private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres embedded;
 
   private TestDatabase() {
   }
@@ -105,6 +108,9 @@ public final class TestDatabase {
   }
 
   private static Server findServer() throws Exception {
+    if ("embedded".equals(System.getProperty("it.database"))) {
+      return embedded();
+    }
     String given = System.getenv("DATABASE_URL");
     if (given != null && !given.isBlank()) {
       Server server = new Server(given, "DATABASE_URL");
@@ -118,7 +124,22 @@ public final class TestDatabase {
     } catch (SQLException e) {
       System.out.println("[TestDatabase] no local PostgreSQL (" + e.getMessage() + "); trying Testcontainers");
     }
-    return DockerPostgres.start();
+    try {
+      return DockerPostgres.start();
+    } catch (RuntimeException e) {
+      System.out.println("[TestDatabase] " + e.getMessage() + "; starting an embedded PostgreSQL");
+    }
+    return embedded();
+  }
+
+  /**
+   * A machine with only a JDK and Maven: PostgreSQL binaries from Maven Central (zonky), run by this Maven JVM
+   * until the build ends. Still a real PostgreSQL server.
+   */
+  private static Server embedded() throws IOException {
+    embedded = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+    return new Server("postgresql://postgres@localhost:" + embedded.getPort() + "/postgres",
+        "an embedded PostgreSQL on port " + embedded.getPort());
   }
 
   /** Empties a folder: each run starts with an empty log (LogHygieneIT judges this run's only) and dropins. */
