@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -48,6 +49,11 @@ public final class TestDatabase {
       st.execute("create database " + name);
     }
     String url = server.urlFor(name);
+    String redisPrefix = "mechanics-it-" + Long.toHexString(System.nanoTime()) + "-"
+        + ThreadLocalRandom.current().nextInt(100000, 999999) + ":";
+    byte[] secretBytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(secretBytes);
+    String jwtSecret = java.util.HexFormat.of().formatHex(secretBytes);
     Path overrides = serverDir.resolve("configDropins/overrides");
     Files.createDirectories(overrides);
     Files.writeString(overrides.resolve("test-database.xml"), """
@@ -62,12 +68,29 @@ public final class TestDatabase {
           </featureManager>
           <!-- the demo chain gives the tests one user per role -->
           <variable name="DEMO_DATA" value="true"/>
+          <!-- security: the shared Redis under this run's own prefix, a known token key so tests can mint
+               expired tokens, forwarded addresses so tests can act as distinct clients, limits that the
+               suite's own traffic stays under -->
+          <variable name="REDIS_URL" value="redis://127.0.0.1:6379"/>
+          <variable name="REDIS_KEY_PREFIX" value="%s"/>
+          <variable name="TRUST_FORWARDED_FOR" value="true"/>
+          <variable name="RATE_LIMIT_SIGNIN_PER_MINUTE" value="600"/>
+          <variable name="RATE_LIMIT_SIGNIN_FAILURES_PER_HOUR" value="40"/>
+          <variable name="RATE_LIMIT_API_PER_MINUTE" value="3000"/>
         </server>
-        """.formatted(xmlEscape(url), System.getProperty("it.port", "9080")));
+        """.formatted(xmlEscape(url), System.getProperty("it.port", "9080"), redisPrefix));
+    // JWT_SECRET is read from the environment (JwtKeys), which Liberty fills from server.env
+    Path serverEnv = serverDir.resolve("server.env");
+    List<String> env = new java.util.ArrayList<>(Files.exists(serverEnv) ? Files.readAllLines(serverEnv) : List.of());
+    env.removeIf(line -> line.startsWith("JWT_SECRET="));
+    env.add("JWT_SECRET=" + jwtSecret);
+    Files.write(serverEnv, env);
     Properties props = new Properties();
     props.setProperty("database.url", url);
     props.setProperty("database.name", name);
     props.setProperty("database.admin", server.adminUrl);
+    props.setProperty("redis.prefix", redisPrefix);
+    props.setProperty("jwt.secret", jwtSecret);
     props.setProperty("base.url", "http://localhost:" + System.getProperty("it.port", "9080"));
     try (OutputStream out = Files.newOutputStream(itProperties)) {
       props.store(out, "this test run's database");

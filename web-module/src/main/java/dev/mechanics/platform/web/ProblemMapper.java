@@ -41,6 +41,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   @Context
   jakarta.servlet.http.HttpServletRequest request;
 
+  @jakarta.inject.Inject
+  dev.mechanics.platform.SecurityEvents events;
+
   @Override
   public Response toResponse(Throwable error) {
     Problem problem = problemFor(error);
@@ -56,6 +59,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (problem.status() == 401) {
       response.header("WWW-Authenticate", "Bearer");
+    }
+    if (error instanceof DomainException.TooManyRequests tooMany) {
+      response.header("Retry-After", tooMany.retryAfterSeconds());
+    }
+    if (problem.status() == 403 && events != null) {
+      Object caller = request == null ? null : request.getAttribute(AuthenticationFilter.CALLER);
+      events.record(dev.mechanics.platform.SecurityEvents.FORBIDDEN, java.util.Map.of(
+          "user", caller instanceof dev.mechanics.tenancy.Caller c ? c.userId() : "-",
+          "path", instance == null ? "-" : instance));
     }
     return response.build();
   }
@@ -136,6 +148,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (domain instanceof DomainException.AuthenticationFailed) {
       return Problem.of(401, "authentication-failed", "Authentication failed", domain.getMessage(), null);
+    }
+    if (domain instanceof DomainException.TooManyRequests) {
+      return Problem.of(429, "too-many-requests", "Too many requests", domain.getMessage(), null);
     }
     if (domain instanceof DomainException.StaleVersion) {
       return Problem.of(412, "precondition-failed", "Precondition failed", domain.getMessage(), null);

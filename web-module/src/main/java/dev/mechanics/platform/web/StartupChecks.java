@@ -26,6 +26,9 @@ public class StartupChecks {
   DemoData demoData;
 
   @Inject
+  dev.mechanics.platform.ratelimit.RateLimits rateLimits;
+
+  @Inject
   @ConfigProperty(name = "DEMO_DATA", defaultValue = "false")
   boolean loadDemoData;
 
@@ -38,7 +41,13 @@ public class StartupChecks {
     if (jwtProblem != null) {
       throw new IllegalStateException("Invalid configuration: " + jwtProblem);
     }
+    String refreshProblem = dev.mechanics.tenancy.RefreshTokenSecret.current().problem();
+    if (refreshProblem != null) {
+      throw new IllegalStateException("Invalid configuration: " + refreshProblem);
+    }
     security.accessTokenLifetime();
+    security.refreshTokenLifetime();
+    rateLimits.probe();
     if (loadDemoData && demoData.loadIfEmpty()) {
       LOG.info("Demo sign-in: " + DemoData.OWNER_EMAIL + " (password in the README)");
     }
