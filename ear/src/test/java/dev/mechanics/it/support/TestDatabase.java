@@ -77,6 +77,7 @@ public final class TestDatabase {
           <variable name="RATE_LIMIT_SIGNIN_PER_MINUTE" value="600"/>
           <variable name="RATE_LIMIT_SIGNIN_FAILURES_PER_HOUR" value="40"/>
           <variable name="RATE_LIMIT_API_PER_MINUTE" value="3000"/>
+          <variable name="CORS_ALLOWED_ORIGINS" value="https://app.example.com, https://admin.example.com"/>
         </server>
         """.formatted(xmlEscape(url), System.getProperty("it.port", "9080"), redisPrefix));
     // JWT_SECRET is read from the environment (JwtKeys), which Liberty fills from server.env

@@ -126,6 +126,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       if ("23505".equals(state)) {
         return Problem.of(409, "conflict", "Conflict", "This would duplicate an existing record", null);
       }
+      if ("22021".equals(state) || "22P05".equals(state) || "22001".equals(state)) {
+        return Problem.of(400, "validation", "Invalid request", "A value cannot be stored as sent (invalid "
+            + "characters or too long)", null);
+      }
       if ("23503".equals(state)) {
         return Problem.of(409, "conflict", "Conflict", "Other records still refer to this one", null);
       }

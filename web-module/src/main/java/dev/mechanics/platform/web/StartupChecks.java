@@ -29,6 +29,9 @@ public class StartupChecks {
   dev.mechanics.platform.ratelimit.RateLimits rateLimits;
 
   @Inject
+  dev.mechanics.customer.PersonalDataRekeying rekeying;
+
+  @Inject
   @ConfigProperty(name = "DEMO_DATA", defaultValue = "false")
   boolean loadDemoData;
 
@@ -45,8 +48,13 @@ public class StartupChecks {
     if (refreshProblem != null) {
       throw new IllegalStateException("Invalid configuration: " + refreshProblem);
     }
+    String keyProblem = dev.mechanics.platform.crypto.PersonalDataKeys.current().problem();
+    if (keyProblem != null) {
+      throw new IllegalStateException("Invalid configuration: " + keyProblem);
+    }
     security.accessTokenLifetime();
     security.refreshTokenLifetime();
+    rekeying.run();
     rateLimits.probe();
     if (loadDemoData && demoData.loadIfEmpty()) {
       LOG.info("Demo sign-in: " + DemoData.OWNER_EMAIL + " (password in the README)");
