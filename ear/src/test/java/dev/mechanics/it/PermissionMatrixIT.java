@@ -118,6 +118,8 @@ class PermissionMatrixIT {
     System.out.println("[PermissionMatrixIT] checked " + cells + " route x caller cells (" + routes.size()
         + " routes x " + CALLERS.size() + " callers)");
     assertThat(failures).isEmpty();
+    assertThat(Api.anonymous().basePath("").get("/metrics").asString())
+        .containsPattern("security_events_total\\{[^}]*kind=\"forbidden\"");
     assertThat(cells).isGreaterThanOrEqualTo(MATRIX.size() * CALLERS.size());
   }
 

@@ -40,6 +40,8 @@ class RateLimitIT {
         .body(Map.of("email", "owner@demo.mechanics.dev", "password", Api.DEMO_PASSWORD)).post("/auth/login");
     over.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429));
     assertThat(Integer.parseInt(over.header("Retry-After"))).isBetween(1, 60);
+    assertThat(Api.anonymous().basePath("").get("/metrics").asString())
+        .containsPattern("security_events_total\\{[^}]*kind=\"rate_limited\"");
     try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
       String value = redis.get(Api.property("redis.prefix") + "ratelimit:signin:" + address);
       assertThat(value).as("the counter lives in the shared Redis under this run's prefix").isNotNull();

@@ -144,5 +144,7 @@ class SessionIT {
     assertThat(me(swapped)).as("payload changed after signing").isEqualTo(401);
     String noSession = fresh.replaceAll("\"sid\":\"[^\"]+\",?", "");
     assertThat(me(TestTokens.es256WithServerKey(noSession))).as("no session claim").isEqualTo(401);
+    assertThat(Api.anonymous().basePath("").get("/metrics").asString())
+        .containsPattern("security_events_total\\{[^}]*kind=\"invalid_token\"");
   }
 }

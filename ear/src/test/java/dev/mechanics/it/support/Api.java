@@ -87,8 +87,16 @@ public final class Api {
   }
 
   public static Connection database() throws SQLException {
-    dev.mechanics.platform.datasource.DatabaseUrl url =
-        dev.mechanics.platform.datasource.DatabaseUrl.parse(PROPS.getProperty("database.url"));
+    return connect(PROPS.getProperty("database.url"));
+  }
+
+  /** This run's database as the application's own role (which owns no tables). */
+  public static Connection databaseAsApplication() throws SQLException {
+    return connect(PROPS.getProperty("database.app.url"));
+  }
+
+  private static Connection connect(String databaseUrl) throws SQLException {
+    dev.mechanics.platform.datasource.DatabaseUrl url = dev.mechanics.platform.datasource.DatabaseUrl.parse(databaseUrl);
     Properties p = new Properties();
     if (url.user() != null) {
       p.setProperty("user", url.user());

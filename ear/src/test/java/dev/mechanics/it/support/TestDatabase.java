@@ -45,10 +45,14 @@ public final class TestDatabase {
     Server server = findServer();
     String name = "mechanics_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
         + ThreadLocalRandom.current().nextInt(1000, 9999);
+    // the application connects as a role that owns nothing; migrations run as the administrative role
+    String appRole = name.replace("mechanics_it_", "mechanics_app_");
     try (Connection admin = server.connect(); Statement st = admin.createStatement()) {
       st.execute("create database " + name);
+      st.execute("create role " + appRole + " login password '" + appRole + "'");
     }
     String url = server.urlFor(name);
+    String appUrl = server.urlFor(name, appRole, appRole);
     String redisPrefix = "mechanics-it-" + Long.toHexString(System.nanoTime()) + "-"
         + ThreadLocalRandom.current().nextInt(100000, 999999) + ":";
     byte[] secretBytes = new byte[32];
@@ -61,6 +65,7 @@ public final class TestDatabase {
         <!-- Written by the build (TestDatabase) for this test run only. -->
         <server>
           <variable name="DATABASE_URL" value="%s"/>
+          <variable name="DATABASE_MIGRATION_URL" value="%s"/>
           <variable name="PORT" value="%s"/>
           <!-- Arquillian talks to the running server over the local JMX connector (tests only) -->
           <featureManager>
@@ -79,7 +84,7 @@ public final class TestDatabase {
           <variable name="RATE_LIMIT_API_PER_MINUTE" value="3000"/>
           <variable name="CORS_ALLOWED_ORIGINS" value="https://app.example.com, https://admin.example.com"/>
         </server>
-        """.formatted(xmlEscape(url), System.getProperty("it.port", "9080"), redisPrefix));
+        """.formatted(xmlEscape(appUrl), xmlEscape(url), System.getProperty("it.port", "9080"), redisPrefix));
     // JWT_SECRET is read from the environment (JwtKeys), which Liberty fills from server.env
     Path serverEnv = serverDir.resolve("server.env");
     List<String> env = new java.util.ArrayList<>(Files.exists(serverEnv) ? Files.readAllLines(serverEnv) : List.of());
@@ -88,6 +93,8 @@ public final class TestDatabase {
     Files.write(serverEnv, env);
     Properties props = new Properties();
     props.setProperty("database.url", url);
+    props.setProperty("database.app.url", appUrl);
+    props.setProperty("database.app.role", appRole);
     props.setProperty("database.name", name);
     props.setProperty("database.admin", server.adminUrl);
     props.setProperty("redis.prefix", redisPrefix);
@@ -114,6 +121,9 @@ public final class TestDatabase {
     Server server = new Server(props.getProperty("database.admin"), "");
     try (Connection admin = server.connect(); Statement st = admin.createStatement()) {
       st.execute("drop database if exists " + props.getProperty("database.name") + " with (force)");
+      if (props.getProperty("database.app.role") != null) {
+        st.execute("drop role if exists " + props.getProperty("database.app.role"));
+      }
     } catch (SQLException e) {
       System.out.println("[TestDatabase] could not drop " + props.getProperty("database.name") + ": " + e);
       return;
@@ -166,11 +176,15 @@ public final class TestDatabase {
     }
 
     String urlFor(String database) {
+      return urlFor(database, parsed.user(), parsed.password());
+    }
+
+    String urlFor(String database, String user, String password) {
       StringBuilder url = new StringBuilder("postgresql://");
-      if (parsed.user() != null) {
-        url.append(enc(parsed.user()));
-        if (parsed.password() != null) {
-          url.append(':').append(enc(parsed.password()));
+      if (user != null) {
+        url.append(enc(user));
+        if (password != null) {
+          url.append(':').append(enc(password));
         }
         url.append('@');
       }

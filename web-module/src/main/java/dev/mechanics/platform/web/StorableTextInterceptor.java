@@ -33,10 +33,34 @@ public class StorableTextInterceptor implements ReaderInterceptor {
     } catch (CharacterCodingException e) {
       throw new InvalidRequest("body", "The body is not valid UTF-8");
     }
+    if (body.length > 0 && context.getMediaType() != null
+        && context.getMediaType().getSubtype().toLowerCase().contains("json")) {
+      requireOneJsonDocument(body, context.getType());
+    }
     context.setInputStream(new ByteArrayInputStream(body));
     Object entity = context.proceed();
     check(entity, "body", 0);
     return entity;
+  }
+
+  /**
+   * JSON-B is lenient (it ignores text after the document and reads an array into a record); the API is not:
+   * exactly one JSON document, and an object where the endpoint expects one.
+   */
+  private static void requireOneJsonDocument(byte[] body, Class<?> type) {
+    jakarta.json.JsonValue value;
+    try (jakarta.json.stream.JsonParser parser = jakarta.json.Json.createParser(new ByteArrayInputStream(body))) {
+      parser.next();
+      value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new InvalidRequest("body", "The body holds more than one JSON document");
+      }
+    }
+    boolean wantsObject = type.isRecord() || !(Collection.class.isAssignableFrom(type) || type.isArray()
+        || type == String.class || Number.class.isAssignableFrom(type) || type == Object.class);
+    if (wantsObject && value.getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
+      throw new InvalidRequest("body", "The body must be a JSON object");
+    }
   }
 
   private static void check(Object value, String field, int depth) {
