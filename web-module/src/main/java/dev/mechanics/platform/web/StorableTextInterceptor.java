@@ -27,15 +27,16 @@ public class StorableTextInterceptor implements ReaderInterceptor {
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
     byte[] body = context.getInputStream().readAllBytes();
+    String text;
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     } catch (CharacterCodingException e) {
       throw new InvalidRequest("body", "The body is not valid UTF-8");
     }
     if (body.length > 0 && context.getMediaType() != null
         && context.getMediaType().getSubtype().toLowerCase().contains("json")) {
-      requireOneJsonDocument(body, context.getType());
+      requireOneJsonDocument(text, context.getType());
     }
     context.setInputStream(new ByteArrayInputStream(body));
     Object entity = context.proceed();
@@ -47,14 +48,19 @@ public class StorableTextInterceptor implements ReaderInterceptor {
    * JSON-B is lenient (it ignores text after the document and reads an array into a record); the API is not:
    * exactly one JSON document, and an object where the endpoint expects one.
    */
-  private static void requireOneJsonDocument(byte[] body, Class<?> type) {
+  private static void requireOneJsonDocument(String body, Class<?> type) {
     jakarta.json.JsonValue value;
-    try (jakarta.json.stream.JsonParser parser = jakarta.json.Json.createParser(new ByteArrayInputStream(body))) {
+    try (jakarta.json.stream.JsonParser parser = jakarta.json.Json.createParser(new java.io.StringReader(body))) {
       parser.next();
       value = parser.getValue();
       if (parser.hasNext()) {
         throw new InvalidRequest("body", "The body holds more than one JSON document");
       }
+    } catch (InvalidRequest | jakarta.json.stream.JsonParsingException e) {
+      throw e; // the problem mapper answers 400 "Malformed JSON" with the line and column
+    } catch (RuntimeException | StackOverflowError e) {
+      // nesting deeper than the parser allows (1,000 levels), a body too short to detect its encoding
+      throw new jakarta.json.stream.JsonParsingException("The body is not valid JSON", e, null);
     }
     boolean wantsObject = type.isRecord() || !(Collection.class.isAssignableFrom(type) || type.isArray()
         || type == String.class || Number.class.isAssignableFrom(type) || type == Object.class);
