@@ -1,7 +1,10 @@
 package dev.mechanics.customer;
 
 import dev.mechanics.platform.TenantOwnedEntity;
+import dev.mechanics.platform.crypto.EncryptedString;
+import dev.mechanics.platform.crypto.PersonalDataCipher;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.Locale;
@@ -18,18 +21,25 @@ public class Customer extends TenantOwnedEntity {
   @Column(name = "last_name", nullable = false, length = 100)
   private String lastName;
 
-  @Column(length = 320)
+  // Contact data is personal data: encrypted at rest (AES-GCM, key id stored with each value); exact search
+  // goes through keyed hashes of the normalized e-mail and phone digits (blind indexes)
+  @Convert(converter = EncryptedString.class)
+  @Column(name = "email")
   private String email;
 
-  @Column(length = 40)
+  @Convert(converter = EncryptedString.class)
+  @Column(name = "phone")
   private String phone;
 
-  /** Digits of the phone number, so "(555) 010-2030" is found by "5550102030". */
-  @Column(name = "phone_digits", length = 40)
-  private String phoneDigits;
-
-  @Column(length = 500)
+  @Convert(converter = EncryptedString.class)
+  @Column(name = "address")
   private String address;
+
+  @Column(name = "email_index", length = 64)
+  private String emailIndex;
+
+  @Column(name = "phone_index", length = 64)
+  private String phoneIndex;
 
   protected Customer() {
   }
@@ -44,8 +54,24 @@ public class Customer extends TenantOwnedEntity {
     this.lastName = details.lastName();
     this.email = details.email() == null ? null : details.email().trim().toLowerCase(Locale.ROOT);
     this.phone = details.phone();
-    this.phoneDigits = digitsOf(details.phone());
     this.address = details.address();
+    reindex();
+  }
+
+  /** Recomputes the blind indexes (after a change, or after a key rotation). */
+  public void reindex() {
+    this.emailIndex = PersonalDataCipher.blindIndex(email);
+    this.phoneIndex = PersonalDataCipher.blindIndex(digitsOf(phone));
+  }
+
+  /** The index value that finds an e-mail address exactly. */
+  public static String emailIndexOf(String email) {
+    return PersonalDataCipher.blindIndex(email == null ? null : email.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /** The index value that finds a phone number exactly, whatever its punctuation. */
+  public static String phoneIndexOf(String phone) {
+    return PersonalDataCipher.blindIndex(digitsOf(phone));
   }
 
   static String digitsOf(String phone) {

@@ -20,6 +20,9 @@ public class CustomerService {
   @Inject
   Vehicles vehicles;
 
+  @Inject
+  dev.mechanics.audit.AuditTrail audit;
+
   public Page<Customer> list(String q, PageRequest page) {
     return Page.of(customers.list(q, page), page.limit(), Customer::getId);
   }
@@ -31,13 +34,16 @@ public class CustomerService {
   public Customer register(CustomerDetails details) {
     Customer customer = new Customer(Tenancy.current(), details);
     customers.add(customer);
+    audit.record("customer.created", "customer", customer.getId(), null, null, state(customer));
     return customer;
   }
 
   public Customer change(UUID id, long expectedVersion, CustomerDetails details) {
     Customer customer = get(id);
     customer.requireVersion(expectedVersion, "customer");
+    java.util.Map<String, String> before = state(customer);
     customer.apply(details);
+    audit.record("customer.changed", "customer", customer.getId(), null, before, state(customer));
     return customer;
   }
 
@@ -49,5 +55,17 @@ public class CustomerService {
     }
     vehicles.removeAllOf(id);
     customers.remove(customer);
+    audit.record("customer.removed", "customer", customer.getId(), null, state(customer), null);
+  }
+
+  /** What the audit trail keeps of a customer (personal fields are masked by the trail). */
+  static java.util.Map<String, String> state(Customer c) {
+    java.util.Map<String, String> state = new java.util.HashMap<>();
+    state.put("firstName", c.getFirstName());
+    state.put("lastName", c.getLastName());
+    state.put("email", c.getEmail());
+    state.put("phone", c.getPhone());
+    state.put("address", c.getAddress());
+    return state;
   }
 }

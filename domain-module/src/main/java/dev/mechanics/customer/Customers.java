@@ -22,8 +22,8 @@ public class Customers {
   }
 
   /**
-   * Customers in id order, optionally matching {@code q}: a prefix of first name, last name or e-mail, or of the
-   * phone number's digits. Each branch is served by an index on (organization_id, column).
+   * Customers in id order, optionally matching {@code q}: a prefix of first or last name, or exactly an e-mail
+   * address or a phone number (contact data is encrypted, so it is found through its blind index only).
    */
   public List<Customer> list(String q, PageRequest page) {
     if (q == null || q.isBlank()) {
@@ -34,19 +34,20 @@ public class Customers {
           .getResultList();
     }
     String prefix = escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%";
-    String digits = Customer.digitsOf(q);
+    String emailIndex = q.contains("@") ? Customer.emailIndexOf(q) : null;
+    String phoneIndex = q.matches("[0-9+()./ -]*[0-9][0-9+()./ -]*") ? Customer.phoneIndexOf(q) : null;
     return em.createQuery("""
             select c from Customer c
             where (:after is null or c.id > :after)
               and (lower(c.lastName) like :prefix escape '\\'
                 or lower(c.firstName) like :prefix escape '\\'
-                or c.email like :prefix escape '\\'
-                or (:digits is not null and c.phoneDigits like :digitsPrefix))
+                or c.emailIndex = :emailIndex
+                or c.phoneIndex = :phoneIndex)
             order by c.id""", Customer.class)
         .setParameter("after", page.after())
         .setParameter("prefix", prefix)
-        .setParameter("digits", digits)
-        .setParameter("digitsPrefix", digits == null ? "" : digits + "%")
+        .setParameter("emailIndex", emailIndex == null ? "-" : emailIndex)
+        .setParameter("phoneIndex", phoneIndex == null ? "-" : phoneIndex)
         .setMaxResults(page.limit() + 1)
         .getResultList();
   }

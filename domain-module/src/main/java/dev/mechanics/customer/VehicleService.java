@@ -21,6 +21,9 @@ public class VehicleService {
   @Inject
   Customers customers;
 
+  @Inject
+  dev.mechanics.audit.AuditTrail audit;
+
   public Page<Vehicle> list(UUID customerId, PageRequest page) {
     if (customerId != null && customers.find(customerId).isEmpty()) {
       throw new DomainException.NotFound("customer", customerId);
@@ -37,6 +40,7 @@ public class VehicleService {
     requireUniqueVin(details.vin(), null);
     Vehicle vehicle = new Vehicle(Tenancy.current(), details);
     vehicles.add(vehicle);
+    audit.record("vehicle.created", "vehicle", vehicle.getId(), null, null, state(vehicle));
     return vehicle;
   }
 
@@ -45,8 +49,19 @@ public class VehicleService {
     vehicle.requireVersion(expectedVersion, "vehicle");
     requireCustomer(details.customerId());
     requireUniqueVin(details.vin(), id);
+    java.util.Map<String, String> before = state(vehicle);
     vehicle.apply(details);
+    audit.record("vehicle.changed", "vehicle", vehicle.getId(), null, before, state(vehicle));
     return vehicle;
+  }
+
+  static java.util.Map<String, String> state(Vehicle v) {
+    java.util.Map<String, String> state = new java.util.HashMap<>();
+    state.put("customerId", String.valueOf(v.getCustomerId()));
+    state.put("vin", v.getVin());
+    state.put("plate", v.getPlate());
+    state.put("mileage", String.valueOf(v.getMileage()));
+    return state;
   }
 
   private void requireCustomer(UUID customerId) {

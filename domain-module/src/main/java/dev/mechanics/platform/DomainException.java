@@ -68,6 +68,24 @@ public abstract class DomainException extends RuntimeException {
     public AuthenticationFailed() {
       super("E-mail or password is incorrect");
     }
+
+    public AuthenticationFailed(String message) {
+      super(message);
+    }
+  }
+
+  /** Too many attempts; {@code retryAfterSeconds} says when to try again (429 with Retry-After). */
+  public static final class TooManyRequests extends DomainException {
+    private final long retryAfterSeconds;
+
+    public TooManyRequests(String message, long retryAfterSeconds) {
+      super(message);
+      this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
   }
 
   /** The version the client based its change on is not the current one (optimistic locking). */

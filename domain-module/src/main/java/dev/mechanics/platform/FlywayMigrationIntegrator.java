@@ -25,16 +25,65 @@ public class FlywayMigrationIntegrator implements Integrator {
                         SessionFactoryImplementor sessionFactory) {
     DataSource dataSource = sessionFactory.getServiceRegistry().requireService(ConnectionProvider.class)
         .unwrap(DataSource.class);
+    DataSource owner = migrationDataSource();
     MigrateResult result = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
-        .dataSource(dataSource)
+        .dataSource(owner == null ? dataSource : owner)
         .locations("classpath:db/migration")
         .callbackLocations("classpath:db/callback")
         .baselineOnMigrate(false)
         .validateMigrationNaming(true)
         .load()
         .migrate();
+    if (owner != null) {
+      grantToApplication(owner, dataSource);
+    }
     LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
         + " migrations applied now)");
+  }
+
+  /**
+   * With {@code DATABASE_MIGRATION_URL} set, migrations run as that (owner) role through the
+   * {@code jdbc/mechanicsMigration} datasource, and the application's own role (from {@code DATABASE_URL}) owns
+   * nothing: it cannot drop or alter tables, and cannot rewrite the audit trail.
+   */
+  private static DataSource migrationDataSource() {
+    String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getOptionalValue(MIGRATION_VARIABLE, String.class).orElse("");
+    if (url.isBlank() || "not-set".equals(url)) {
+      return null;
+    }
+    try {
+      return (DataSource) new javax.naming.InitialContext().lookup("jdbc/mechanicsMigration");
+    } catch (javax.naming.NamingException e) {
+      throw new IllegalStateException(MIGRATION_VARIABLE + " is set but the jdbc/mechanicsMigration datasource is "
+          + "missing from server.xml", e);
+    }
+  }
+
+  static final String MIGRATION_VARIABLE = "DATABASE_MIGRATION_URL";
+
+  /** Data rights only, and the audit trail append-only; run after every migration so new tables are covered. */
+  private static void grantToApplication(DataSource owner, DataSource application) {
+    try (java.sql.Connection app = application.getConnection();
+         java.sql.Connection admin = owner.getConnection();
+         java.sql.Statement st = admin.createStatement()) {
+      String appRole = app.getMetaData().getUserName();
+      String ownerRole = admin.getMetaData().getUserName();
+      if (appRole.equals(ownerRole)) {
+        LOG.warning(MIGRATION_VARIABLE + " names the same role as DATABASE_URL: the application still owns its "
+            + "tables");
+        return;
+      }
+      String role = "\"" + appRole.replace("\"", "\"\"") + "\"";
+      st.execute("grant usage on schema public to " + role);
+      st.execute("grant select, insert, update, delete on all tables in schema public to " + role);
+      st.execute("revoke all on flyway_schema_history from " + role);
+      st.execute("revoke update, delete, truncate on audit_events from " + role);
+      st.execute("grant usage, select on all sequences in schema public to " + role);
+      LOG.info(() -> "Migrations ran as the owner role; the application role has data rights only");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot grant the application role its rights: " + e.getMessage(), e);
+    }
   }
 
   @Override

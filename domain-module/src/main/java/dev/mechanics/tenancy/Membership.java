@@ -44,4 +44,8 @@ public class Membership extends TenantOwnedEntity {
   public Role getRole() {
     return role;
   }
+
+  public void changeRole(Role newRole) {
+    this.role = newRole;
+  }
 }

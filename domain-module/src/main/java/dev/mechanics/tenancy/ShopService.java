@@ -21,6 +21,9 @@ public class ShopService {
   @Inject
   StaffMembers staff;
 
+  @Inject
+  dev.mechanics.audit.AuditTrail audit;
+
   public Page<Shop> list(PageRequest page) {
     return Page.of(shops.list(page), page.limit(), Shop::getId);
   }
@@ -36,6 +39,7 @@ public class ShopService {
     requireUniqueName(details.name(), null);
     Shop shop = new Shop(Tenancy.current(), details);
     shops.add(shop);
+    audit.record("shop.opened", "shop", shop.getId(), shop.getId(), null, state(shop));
     return shop;
   }
 
@@ -44,8 +48,19 @@ public class ShopService {
     requireManages(caller, shop.getId());
     shop.requireVersion(expectedVersion, "shop");
     requireUniqueName(details.name(), id);
+    java.util.Map<String, String> before = state(shop);
     shop.apply(details);
+    audit.record("shop.changed", "shop", shop.getId(), shop.getId(), before, state(shop));
     return shop;
+  }
+
+  /** Labor rate is money: its changes are what the audit is for. */
+  static java.util.Map<String, String> state(Shop s) {
+    java.util.Map<String, String> state = new java.util.HashMap<>();
+    state.put("shopName", s.getName());
+    state.put("timeZone", s.getTimeZone());
+    state.put("laborRate", s.getLaborRate() == null ? null : s.getLaborRate().toPlainString());
+    return state;
   }
 
   private void requireManages(Caller caller, UUID shopId) {

@@ -25,10 +25,17 @@ public class SignUpService {
   @Inject
   SystemTransactions system;
 
+  @Inject
+  PasswordPolicy policy;
+
+  @Inject
+  dev.mechanics.audit.AuditTrail audit;
+
   public record Created(Organization organization, Shop shop, StaffMember owner) {
   }
 
   public Created signUp(SignUp request) {
+    policy.require("ownerPassword", request.ownerPassword(), request.ownerEmail());
     String passwordHash = hasher.hash(request.ownerPassword());
     return system.call(() -> {
       if (staff.emailTaken(request.ownerEmail())) {
@@ -45,6 +52,9 @@ public class SignUpService {
           passwordHash);
       staff.add(owner);
       staff.add(new Membership(organization.getId(), owner.getId(), shop.getId(), Role.OWNER));
+      audit.recordFor(organization.getId(), "organization.created", "organization", organization.getId(),
+          shop.getId(), null, java.util.Map.of("organizationName", organization.getName(), "ownerId",
+              owner.getId().toString(), "role", "OWNER"));
       return new Created(organization, shop, owner);
     });
   }

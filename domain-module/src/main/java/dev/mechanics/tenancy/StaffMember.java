@@ -24,6 +24,20 @@ public class StaffMember extends TenantOwnedEntity {
   @Column(nullable = false)
   private boolean enabled;
 
+  @Column(name = "failed_logins", nullable = false)
+  private int failedLogins;
+
+  @Column(nullable = false)
+  private int lockouts;
+
+  @Column(name = "locked_until")
+  private java.time.Instant lockedUntil;
+
+  /** Consecutive failed sign-ins that lock the account. */
+  public static final int FAILURES_BEFORE_LOCKOUT = 5;
+  static final java.time.Duration FIRST_LOCKOUT = java.time.Duration.ofSeconds(30);
+  static final java.time.Duration LONGEST_LOCKOUT = java.time.Duration.ofHours(1);
+
   protected StaffMember() {
   }
 
@@ -53,5 +67,51 @@ public class StaffMember extends TenantOwnedEntity {
 
   public boolean isEnabled() {
     return enabled;
+  }
+
+  public boolean isLockedAt(java.time.Instant now) {
+    return lockedUntil != null && now.isBefore(lockedUntil);
+  }
+
+  public java.time.Instant getLockedUntil() {
+    return lockedUntil;
+  }
+
+  /**
+   * Counts a failed sign-in; the fifth in a row locks the account, each lockout twice as long as the one before
+   * (30 s, 1 min, 2 min, ... up to an hour). Returns true when this failure locked it.
+   */
+  public boolean recordFailedLogin(java.time.Instant now) {
+    failedLogins++;
+    if (failedLogins < FAILURES_BEFORE_LOCKOUT) {
+      return false;
+    }
+    failedLogins = 0;
+    lockedUntil = now.plus(lockoutLength(lockouts));
+    lockouts++;
+    return true;
+  }
+
+  static java.time.Duration lockoutLength(int previousLockouts) {
+    java.time.Duration length = FIRST_LOCKOUT.multipliedBy(1L << Math.min(previousLockouts, 20));
+    return length.compareTo(LONGEST_LOCKOUT) > 0 ? LONGEST_LOCKOUT : length;
+  }
+
+  public void recordSuccessfulLogin() {
+    failedLogins = 0;
+    lockouts = 0;
+    lockedUntil = null;
+  }
+
+  public void changePassword(String newHash) {
+    this.passwordHash = newHash;
+  }
+
+  public void disable() {
+    this.enabled = false;
+  }
+
+  public void rename(String newName) {
+    this.name = newName;
   }
 }

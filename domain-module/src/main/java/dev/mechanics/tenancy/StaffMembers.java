@@ -25,6 +25,13 @@ public class StaffMembers {
         .setParameter("email", StaffMember.normalizeEmail(email)).getResultStream().findFirst();
   }
 
+  /** Locks the row: concurrent sign-ins to one account count their failures one after another. */
+  public Optional<StaffMember> findByEmailForUpdate(String email) {
+    return em.createQuery("select u from StaffMember u where u.email = :email", StaffMember.class)
+        .setParameter("email", StaffMember.normalizeEmail(email))
+        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+  }
+
   public boolean emailTaken(String email) {
     return !em.createQuery("select u.id from StaffMember u where u.email = :email", UUID.class)
         .setParameter("email", StaffMember.normalizeEmail(email)).setMaxResults(1).getResultList().isEmpty();
@@ -33,6 +40,33 @@ public class StaffMembers {
   public List<Membership> membershipsOf(UUID userId) {
     return em.createQuery("select m from Membership m where m.userId = :user order by m.shopId", Membership.class)
         .setParameter("user", userId).getResultList();
+  }
+
+  /** Staff of the organization in id order; with {@code shops} only those holding a role in one of them. */
+  public List<StaffMember> list(java.util.Collection<UUID> shops, dev.mechanics.platform.PageRequest page) {
+    String jpql = "select u from StaffMember u where (:after is null or u.id > :after)"
+        + (shops == null ? "" : " and exists (select m.id from Membership m where m.userId = u.id and m.shopId in :shops)")
+        + " order by u.id";
+    var query = em.createQuery(jpql, StaffMember.class).setParameter("after", page.after());
+    if (shops != null) {
+      query.setParameter("shops", shops);
+    }
+    return query.setMaxResults(page.limit() + 1).getResultList();
+  }
+
+  public Optional<Membership> membership(UUID userId, UUID shopId) {
+    return em.createQuery("select m from Membership m where m.userId = :user and m.shopId = :shop", Membership.class)
+        .setParameter("user", userId).setParameter("shop", shopId).getResultStream().findFirst();
+  }
+
+  public long ownersOf(UUID organizationId) {
+    return em.createQuery("select count(distinct m.userId) from Membership m, StaffMember u "
+            + "where u.id = m.userId and u.enabled = true and m.role = :owner", Long.class)
+        .setParameter("owner", Role.OWNER).getSingleResult();
+  }
+
+  public void remove(Membership membership) {
+    em.remove(membership);
   }
 
   public void add(StaffMember member) {

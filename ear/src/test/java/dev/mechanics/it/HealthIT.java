@@ -29,7 +29,8 @@ class HealthIT {
         .body("uptime", notNullValue())
         .body("version", notNullValue())
         .body("checks.database.status", equalTo("healthy"))
-        .body("checks.database.responseTime", greaterThanOrEqualTo(0));
+        .body("checks.database.responseTime", greaterThanOrEqualTo(0))
+        .body("checks.redis.status", equalTo("healthy"));
   }
 
   @Test

@@ -37,6 +37,9 @@ public class CustomerResource {
   @Inject
   CustomerService customers;
 
+  @Inject
+  dev.mechanics.platform.web.CurrentCaller caller;
+
   public record CustomerRequest(
       @NotBlank @Size(max = 100) String firstName,
       @NotBlank @Size(max = 100) String lastName,
@@ -57,6 +60,15 @@ public class CustomerResource {
       return new CustomerView(c.getId(), c.getFirstName(), c.getLastName(), c.getEmail(), c.getPhone(),
           c.getAddress(), c.getVersion());
     }
+
+    /** A technician works on the car, not with the customer: no e-mail, phone or address. */
+    static CustomerView withoutContact(Customer c) {
+      return new CustomerView(c.getId(), c.getFirstName(), c.getLastName(), null, null, null, c.getVersion());
+    }
+  }
+
+  private java.util.function.Function<Customer, CustomerView> viewForCaller() {
+    return caller.get().seesCustomerContact() ? CustomerView::of : CustomerView::withoutContact;
   }
 
   @GET
@@ -65,14 +77,18 @@ public class CustomerResource {
     if (q != null && q.length() > 100) {
       throw new dev.mechanics.platform.web.InvalidRequest("q", "q must be at most 100 characters");
     }
-    return Listing.of(customers.list(q, Listing.request(limit, after)), CustomerView::of);
+    // searching by e-mail or phone would let a technician confirm contact data they may not see
+    if (q != null && !caller.get().seesCustomerContact() && (q.contains("@") || q.matches(".*\\d.*"))) {
+      return new Listing<>(java.util.List.of(), null);
+    }
+    return Listing.of(customers.list(q, Listing.request(limit, after)), viewForCaller());
   }
 
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
     Customer customer = customers.get(PathIds.of("customer", id));
-    return Response.ok(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
+    return Response.ok(viewForCaller().apply(customer)).tag(Versions.etag(customer.getVersion())).build();
   }
 
   @POST

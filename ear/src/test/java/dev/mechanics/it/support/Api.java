@@ -85,9 +85,27 @@ public final class Api {
     throw new IllegalStateException("The server never became ready (last /health/ready status " + last + ")");
   }
 
+  public static String property(String name) {
+    return PROPS.getProperty(name);
+  }
+
+  /** A made-up client address (the test server trusts X-Forwarded-For), so per-address limits stay apart. */
+  public static String randomClientAddress() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+  }
+
   public static Connection database() throws SQLException {
-    dev.mechanics.platform.datasource.DatabaseUrl url =
-        dev.mechanics.platform.datasource.DatabaseUrl.parse(PROPS.getProperty("database.url"));
+    return connect(PROPS.getProperty("database.url"));
+  }
+
+  /** This run's database as the application's own role (which owns no tables). */
+  public static Connection databaseAsApplication() throws SQLException {
+    return connect(PROPS.getProperty("database.app.url"));
+  }
+
+  private static Connection connect(String databaseUrl) throws SQLException {
+    dev.mechanics.platform.datasource.DatabaseUrl url = dev.mechanics.platform.datasource.DatabaseUrl.parse(databaseUrl);
     Properties p = new Properties();
     if (url.user() != null) {
       p.setProperty("user", url.user());

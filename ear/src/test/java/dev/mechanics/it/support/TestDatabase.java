@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -48,10 +49,19 @@ public final class TestDatabase {
     Server server = findServer();
     String name = "mechanics_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
         + ThreadLocalRandom.current().nextInt(1000, 9999);
+    // the application connects as a role that owns nothing; migrations run as the administrative role
+    String appRole = name.replace("mechanics_it_", "mechanics_app_");
     try (Connection admin = server.connect(); Statement st = admin.createStatement()) {
       st.execute("create database " + name);
+      st.execute("create role " + appRole + " login password '" + appRole + "'");
     }
     String url = server.urlFor(name);
+    String appUrl = server.urlFor(name, appRole, appRole);
+    String redisPrefix = "mechanics-it-" + Long.toHexString(System.nanoTime()) + "-"
+        + ThreadLocalRandom.current().nextInt(100000, 999999) + ":";
+    byte[] secretBytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(secretBytes);
+    String jwtSecret = java.util.HexFormat.of().formatHex(secretBytes);
     clearLogs(serverDir.resolve("logs"));
     // Arquillian deploys into dropins/; an archive left by an interrupted run would start with the server.
     clearLogs(serverDir.resolve("dropins"));
@@ -61,6 +71,7 @@ public final class TestDatabase {
         <!-- Written by the build (TestDatabase) for this test run only. -->
         <server>
           <variable name="DATABASE_URL" value="%s"/>
+          <variable name="DATABASE_MIGRATION_URL" value="%s"/>
           <variable name="PORT" value="%s"/>
           <!-- Arquillian talks to the running server over the local JMX connector (tests only) -->
           <featureManager>
@@ -70,12 +81,31 @@ public final class TestDatabase {
           <variable name="TRUSTED_PROXIES" value="127.0.0.1,0:0:0:0:0:0:0:1"/>
           <!-- the demo chain gives the tests one user per role -->
           <variable name="DEMO_DATA" value="true"/>
+          <!-- security: the shared Redis under this run's own prefix, a known token key so tests can mint
+               expired tokens, forwarded addresses so tests can act as distinct clients, limits that the
+               suite's own traffic stays under -->
+          <variable name="REDIS_URL" value="redis://127.0.0.1:6379"/>
+          <variable name="REDIS_KEY_PREFIX" value="%s"/>
+          <variable name="RATE_LIMIT_SIGNIN_PER_MINUTE" value="600"/>
+          <variable name="RATE_LIMIT_SIGNIN_FAILURES_PER_HOUR" value="40"/>
+          <variable name="RATE_LIMIT_API_PER_MINUTE" value="3000"/>
+          <variable name="CORS_ALLOWED_ORIGINS" value="https://app.example.com, https://admin.example.com"/>
         </server>
-        """.formatted(xmlEscape(url), System.getProperty("it.port", "9080")));
+        """.formatted(xmlEscape(appUrl), xmlEscape(url), System.getProperty("it.port", "9080"), redisPrefix));
+    // JWT_SECRET is read from the environment (JwtKeys), which Liberty fills from server.env
+    Path serverEnv = serverDir.resolve("server.env");
+    List<String> env = new java.util.ArrayList<>(Files.exists(serverEnv) ? Files.readAllLines(serverEnv) : List.of());
+    env.removeIf(line -> line.startsWith("JWT_SECRET="));
+    env.add("JWT_SECRET=" + jwtSecret);
+    Files.write(serverEnv, env);
     Properties props = new Properties();
     props.setProperty("database.url", url);
+    props.setProperty("database.app.url", appUrl);
+    props.setProperty("database.app.role", appRole);
     props.setProperty("database.name", name);
     props.setProperty("database.admin", server.adminUrl);
+    props.setProperty("redis.prefix", redisPrefix);
+    props.setProperty("jwt.secret", jwtSecret);
     props.setProperty("base.url", "http://localhost:" + System.getProperty("it.port", "9080"));
     try (OutputStream out = Files.newOutputStream(itProperties)) {
       props.store(out, "this test run's database");
@@ -84,8 +114,15 @@ public final class TestDatabase {
   }
 
   private static void drop(Path serverDir, Path itProperties) throws IOException, SQLException {
-    // The override points the server at this run's database and port: it must not outlive the run.
+    // The override points the server at this run's database and port, server.env holds its JWT_SECRET:
+    // neither may outlive the run.
     Files.deleteIfExists(serverDir.resolve(OVERRIDE));
+    Path serverEnv = serverDir.resolve("server.env");
+    if (Files.exists(serverEnv)) {
+      List<String> env = new java.util.ArrayList<>(Files.readAllLines(serverEnv));
+      env.removeIf(line -> line.startsWith("JWT_SECRET="));
+      Files.write(serverEnv, env);
+    }
     if (!Files.exists(itProperties)) {
       return;
     }
@@ -100,6 +137,9 @@ public final class TestDatabase {
     Server server = new Server(props.getProperty("database.admin"), "");
     try (Connection admin = server.connect(); Statement st = admin.createStatement()) {
       st.execute("drop database if exists " + props.getProperty("database.name") + " with (force)");
+      if (props.getProperty("database.app.role") != null) {
+        st.execute("drop role if exists " + props.getProperty("database.app.role"));
+      }
     } catch (SQLException e) {
       System.out.println("[TestDatabase] could not drop " + props.getProperty("database.name") + ": " + e);
       return;
@@ -185,11 +225,15 @@ public final class TestDatabase {
     }
 
     String urlFor(String database) {
+      return urlFor(database, parsed.user(), parsed.password());
+    }
+
+    String urlFor(String database, String user, String password) {
       StringBuilder url = new StringBuilder("postgresql://");
-      if (parsed.user() != null) {
-        url.append(enc(parsed.user()));
-        if (parsed.password() != null) {
-          url.append(':').append(enc(parsed.password()));
+      if (user != null) {
+        url.append(enc(user));
+        if (password != null) {
+          url.append(':').append(enc(password));
         }
         url.append('@');
       }

@@ -26,6 +26,9 @@ public class HealthResource {
   DatabaseProbe database;
 
   @Inject
+  dev.mechanics.platform.ratelimit.RateLimits rateLimits;
+
+  @Inject
   @ConfigProperty(name = "APP_VERSION", defaultValue = "dev")
   String version;
 
@@ -43,8 +46,21 @@ public class HealthResource {
     DatabaseProbe.Result db = database.probe();
     Check dbCheck = new Check(db.up() ? "healthy" : "unhealthy", db.responseTimeMs(), db.error());
     boolean healthy = db.up();
-    Health body = new Health(healthy ? "healthy" : "unhealthy", Instant.now().toString(),
-        ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, version, Map.of("database", dbCheck));
+    // Redis only shares rate-limit counters between instances: when it is away the API keeps serving with
+    // per-instance counting, so it degrades the status but never makes the service unhealthy
+    long redisStart = System.nanoTime();
+    dev.mechanics.platform.ratelimit.FailoverRateLimiter.Status redis = rateLimits.probe();
+    long redisMs = (System.nanoTime() - redisStart) / 1_000_000;
+    Check redisCheck = switch (redis) {
+      case UP -> new Check("healthy", redisMs, null);
+      case DEGRADED -> new Check("degraded", redisMs, "Redis unreachable; rate limits counted per instance");
+      case LOCAL_ONLY -> new Check("not-configured", 0, null);
+    };
+    String status = !healthy ? "unhealthy" : redis == dev.mechanics.platform.ratelimit.FailoverRateLimiter.Status.DEGRADED
+        ? "degraded" : "healthy";
+    Health body = new Health(status, Instant.now().toString(),
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, version,
+        new java.util.TreeMap<>(Map.of("database", dbCheck, "redis", redisCheck)));
     return Response.status(healthy ? 200 : 503).entity(body).build();
   }
 }

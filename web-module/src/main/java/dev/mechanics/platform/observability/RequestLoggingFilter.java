@@ -39,8 +39,7 @@ public class RequestLoggingFilter extends HttpFilter {
   String version;
 
   @Inject
-  @ConfigProperty(name = "TRUSTED_PROXIES", defaultValue = " ")
-  String trustedProxies;
+  dev.mechanics.platform.web.ClientAddress clientAddress;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -67,8 +66,7 @@ public class RequestLoggingFilter extends HttpFilter {
     LogFields.put("status", Integer.toString(response.getStatus()));
     LogFields.put("durationMs", Long.toString((System.nanoTime() - start) / 1_000_000));
     LogFields.put("userAgent", truncate(request.getHeader("User-Agent"), 200));
-    LogFields.put("clientIp", new ClientAddress(trustedProxies)
-        .resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+    LogFields.put("clientIp", clientAddress.of(request));
     if (request.getAttribute(AuthenticationFilter.CALLER) instanceof Caller caller) {
       LogFields.put("userId", caller.userId().toString());
       LogFields.put("organizationId", caller.organizationId().toString());

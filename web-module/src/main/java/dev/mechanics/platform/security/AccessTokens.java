@@ -22,6 +22,8 @@ public class AccessTokens {
 
   /** Claim holding the caller's organization (the tenant). */
   public static final String ORGANIZATION_CLAIM = "org";
+  /** Claim naming the session (refresh-token family); a revoked session rejects its access tokens at once. */
+  public static final String SESSION_CLAIM = "sid";
 
   @Inject
   SecuritySettings settings;
@@ -29,7 +31,7 @@ public class AccessTokens {
   public record Issued(String token, Duration lifetime) {
   }
 
-  public Issued issue(SignedInStaff staff) {
+  public Issued issue(SignedInStaff staff, java.util.UUID sessionId) {
     Instant now = Instant.now();
     Duration lifetime = settings.accessTokenLifetime();
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -39,6 +41,7 @@ public class AccessTokens {
         .claim("upn", staff.email())
         .claim("groups", staff.roles().stream().map(Role::name).sorted().toList())
         .claim(ORGANIZATION_CLAIM, staff.organizationId().toString())
+        .claim(SESSION_CLAIM, sessionId.toString())
         .jwtID(Ids.newId().toString())
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plus(lifetime)))

@@ -34,6 +34,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AuthenticationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   public static final String CALLER = "mechanics.caller";
+  /** The session ({@code sid}) of the request's access token, for logout. */
+  public static final String SESSION = "mechanics.session";
+
+  @jakarta.inject.Inject
+  dev.mechanics.tenancy.SessionService sessions;
+
+  @jakarta.inject.Inject
+  dev.mechanics.platform.SecurityEvents events;
+
+  @jakarta.inject.Inject
+  ClientAddress clientAddress;
 
   @Context
   ResourceInfo resource;
@@ -45,14 +56,34 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
   @Override
   public void filter(ContainerRequestContext request) {
     Tenancy.clear();
+    Object requestId = servletRequest.getAttribute(RequestContext.REQUEST_ID);
+    dev.mechanics.platform.RequestOrigin.bind(null, requestId == null ? null : requestId.toString());
     if (isPublic()) {
       return;
     }
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
+      if (request.getHeaderString("Authorization") != null) {
+        invalidToken("unverified");
+      }
       throw new NotAuthorizedException("Bearer");
     }
-    Caller caller = callerFrom(token);
+    Caller claimed = callerFrom(token);
+    // the session must still be open and the user enabled: logout, password change and disabling end access
+    // at once instead of when the token expires; roles come from the memberships as they are now
+    Object sidClaim = token.getClaim(AccessTokens.SESSION_CLAIM);
+    UUID sid = Ids.parse(sidClaim == null ? null : sidClaim.toString().replace("\"", "")).orElse(null);
+    if (sid == null) {
+      invalidToken("no-session");
+      throw new NotAuthorizedException("Bearer");
+    }
+    Caller caller = sessions.activeCaller(sid, claimed.userId(), claimed.organizationId()).orElse(null);
+    if (caller == null) {
+      invalidToken("session-ended");
+      throw new NotAuthorizedException("Bearer");
+    }
     servletRequest.setAttribute(CALLER, caller);
+    servletRequest.setAttribute(SESSION, sid);
+    dev.mechanics.platform.RequestOrigin.bind(caller.userId(), requestId == null ? null : requestId.toString());
     Tenancy.bind(caller.organizationId());
     RequiresRole required = annotation(RequiresRole.class);
     if (required != null && Arrays.stream(required.value()).noneMatch(caller::has)) {
@@ -63,6 +94,12 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Tenancy.clear();
+    dev.mechanics.platform.RequestOrigin.clear();
+  }
+
+  private void invalidToken(String reason) {
+    events.record(dev.mechanics.platform.SecurityEvents.INVALID_TOKEN,
+        java.util.Map.of("reason", reason, "client", clientAddress.of(servletRequest)));
   }
 
   private static Caller callerFrom(JsonWebToken token) {

@@ -19,6 +19,12 @@ public class ErrorPageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Jsonb JSONB = JsonbBuilder.create();
 
+  @jakarta.inject.Inject
+  dev.mechanics.platform.SecurityEvents events;
+
+  @jakarta.inject.Inject
+  ClientAddress clientAddress;
+
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -41,6 +47,11 @@ public class ErrorPageServlet extends HttpServlet {
     response.setCharacterEncoding("UTF-8");
     if (problem.status() == 401) {
       response.setHeader("WWW-Authenticate", "Bearer");
+      if (request.getHeader("Authorization") != null && events != null) {
+        // MicroProfile JWT refused the token before the application saw the request
+        events.record(dev.mechanics.platform.SecurityEvents.INVALID_TOKEN, java.util.Map.of("reason", "rejected",
+            "client", clientAddress.of(request)));
+      }
     }
     response.getWriter().write(JSONB.toJson(problem.at(uri == null ? null : uri.toString(), null)));
   }

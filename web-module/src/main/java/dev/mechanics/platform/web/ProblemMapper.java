@@ -41,6 +41,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   @Context
   jakarta.servlet.http.HttpServletRequest request;
 
+  @jakarta.inject.Inject
+  dev.mechanics.platform.SecurityEvents events;
+
   @Override
   public Response toResponse(Throwable error) {
     Problem problem = problemFor(error);
@@ -56,6 +59,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (problem.status() == 401) {
       response.header("WWW-Authenticate", "Bearer");
+    }
+    if (error instanceof DomainException.TooManyRequests tooMany) {
+      response.header("Retry-After", tooMany.retryAfterSeconds());
+    }
+    if (problem.status() == 403 && events != null) {
+      Object caller = request == null ? null : request.getAttribute(AuthenticationFilter.CALLER);
+      events.record(dev.mechanics.platform.SecurityEvents.FORBIDDEN, java.util.Map.of(
+          "user", caller instanceof dev.mechanics.tenancy.Caller c ? c.userId() : "-",
+          "path", instance == null ? "-" : instance));
     }
     return response.build();
   }
@@ -114,6 +126,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       if ("23505".equals(state)) {
         return Problem.of(409, "conflict", "Conflict", "This would duplicate an existing record", null);
       }
+      if ("22021".equals(state) || "22P05".equals(state) || "22001".equals(state)) {
+        return Problem.of(400, "validation", "Invalid request", "A value cannot be stored as sent (invalid "
+            + "characters or too long)", null);
+      }
       if ("23503".equals(state)) {
         return Problem.of(409, "conflict", "Conflict", "Other records still refer to this one", null);
       }
@@ -136,6 +152,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (domain instanceof DomainException.AuthenticationFailed) {
       return Problem.of(401, "authentication-failed", "Authentication failed", domain.getMessage(), null);
+    }
+    if (domain instanceof DomainException.TooManyRequests) {
+      return Problem.of(429, "too-many-requests", "Too many requests", domain.getMessage(), null);
     }
     if (domain instanceof DomainException.StaleVersion) {
       return Problem.of(412, "precondition-failed", "Precondition failed", domain.getMessage(), null);

@@ -26,6 +26,12 @@ public class StartupChecks {
   DemoData demoData;
 
   @Inject
+  dev.mechanics.platform.ratelimit.RateLimits rateLimits;
+
+  @Inject
+  dev.mechanics.customer.PersonalDataRekeying rekeying;
+
+  @Inject
   @ConfigProperty(name = "DEMO_DATA", defaultValue = "false")
   boolean loadDemoData;
 
@@ -38,7 +44,18 @@ public class StartupChecks {
     if (jwtProblem != null) {
       throw new IllegalStateException("Invalid configuration: " + jwtProblem);
     }
+    String refreshProblem = dev.mechanics.tenancy.RefreshTokenSecret.current().problem();
+    if (refreshProblem != null) {
+      throw new IllegalStateException("Invalid configuration: " + refreshProblem);
+    }
+    String keyProblem = dev.mechanics.platform.crypto.PersonalDataKeys.current().problem();
+    if (keyProblem != null) {
+      throw new IllegalStateException("Invalid configuration: " + keyProblem);
+    }
     security.accessTokenLifetime();
+    security.refreshTokenLifetime();
+    rekeying.run();
+    rateLimits.probe();
     if (loadDemoData && demoData.loadIfEmpty()) {
       LOG.info("Demo sign-in: " + DemoData.OWNER_EMAIL + " (password in the README)");
     }

@@ -12,10 +12,12 @@ public class TenancyReleaseListener implements ServletRequestListener {
   @Override
   public void requestInitialized(ServletRequestEvent event) {
     Tenancy.clear();
+    dev.mechanics.platform.RequestOrigin.clear();
   }
 
   @Override
   public void requestDestroyed(ServletRequestEvent event) {
     Tenancy.clear();
+    dev.mechanics.platform.RequestOrigin.clear();
   }
 }

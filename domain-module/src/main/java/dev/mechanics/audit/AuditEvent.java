@@ -1,0 +1,149 @@
+package dev.mechanics.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/** One audited change; immutable once written and chained to the organization's previous row by hash. */
+@Entity
+@Table(name = "audit_events")
+public class AuditEvent {
+
+  @Id
+  @Column(nullable = false, updatable = false)
+  private UUID id;
+
+  @TenantId
+  @Column(name = "organization_id", nullable = false, updatable = false)
+  private UUID organizationId;
+
+  @Column(nullable = false, updatable = false)
+  private long seq;
+
+  @Column(name = "shop_id", updatable = false)
+  private UUID shopId;
+
+  @Column(name = "actor_id", updatable = false)
+  private UUID actorId;
+
+  @Column(nullable = false, updatable = false, length = 60)
+  private String action;
+
+  @Column(name = "entity_type", nullable = false, updatable = false, length = 40)
+  private String entityType;
+
+  @Column(name = "entity_id", updatable = false)
+  private UUID entityId;
+
+  @Column(name = "before_state", updatable = false)
+  private String before;
+
+  @Column(name = "after_state", updatable = false)
+  private String after;
+
+  @Column(name = "request_id", updatable = false, length = 100)
+  private String requestId;
+
+  @Column(name = "occurred_at", nullable = false, updatable = false)
+  private Instant occurredAt;
+
+  @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
+  private String prevHash;
+
+  @Column(nullable = false, updatable = false, length = 64)
+  private String hash;
+
+  protected AuditEvent() {
+  }
+
+  AuditEvent(UUID id, UUID organizationId, long seq, UUID shopId, UUID actorId, String action, String entityType,
+             UUID entityId, String before, String after, String requestId, Instant occurredAt, String prevHash) {
+    this.id = id;
+    this.organizationId = organizationId;
+    this.seq = seq;
+    this.shopId = shopId;
+    this.actorId = actorId;
+    this.action = action;
+    this.entityType = entityType;
+    this.entityId = entityId;
+    this.before = before;
+    this.after = after;
+    this.requestId = requestId;
+    this.occurredAt = occurredAt;
+    this.prevHash = prevHash;
+    this.hash = computeHash();
+  }
+
+  /** SHA-256 over the previous hash and every field of the row, in a fixed order. */
+  String computeHash() {
+    String content = String.join("|", prevHash, organizationId.toString(), Long.toString(seq), str(shopId),
+        str(actorId), action, entityType, str(entityId), str(before), str(after), str(requestId),
+        Long.toString(occurredAt.getEpochSecond()), Integer.toString(occurredAt.getNano() / 1000));
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String str(Object o) {
+    return o == null ? "" : o.toString();
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public long getSeq() {
+    return seq;
+  }
+
+  public UUID getShopId() {
+    return shopId;
+  }
+
+  public UUID getActorId() {
+    return actorId;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public String getEntityType() {
+    return entityType;
+  }
+
+  public UUID getEntityId() {
+    return entityId;
+  }
+
+  public String getBefore() {
+    return before;
+  }
+
+  public String getAfter() {
+    return after;
+  }
+
+  public String getRequestId() {
+    return requestId;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getPrevHash() {
+    return prevHash;
+  }
+
+  public String getHash() {
+    return hash;
+  }
+}

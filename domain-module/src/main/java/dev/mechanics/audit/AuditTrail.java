@@ -1,0 +1,169 @@
+package dev.mechanics.audit;
+
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.Page;
+import dev.mechanics.platform.PageRequest;
+import dev.mechanics.platform.RequestOrigin;
+import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.Caller;
+import dev.mechanics.tenancy.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Writes the audit trail in the caller's transaction (so a change and its audit row commit or roll back
+ * together) and checks its hash chain. Personal data in before/after is masked; the trail must not become a
+ * second copy of what the encryption protects.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+  /** Fields whose values are personal data: stored masked. */
+  private static final Set<String> PERSONAL = Set.of("email", "phone", "address", "firstName", "lastName", "name");
+
+  @PersistenceContext(unitName = "mechanics")
+  EntityManager em;
+
+  public record Verification(boolean valid, long checked, Long brokenAtSeq, String problem) {
+  }
+
+  /** Records a change in the current organization; must run inside the changing transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(String action, String entityType, UUID entityId, UUID shopId, Map<String, ?> before,
+                     Map<String, ?> after) {
+    recordFor(Tenancy.current(), action, entityType, entityId, shopId, before, after);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordFor(UUID organizationId, String action, String entityType, UUID entityId, UUID shopId,
+                        Map<String, ?> before, Map<String, ?> after) {
+    // one writer per organization at a time, so the chain has no forks
+    em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+        .setParameter(1, organizationId.getMostSignificantBits() ^ organizationId.getLeastSignificantBits())
+        .getSingleResult();
+    Object[] last = (Object[]) em.createNativeQuery("select coalesce(max(seq), 0), "
+            + "coalesce((select hash from audit_events where organization_id = ?1 order by seq desc limit 1), '') "
+            + "from audit_events where organization_id = ?1")
+        .setParameter(1, organizationId).getSingleResult();
+    long seq = ((Number) last[0]).longValue() + 1;
+    String prev = (String) last[1];
+    RequestOrigin.Origin origin = RequestOrigin.current();
+    AuditEvent event = new AuditEvent(Ids.newId(), organizationId, seq, shopId, origin.userId(), action,
+        entityType, entityId, masked(before), masked(after), origin.requestId(),
+        Instant.now().truncatedTo(ChronoUnit.MICROS), prev);
+    em.persist(event);
+  }
+
+  @Transactional
+  public Page<AuditEvent> list(Caller caller, UUID entityId, PageRequest page) {
+    requireOwner(caller);
+    List<AuditEvent> rows = em.createQuery("select e from AuditEvent e where (:after is null or e.id > :after) "
+            + "and (:entity is null or e.entityId = :entity) order by e.id", AuditEvent.class)
+        .setParameter("after", page.after()).setParameter("entity", entityId)
+        .setMaxResults(page.limit() + 1).getResultList();
+    return Page.of(rows, page.limit(), AuditEvent::getId);
+  }
+
+  /** Recomputes the organization's chain from its first row. */
+  @Transactional
+  public Verification verify(Caller caller) {
+    requireOwner(caller);
+    List<AuditEvent> rows = em.createQuery("select e from AuditEvent e order by e.seq", AuditEvent.class)
+        .getResultList();
+    String prev = "";
+    long expectedSeq = 1;
+    for (AuditEvent row : rows) {
+      if (row.getSeq() != expectedSeq) {
+        return new Verification(false, expectedSeq - 1, expectedSeq, "row " + expectedSeq + " is missing");
+      }
+      if (!row.getPrevHash().equals(prev)) {
+        return new Verification(false, expectedSeq - 1, row.getSeq(), "row " + row.getSeq()
+            + " does not follow the previous row");
+      }
+      if (!row.computeHash().equals(row.getHash())) {
+        return new Verification(false, expectedSeq - 1, row.getSeq(), "row " + row.getSeq()
+            + " was changed after it was written");
+      }
+      prev = row.getHash();
+      expectedSeq++;
+    }
+    return new Verification(true, rows.size(), null, null);
+  }
+
+  private static void requireOwner(Caller caller) {
+    if (!caller.has(Role.OWNER)) {
+      throw new DomainException.Forbidden("Only an owner reads the audit trail");
+    }
+  }
+
+  static String masked(Map<String, ?> state) {
+    if (state == null) {
+      return null;
+    }
+    StringBuilder json = new StringBuilder("{");
+    new TreeMap<String, Object>(state).forEach((key, value) -> {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      json.append(quote(key)).append(':');
+      if (value == null) {
+        json.append("null");
+      } else {
+        json.append(quote(PERSONAL.contains(key) ? mask(key, value.toString()) : value.toString()));
+      }
+    });
+    return json.append('}').toString();
+  }
+
+  /** Enough to recognise a change, not to recover the value: first letter / domain / last two digits. */
+  static String mask(String key, String value) {
+    if (value.isEmpty()) {
+      return "";
+    }
+    return switch (key) {
+      case "email" -> {
+        int at = value.indexOf('@');
+        yield at > 0 ? value.charAt(0) + "***" + value.substring(at) : "***";
+      }
+      case "phone" -> {
+        String digits = value.replaceAll("\\D", "");
+        yield "***" + (digits.length() >= 2 ? digits.substring(digits.length() - 2) : "");
+      }
+      case "address" -> "***";
+      default -> value.codePointCount(0, value.length()) > 0
+          ? new String(Character.toChars(value.codePointAt(0))) + "***" : "***";
+    };
+  }
+
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+}

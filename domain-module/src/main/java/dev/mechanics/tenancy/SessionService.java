@@ -1,0 +1,164 @@
+package dev.mechanics.tenancy;
+
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.SecurityEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sessions and their refresh tokens: opened at sign-in, rotated on refresh, revoked on logout, password change
+ * or when a user is disabled. Reusing a refresh token that was already rotated means it was stolen (or the
+ * client is broken): the whole session is revoked and a security event is recorded.
+ */
+@ApplicationScoped
+public class SessionService {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext(unitName = "mechanics")
+  EntityManager em;
+
+  @Inject
+  SystemTransactions system;
+
+  @Inject
+  StaffMembers staff;
+
+  @Inject
+  SecurityEvents events;
+
+  /** A session just opened or rotated: the caller's current state, the session id and a new refresh token. */
+  public record Issued(SignedInStaff staff, UUID sessionId, String refreshToken, Instant refreshExpiresAt) {
+  }
+
+  private sealed interface Outcome permits Rotated, Rejected {
+  }
+
+  private record Rotated(Issued issued) implements Outcome {
+  }
+
+  private record Rejected(String reason, UUID sessionId, UUID userId) implements Outcome {
+  }
+
+  public Issued open(SignedInStaff signedIn, Duration refreshLifetime) {
+    return system.call(() -> {
+      Instant now = Instant.now();
+      Session session = new Session(Ids.newId(), signedIn.organizationId(), signedIn.userId(), now,
+          now.plus(refreshLifetime));
+      em.persist(session);
+      return new Issued(signedIn, session.getId(), newToken(session, now, refreshLifetime), now.plus(refreshLifetime));
+    });
+  }
+
+  /** Exchanges a refresh token for a new one of the same session; the old one is spent. */
+  public Issued refresh(String token, Duration refreshLifetime) {
+    String hash = RefreshTokenSecret.current().hash(token);
+    Outcome outcome = system.call(() -> {
+      Instant now = Instant.now();
+      Optional<RefreshToken> found = em.createQuery("select t from RefreshToken t where t.tokenHash = :hash",
+              RefreshToken.class)
+          .setParameter("hash", hash).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+      if (found.isEmpty()) {
+        return new Rejected("unknown", null, null);
+      }
+      RefreshToken presented = found.get();
+      Session session = em.find(Session.class, presented.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
+      if (presented.isUsed()) {
+        session.revoke(now, "refresh-reuse");
+        return new Rejected("reuse", session.getId(), session.getUserId());
+      }
+      if (presented.isExpired(now) || !session.isActive(now)) {
+        return new Rejected("expired-or-revoked", session.getId(), session.getUserId());
+      }
+      Optional<StaffMember> member = staff.find(session.getUserId());
+      if (member.isEmpty() || !member.get().isEnabled()) {
+        session.revoke(now, "user-disabled");
+        return new Rejected("user-disabled", session.getId(), session.getUserId());
+      }
+      presented.markUsed(now);
+      StaffMember m = member.get();
+      SignedInStaff current = new SignedInStaff(m.getId(), m.getOrganizationId(), m.getEmail(), m.getName(),
+          staff.membershipsOf(m.getId()));
+      // the session cannot outlive its first expiry by rotating: the new token expires with it at the latest
+      Instant expires = now.plus(refreshLifetime).isAfter(session.getExpiresAt()) ? session.getExpiresAt()
+          : now.plus(refreshLifetime);
+      String next = newToken(session, now, Duration.between(now, expires));
+      return new Rotated(new Issued(current, session.getId(), next, expires));
+    });
+    if (outcome instanceof Rejected rejected) {
+      Map<String, Object> details = new HashMap<>();
+      details.put("reason", rejected.reason());
+      details.put("session", rejected.sessionId());
+      details.put("user", rejected.userId());
+      events.record("reuse".equals(rejected.reason()) ? SecurityEvents.REFRESH_REUSE : SecurityEvents.INVALID_TOKEN,
+          details);
+      throw new DomainException.AuthenticationFailed("The refresh token is invalid, expired or revoked; sign in "
+          + "again");
+    }
+    return ((Rotated) outcome).issued();
+  }
+
+  /**
+   * The caller of an access token if its session is still active and its user enabled, with the memberships
+   * as they are now (a removed membership takes effect at once, whatever the token says).
+   */
+  public Optional<Caller> activeCaller(UUID sessionId, UUID userId, UUID organizationId) {
+    return system.call(() -> {
+      Session session = em.find(Session.class, sessionId);
+      if (session == null || !session.getUserId().equals(userId)
+          || !session.getOrganizationId().equals(organizationId) || !session.isActive(Instant.now())) {
+        return Optional.<Caller>empty();
+      }
+      Optional<StaffMember> member = staff.find(userId);
+      if (member.isEmpty() || !member.get().isEnabled()) {
+        return Optional.<Caller>empty();
+      }
+      return Optional.of(Caller.of(userId, organizationId, staff.membershipsOf(userId)));
+    });
+  }
+
+  public void revoke(UUID sessionId, String reason) {
+    system.call(() -> {
+      Session session = em.find(Session.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
+      if (session != null) {
+        session.revoke(Instant.now(), reason);
+      }
+      return null;
+    });
+  }
+
+  /** Ends every session of a user, in the caller's transaction (password change, disabling, role change). */
+  public int revokeAllOf(UUID userId, String reason) {
+    List<Session> open = em.createQuery("select s from Session s where s.userId = :user and s.revokedAt is null",
+        Session.class).setParameter("user", userId).getResultList();
+    Instant now = Instant.now();
+    open.forEach(s -> s.revoke(now, reason));
+    if (!open.isEmpty()) {
+      events.record(SecurityEvents.SESSION_REVOKED, Map.of("user", userId, "reason", reason,
+          "sessions", open.size()));
+    }
+    return open.size();
+  }
+
+  private String newToken(Session session, Instant now, Duration lifetime) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    em.persist(new RefreshToken(Ids.newId(), session.getId(), RefreshTokenSecret.current().hash(token), now,
+        now.plus(lifetime)));
+    return token;
+  }
+}

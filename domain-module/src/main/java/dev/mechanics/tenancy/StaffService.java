@@ -1,0 +1,180 @@
+package dev.mechanics.tenancy;
+
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Page;
+import dev.mechanics.platform.PageRequest;
+import dev.mechanics.platform.PasswordHasher;
+import dev.mechanics.platform.Tenancy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Staff and their roles per shop (docs/permissions.md): owners manage everyone; a manager sees the staff of
+ * their shops and may add service advisors and technicians there; nobody else manages staff.
+ */
+@ApplicationScoped
+@Transactional
+public class StaffService {
+
+  /** Roles a manager may hand out in a shop they manage. */
+  private static final Set<Role> MANAGER_GRANTS = Set.of(Role.SERVICE_ADVISOR, Role.TECHNICIAN);
+
+  @Inject
+  StaffMembers staff;
+
+  @Inject
+  Shops shops;
+
+  @Inject
+  PasswordHasher hasher;
+
+  @Inject
+  PasswordPolicy policy;
+
+  @Inject
+  SessionService sessions;
+
+  @Inject
+  SystemTransactions system;
+
+  @Inject
+  dev.mechanics.audit.AuditTrail audit;
+
+  public record NewStaff(String email, String name, String password, Map<UUID, Role> memberships) {
+  }
+
+  public Page<StaffMember> list(Caller caller, PageRequest page) {
+    requireStaffReader(caller);
+    List<StaffMember> rows = staff.list(caller.has(Role.OWNER) ? null : managedShops(caller), page);
+    return Page.of(rows, page.limit(), StaffMember::getId);
+  }
+
+  public StaffMember get(Caller caller, UUID id) {
+    StaffMember member = staff.find(id).orElseThrow(() -> new DomainException.NotFound("user", id));
+    requireStaffReader(caller);
+    if (!caller.has(Role.OWNER) && staff.membershipsOf(id).stream()
+        .noneMatch(m -> caller.holdsIn(m.getShopId(), Role.MANAGER))) {
+      throw new DomainException.Forbidden("A manager sees only the staff of their shops");
+    }
+    return member;
+  }
+
+  public List<Membership> membershipsOf(UUID userId) {
+    return staff.membershipsOf(userId);
+  }
+
+  public StaffMember create(Caller caller, NewStaff request) {
+    requireStaffReader(caller);
+    if (request.memberships().isEmpty()) {
+      throw DomainException.InvalidInput.field("memberships", "give the new user a role in at least one shop");
+    }
+    request.memberships().forEach((shopId, role) -> requireMayGrant(caller, shopId, role));
+    policy.require("password", request.password(), request.email());
+    // e-mails are unique across organizations, which this tenant's session cannot see
+    boolean taken = system.call(() -> staff.emailTaken(request.email()));
+    if (taken) {
+      throw new DomainException.Conflict("An account with this e-mail already exists",
+          List.of(new DomainException.FieldProblem("email", "is already registered")));
+    }
+    StaffMember member = new StaffMember(Tenancy.current(), request.email(), request.name(),
+        hasher.hash(request.password()));
+    staff.add(member);
+    audit.record("user.created", "user", member.getId(), null, null, Map.of("name", member.getName(),
+        "email", member.getEmail()));
+    request.memberships().forEach((shopId, role) -> {
+      staff.add(new Membership(Tenancy.current(), member.getId(), shopId, role));
+      audit.record("membership.assigned", "user", member.getId(), shopId, null, Map.of("shopId",
+          shopId.toString(), "role", role.name()));
+    });
+    return member;
+  }
+
+  /** Gives the user {@code role} in the shop (replacing any role they held there). */
+  public Membership assign(Caller caller, UUID userId, UUID shopId, Role role) {
+    StaffMember member = get(caller, userId);
+    requireMayGrant(caller, shopId, role);
+    var existing = staff.membership(userId, shopId);
+    if (existing.isPresent()) {
+      Membership m = existing.get();
+      requireMayGrant(caller, shopId, m.getRole());
+      Role before = m.getRole();
+      if (before == Role.OWNER && role != Role.OWNER) {
+        requireAnotherOwner(member);
+      }
+      m.changeRole(role);
+      audit.record("membership.changed", "user", userId, shopId, Map.of("role", before.name()),
+          Map.of("role", role.name()));
+      return m;
+    }
+    Membership created = new Membership(Tenancy.current(), userId, shopId, role);
+    staff.add(created);
+    audit.record("membership.assigned", "user", userId, shopId, null, Map.of("shopId", shopId.toString(),
+        "role", role.name()));
+    return created;
+  }
+
+  public void removeMembership(Caller caller, UUID userId, UUID shopId) {
+    StaffMember member = get(caller, userId);
+    Membership m = staff.membership(userId, shopId)
+        .orElseThrow(() -> new DomainException.NotFound("membership of this user in shop", shopId));
+    requireMayGrant(caller, shopId, m.getRole());
+    if (m.getRole() == Role.OWNER) {
+      requireAnotherOwner(member);
+    }
+    staff.remove(m);
+    audit.record("membership.removed", "user", userId, shopId, Map.of("role", m.getRole().name()), null);
+  }
+
+  /** Disables the account and ends all its sessions at once. */
+  public StaffMember disable(Caller caller, UUID userId) {
+    StaffMember member = staff.find(userId).orElseThrow(() -> new DomainException.NotFound("user", userId));
+    if (!caller.has(Role.OWNER)) {
+      throw new DomainException.Forbidden("Only an owner can disable a user");
+    }
+    if (member.getId().equals(caller.userId())) {
+      throw DomainException.InvalidInput.field("id", "you cannot disable yourself");
+    }
+    if (member.isEnabled()) {
+      member.disable();
+      sessions.revokeAllOf(member.getId(), "user-disabled");
+      audit.record("user.disabled", "user", userId, null, Map.of("enabled", "true"), Map.of("enabled", "false"));
+    }
+    return member;
+  }
+
+  private void requireStaffReader(Caller caller) {
+    if (!caller.hasAny(Role.OWNER, Role.MANAGER)) {
+      throw new DomainException.Forbidden("Only owners and managers manage staff");
+    }
+  }
+
+  private void requireMayGrant(Caller caller, UUID shopId, Role role) {
+    if (shops.find(shopId).isEmpty()) {
+      throw DomainException.InvalidInput.field("shopId", "no shop with id " + shopId + " in your organization");
+    }
+    if (caller.has(Role.OWNER)) {
+      return;
+    }
+    if (!caller.holdsIn(shopId, Role.MANAGER) || !MANAGER_GRANTS.contains(role)) {
+      throw new DomainException.Forbidden("A manager may only grant or remove service advisors and technicians "
+          + "in their own shops");
+    }
+  }
+
+  private void requireAnotherOwner(StaffMember member) {
+    if (staff.ownersOf(member.getOrganizationId()) <= 1
+        && staff.membershipsOf(member.getId()).stream().anyMatch(m -> m.getRole() == Role.OWNER)) {
+      throw new DomainException.Conflict("The organization must keep at least one owner");
+    }
+  }
+
+  private java.util.Collection<UUID> managedShops(Caller caller) {
+    return caller.shopRoles().entrySet().stream().filter(e -> e.getValue() == Role.MANAGER)
+        .map(Map.Entry::getKey).toList();
+  }
+}

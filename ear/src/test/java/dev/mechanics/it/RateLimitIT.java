@@ -1,0 +1,75 @@
+package dev.mechanics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.mechanics.it.support.Api;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/** The test server allows 600 sign-in attempts per address and 3000 calls per user per minute. */
+class RateLimitIT {
+
+  @Test
+  void signInAttemptsPerAddressAreLimitedWith429ProblemAndRetryAfter() throws Exception {
+    String address = Api.randomClientAddress();
+    AtomicInteger refused = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    java.util.List<Future<?>> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      all.add(pool.submit(() -> {
+        // an invalid body is cheap for the server and still counts as an attempt
+        int status = Api.anonymous().header("X-Forwarded-For", address).body("{}").post("/auth/login").statusCode();
+        if (status == 429) {
+          refused.incrementAndGet();
+        }
+      }));
+    }
+    for (Future<?> f : all) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(refused.get()).isZero();
+    Response over = Api.anonymous().header("X-Forwarded-For", address)
+        .body(Map.of("email", "owner@demo.mechanics.dev", "password", Api.DEMO_PASSWORD)).post("/auth/login");
+    over.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429));
+    assertThat(Integer.parseInt(over.header("Retry-After"))).isBetween(1, 60);
+    assertThat(Api.anonymous().basePath("").get("/metrics").asString())
+        .containsPattern("security_events_total\\{[^}]*kind=\"rate_limited\"");
+    try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+      String value = redis.get(Api.property("redis.prefix") + "ratelimit:signin:" + address);
+      assertThat(value).as("the counter lives in the shared Redis under this run's prefix").isNotNull();
+      assertThat(Long.parseLong(value)).isGreaterThanOrEqualTo(601);
+    }
+  }
+
+  @Test
+  void callsPerUserAreLimited() throws Exception {
+    Api.Tenant tenant = Api.newOrganization("ratelimit");
+    AtomicInteger ok = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    java.util.List<Future<?>> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      all.add(pool.submit(() -> {
+        int status = tenant.request().get("/shops/not-an-id").statusCode();
+        (status == 429 ? refused : ok).incrementAndGet();
+      }));
+    }
+    for (Future<?> f : all) {
+      f.get();
+    }
+    pool.shutdown();
+    Response over = tenant.request().get("/me");
+    assertThat(refused.get() + (over.statusCode() == 429 ? 1 : 0)).isGreaterThanOrEqualTo(1);
+    over.then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    // another user is not affected
+    Api.demoAs("TECHNICIAN").request().get("/me").then().statusCode(200);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.mechanics.audit;
+
+import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.tenancy.Role;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** The organization's audit trail (owners only) and a check of its hash chain. */
+@Path("/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresRole(Role.OWNER)
+public class AuditResource {
+
+  @Inject
+  AuditTrail audit;
+
+  @Inject
+  CurrentCaller caller;
+
+  public record AuditView(UUID id, long seq, UUID shopId, UUID actorId, String action, String entityType,
+                          UUID entityId, String before, String after, String requestId, String occurredAt,
+                          String hash) {
+    static AuditView of(AuditEvent e) {
+      return new AuditView(e.getId(), e.getSeq(), e.getShopId(), e.getActorId(), e.getAction(), e.getEntityType(),
+          e.getEntityId(), e.getBefore(), e.getAfter(), e.getRequestId(), e.getOccurredAt().toString(), e.getHash());
+    }
+  }
+
+  @GET
+  public Listing<AuditView> list(@QueryParam("entityId") String entityId, @QueryParam("limit") String limit,
+                                 @QueryParam("after") String after) {
+    UUID entity = entityId == null || entityId.isBlank() ? null
+        : dev.mechanics.platform.Ids.parse(entityId).orElseThrow(() ->
+            new dev.mechanics.platform.web.InvalidRequest("entityId", "entityId must be a UUID"));
+    return Listing.of(audit.list(caller.get(), entity, Listing.request(limit, after)), AuditView::of);
+  }
+
+  @GET
+  @Path("/verify")
+  public AuditTrail.Verification verify() {
+    return audit.verify(caller.get());
+  }
+}

@@ -1,0 +1,122 @@
+package dev.mechanics.tenancy;
+
+import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Versions;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Staff of the organization and their role per shop (see docs/permissions.md for who may do what). */
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresRole({Role.OWNER, Role.MANAGER})
+public class UserResource {
+
+  @Inject
+  StaffService staff;
+
+  @Inject
+  CurrentCaller caller;
+
+  public record MembershipRequest(@NotNull UUID shopId, @NotNull Role role) {
+  }
+
+  public record UserRequest(
+      @NotBlank @Email @Size(max = 320) String email,
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = 200) String password,
+      @NotEmpty @Size(max = 100) List<@Valid @NotNull MembershipRequest> memberships) {
+  }
+
+  public record MembershipView(UUID shopId, String role) {
+    static MembershipView of(Membership m) {
+      return new MembershipView(m.getShopId(), m.getRole().name());
+    }
+  }
+
+  public record UserView(UUID id, String email, String name, boolean enabled, List<MembershipView> memberships,
+                         long version) {
+  }
+
+  private UserView view(StaffMember m) {
+    return new UserView(m.getId(), m.getEmail(), m.getName(), m.isEnabled(),
+        staff.membershipsOf(m.getId()).stream().map(MembershipView::of).toList(), m.getVersion());
+  }
+
+  @GET
+  public Listing<UserView> list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
+    return Listing.of(staff.list(caller.get(), Listing.request(limit, after)), this::view);
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response get(@PathParam("id") String id) {
+    StaffMember member = staff.get(caller.get(), PathIds.of("user", id));
+    return Response.ok(view(member)).tag(Versions.etag(member.getVersion())).build();
+  }
+
+  /** Creates a staff member with an initial password (policy-checked) and their roles. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@Valid @NotNull UserRequest request, @Context UriInfo uri) {
+    Map<UUID, Role> roles = new LinkedHashMap<>();
+    request.memberships().forEach(m -> roles.put(m.shopId(), m.role()));
+    StaffMember member = staff.create(caller.get(), new StaffService.NewStaff(request.email().trim(),
+        request.name().trim(), request.password(), roles));
+    return Response.created(uri.getAbsolutePathBuilder().path(member.getId().toString()).build())
+        .entity(view(member)).build();
+  }
+
+  /** Disables the account; its sessions end at once. */
+  @POST
+  @Path("/{id}/disable")
+  @RequiresRole(Role.OWNER)
+  public UserView disable(@PathParam("id") String id) {
+    return view(staff.disable(caller.get(), PathIds.of("user", id)));
+  }
+
+  @GET
+  @Path("/{id}/memberships")
+  public List<MembershipView> memberships(@PathParam("id") String id) {
+    StaffMember member = staff.get(caller.get(), PathIds.of("user", id));
+    return staff.membershipsOf(member.getId()).stream().map(MembershipView::of).toList();
+  }
+
+  /** Gives the user a role in a shop, replacing the role they held there. */
+  @POST
+  @Path("/{id}/memberships")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public MembershipView assign(@PathParam("id") String id, @Valid @NotNull MembershipRequest request) {
+    return MembershipView.of(staff.assign(caller.get(), PathIds.of("user", id), request.shopId(), request.role()));
+  }
+
+  @DELETE
+  @Path("/{id}/memberships/{shopId}")
+  public Response remove(@PathParam("id") String id, @PathParam("shopId") String shopId) {
+    staff.removeMembership(caller.get(), PathIds.of("user", id), PathIds.of("shop", shopId));
+    return Response.noContent().build();
+  }
+}
