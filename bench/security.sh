@@ -7,7 +7,7 @@
 #      limit does not interfere) with the demo chain:
 #        createdb -h 127.0.0.1 -U postgres mechanics_bench
 #        PORT=9182 DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mechanics_bench DEMO_DATA=true \
-#        TRUST_FORWARDED_FOR=true REDIS_URL=redis://127.0.0.1:6379 REDIS_KEY_PREFIX=mechanics-bench: \
+#        TRUSTED_PROXIES=127.0.0.1,0:0:0:0:0:0:0:1 REDIS_URL=redis://127.0.0.1:6379 REDIS_KEY_PREFIX=mechanics-bench: \
 #        ear/target/liberty/wlp/bin/server start mechanics
 #   3. bench/security.sh [base-url] [sign-ins]        (defaults: http://localhost:9182 200)
 set -euo pipefail
