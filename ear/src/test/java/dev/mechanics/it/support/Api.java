@@ -76,6 +76,15 @@ public final class Api {
     throw new IllegalStateException("The server never became ready (last /health/ready status " + last + ")");
   }
 
+  /** This run's Azurite connection string; fails (never skips) when the build could not provide Azurite. */
+  public static String azurite() {
+    String connection = PROPS.getProperty("azurite.connection");
+    if (connection == null) {
+      throw new IllegalStateException(PROPS.getProperty("azurite.error", "No Azurite for this test run"));
+    }
+    return connection;
+  }
+
   public static Connection database() throws SQLException {
     dev.mechanics.platform.datasource.DatabaseUrl url =
         dev.mechanics.platform.datasource.DatabaseUrl.parse(PROPS.getProperty("database.url"));

@@ -48,6 +48,12 @@ public final class TestDatabase {
       st.execute("create database " + name);
     }
     String url = server.urlFor(name);
+    Properties props = new Properties();
+    Files.createDirectories(itProperties.getParent());
+    Azurite.ensureRunning(Azurite.repoRoot(), itProperties.getParent(), props);
+    String storage = props.getProperty("azurite.connection") == null ? ""
+        : "  <variable name=\"AZURE_STORAGE_CONNECTION_STRING\" value=\"%s\"/>\n".formatted(
+            xmlEscape(props.getProperty("azurite.connection")));
     Path overrides = serverDir.resolve("configDropins/overrides");
     Files.createDirectories(overrides);
     Files.writeString(overrides.resolve("test-database.xml"), """
@@ -62,9 +68,9 @@ public final class TestDatabase {
           </featureManager>
           <!-- the demo chain gives the tests one user per role -->
           <variable name="DEMO_DATA" value="true"/>
-        </server>
-        """.formatted(xmlEscape(url), System.getProperty("it.port", "9080")));
-    Properties props = new Properties();
+          <!-- Blob Storage: this run's Azurite (see Azurite) -->
+        %s</server>
+        """.formatted(xmlEscape(url), System.getProperty("it.port", "9080"), storage));
     props.setProperty("database.url", url);
     props.setProperty("database.name", name);
     props.setProperty("database.admin", server.adminUrl);
@@ -83,6 +89,7 @@ public final class TestDatabase {
     try (InputStream in = Files.newInputStream(itProperties)) {
       props.load(in);
     }
+    Azurite.stop(props);
     if (Boolean.getBoolean("it.keepDatabase")) {
       System.out.println("[TestDatabase] kept " + props.getProperty("database.name"));
       return;
