@@ -14,6 +14,7 @@ import dev.mechanics.platform.web.RequiresRole;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Caller;
 import dev.mechanics.tenancy.Role;
+import dev.mechanics.workorder.ApprovalResource.Decision;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -67,6 +68,42 @@ public class WorkOrderResource {
 
   @Inject
   BillingService billing;
+
+  @Inject
+  ApprovalService approvals;
+
+  @Inject
+  AttachmentService attachments;
+
+  @Inject
+  ApprovalTokens approvalTokens;
+
+  @Inject
+  dev.mechanics.platform.mail.Mailer mailer;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "APPROVAL_LINK_LIFETIME", defaultValue = "72h")
+  String approvalLinkLifetime;
+
+  public record ApprovalLinkRequest(@jakarta.validation.constraints.Email @Size(max = 320) String email) {
+  }
+
+  public record ApprovalLinkView(String url, Instant expiresAt, boolean emailSent) {
+  }
+
+  public record CustomerAnswerRequest(@NotBlank @Size(max = 200) String approverName,
+                                      @NotNull ApprovalMethod method,
+                                      @NotBlank @Size(max = 64) String documentHash,
+                                      @NotNull @Size(min = 1, max = 200)
+                                      List<@Valid @NotNull Decision> decisions) {
+  }
+
+  public record DecisionView(UUID lineId, LineApproval decision, String approverName, ApprovalMethod method,
+                             String clientAddress, String documentHash, Instant decidedAt, UUID recordedBy) {
+  }
+
+  public record ApprovalsView(String documentHash, List<DecisionView> items) {
+  }
 
   public record CreateRequest(@NotBlank String shopId, @NotBlank String customerId, @NotBlank String vehicleId,
                               @Min(0) @Max(9_999_999) Integer mileageIn, @Size(max = 4000) String complaint,
@@ -220,6 +257,87 @@ public class WorkOrderResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response moveTo(@PathParam("id") String id, @Valid @NotNull StatusRequest request) {
     return ok(workOrders.moveTo(PathIds.of("work order", id), request.status().trim(), caller.get().userId()));
+  }
+
+  /** A signed, expiring link for the customer, e-mailed when an address is given (logged without SMTP). */
+  @POST
+  @Path("/{id}/approval-link")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response approvalLink(@PathParam("id") String id, @Valid ApprovalLinkRequest request, @Context UriInfo uri) {
+    String email = request == null || request.email() == null || request.email().isBlank() ? null
+        : request.email().trim();
+    ApprovalLink link = approvals.createLink(PathIds.of("work order", id), email,
+        dev.mechanics.platform.web.DurationSetting.parse("APPROVAL_LINK_LIFETIME", approvalLinkLifetime),
+        caller.get().userId());
+    String url = uri.getBaseUriBuilder().path("approvals").path(approvalTokens.sign(link.getId())).build()
+        .toString();
+    boolean sent = false;
+    if (email != null) {
+      WorkOrder workOrder = workOrders.get(link.getWorkOrderId());
+      sent = mailer.send(email, "Your estimate " + workOrder.getNumber() + " is ready for approval",
+          "Hello,\n\nplease review estimate " + workOrder.getNumber() + " and approve or decline each line:\n\n"
+              + url + "\n\nThe link works once and expires at " + link.getExpiresAt() + ".\n");
+    }
+    return Response.status(Response.Status.CREATED).entity(new ApprovalLinkView(url, link.getExpiresAt(), sent))
+        .build();
+  }
+
+  /** Staff record the customer's answer given on the phone or at the counter. */
+  @POST
+  @Path("/{id}/approvals")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response recordAnswer(@PathParam("id") String id, @Valid @NotNull CustomerAnswerRequest request,
+                               @Context jakarta.servlet.http.HttpServletRequest http) {
+    UUID workOrderId = PathIds.of("work order", id);
+    ApprovalService.Recorded recorded = approvals.decideForCustomer(workOrderId,
+        ApprovalResource.decisions(request.decisions()), request.documentHash().trim(),
+        new LineDecision.Approval(request.approverName().trim(), request.method(), http.getRemoteAddr(),
+            caller.get().userId()));
+    ApprovalResource.count(metrics, recorded);
+    return ok(workOrders.get(workOrderId));
+  }
+
+  /** The evidence: every recorded answer, and the hash of what the work order shows now. */
+  @GET
+  @Path("/{id}/approvals")
+  public ApprovalsView approvalRecords(@PathParam("id") String id) {
+    UUID workOrderId = PathIds.of("work order", id);
+    WorkOrder workOrder = workOrders.get(workOrderId);
+    String hash = ShownEstimate.hashOf(workOrder, workOrders.totalsOf(workOrder));
+    return new ApprovalsView(hash, approvals.decisions(workOrderId).stream().map(d -> new DecisionView(d.getLineId(),
+        d.getDecision(), d.getApproverName(), d.getMethod(), d.getClientAddress(), d.getDocumentHash(),
+        d.getDecidedAt(), d.getRecordedBy())).toList());
+  }
+
+  public record InspectionPointRequest(@NotBlank @Size(max = 200) String name,
+                                       InspectionItem.Condition condition, @Size(max = 2000) String notes) {
+  }
+
+  public record InspectionRequest(@NotNull @Size(max = 200) List<@Valid @NotNull InspectionPointRequest> items) {
+  }
+
+  public record InspectionPointView(int position, String name, InspectionItem.Condition condition, String notes) {
+  }
+
+  @GET
+  @Path("/{id}/inspection")
+  public Map<String, List<InspectionPointView>> inspection(@PathParam("id") String id) {
+    return Map.of("items", attachments.inspection(PathIds.of("work order", id)).stream()
+        .map(i -> new InspectionPointView(i.getPosition(), i.getName(), i.getCondition(), i.getNotes())).toList());
+  }
+
+  /** The technician fills in the checklist (replaces it as a whole). */
+  @PUT
+  @Path("/{id}/inspection")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, List<InspectionPointView>> inspect(@PathParam("id") String id,
+                                                        @Valid @NotNull InspectionRequest request) {
+    List<AttachmentService.InspectionPoint> points = request.items().stream()
+        .map(p -> new AttachmentService.InspectionPoint(p.name().trim(), p.condition(), p.notes())).toList();
+    return Map.of("items", attachments.replaceInspection(PathIds.of("work order", id), points).stream()
+        .map(i -> new InspectionPointView(i.getPosition(), i.getName(), i.getCondition(), i.getNotes())).toList());
   }
 
   /** Issues the invoice (gapless number per shop and year); managers and owners bill. */

@@ -68,9 +68,12 @@ public final class TestDatabase {
           </featureManager>
           <!-- the demo chain gives the tests one user per role -->
           <variable name="DEMO_DATA" value="true"/>
+          <!-- Mail: the GreenMail SMTP server the mail tests start in their own JVM -->
+          <variable name="SMTP_HOST" value="127.0.0.1"/>
+          <variable name="SMTP_PORT" value="%s"/>
           <!-- Blob Storage: this run's Azurite (see Azurite) -->
         %s</server>
-        """.formatted(xmlEscape(url), System.getProperty("it.port", "9080"), storage));
+        """.formatted(xmlEscape(url), System.getProperty("it.port", "9080"), smtpPort(), storage));
     props.setProperty("database.url", url);
     props.setProperty("database.name", name);
     props.setProperty("database.admin", server.adminUrl);
@@ -119,6 +122,11 @@ public final class TestDatabase {
       System.out.println("[TestDatabase] no local PostgreSQL (" + e.getMessage() + "); trying Testcontainers");
     }
     return DockerPostgres.start();
+  }
+
+  /** GreenMail's port: -Dit.smtp.port, else the server's port + 2000, so parallel checkouts do not collide. */
+  public static int smtpPort() {
+    return Integer.getInteger("it.smtp.port", Integer.parseInt(System.getProperty("it.port", "9080")) + 2000);
   }
 
   private static String xmlEscape(String s) {

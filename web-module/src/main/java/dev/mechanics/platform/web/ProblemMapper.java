@@ -137,6 +137,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (domain instanceof DomainException.AuthenticationFailed) {
       return Problem.of(401, "authentication-failed", "Authentication failed", domain.getMessage(), null);
     }
+    if (domain instanceof DomainException.Gone) {
+      return Problem.of(410, "gone", "Gone", domain.getMessage(), null);
+    }
     if (domain instanceof DomainException.StaleVersion) {
       return Problem.of(412, "precondition-failed", "Precondition failed", domain.getMessage(), null);
     }
