@@ -16,6 +16,7 @@ create table tax_rates (
   id               uuid primary key,
   organization_id  uuid          not null references organizations (id),
   shop_id          uuid          not null references shops (id),
+  position         integer       not null,
   name             varchar(60)   not null,
   rate             numeric(7,4)  not null check (rate >= 0 and rate < 1),
   applies_to_labor boolean       not null,

@@ -82,6 +82,11 @@ public class BillingService {
         .getResultStream().findFirst().orElseThrow(() -> new DomainException.NotFound("invoice", id));
   }
 
+  public dev.mechanics.tenancy.Shop shopOf(Invoice invoice) {
+    return shops.find(invoice.getShopId()).orElseThrow(() -> new DomainException.NotFound("shop",
+        invoice.getShopId()));
+  }
+
   public Page<Invoice> list(UUID shopId, PageRequest page) {
     List<Invoice> rows = em.createQuery("""
             select i from Invoice i where (:shop is null or i.shopId = :shop) and (:after is null or i.id > :after)
@@ -93,7 +98,7 @@ public class BillingService {
 
   public List<Payment> payments(UUID invoiceId) {
     get(invoiceId);
-    return em.createQuery("select p from Payment p where p.invoiceId = :invoice order by p.id", Payment.class)
+    return em.createQuery("select p from Payment p where p.invoiceId = :invoice order by p.createdAt, p.id", Payment.class)
         .setParameter("invoice", invoiceId).getResultList();
   }
 

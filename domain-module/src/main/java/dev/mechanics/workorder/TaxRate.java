@@ -15,6 +15,9 @@ public class TaxRate extends TenantOwnedEntity {
   @Column(name = "shop_id", nullable = false, updatable = false)
   private UUID shopId;
 
+  @Column(nullable = false)
+  private int position;
+
   @Column(nullable = false, length = 60)
   private String name;
 
@@ -30,9 +33,10 @@ public class TaxRate extends TenantOwnedEntity {
   protected TaxRate() {
   }
 
-  public TaxRate(UUID organizationId, UUID shopId, TaxRule rule) {
+  public TaxRate(UUID organizationId, UUID shopId, int position, TaxRule rule) {
     super(organizationId);
     this.shopId = shopId;
+    this.position = position;
     this.name = rule.name();
     this.rate = rule.rate();
     this.appliesToLabor = rule.appliesToLabor();

@@ -247,6 +247,40 @@ public class WorkOrderService {
     return workOrder;
   }
 
+  public CannedJob defineCannedJob(UUID shopId, String name, List<LineDetails> lines) {
+    if (shops.find(shopId).isEmpty()) {
+      throw new DomainException.NotFound("shop", shopId);
+    }
+    // each line must be writable as it stands: checked on a throw-away work order line
+    WorkOrder probe = new WorkOrder(Tenancy.current(), shopId, "probe", new UUID(0, 0), new UUID(0, 0), "-",
+        new UUID(0, 0));
+    lines.forEach(l -> probe.addLine(l, Money.ZERO));
+    CannedJob job = new CannedJob(Tenancy.current(), shopId, name, lines);
+    em.persist(job);
+    em.flush();
+    return job;
+  }
+
+  public List<CannedJob> cannedJobs(UUID shopId) {
+    if (shops.find(shopId).isEmpty()) {
+      throw new DomainException.NotFound("shop", shopId);
+    }
+    return em.createQuery("select distinct j from CannedJob j left join fetch j.lines where j.shopId = :shop "
+        + "order by j.name", CannedJob.class).setParameter("shop", shopId).getResultList();
+  }
+
+  /** Inserts all lines of a canned job of the work order's shop, in one transaction. */
+  public WorkOrder applyCannedJob(UUID workOrderId, UUID cannedJobId) {
+    WorkOrder workOrder = get(workOrderId);
+    CannedJob job = em.createQuery("select j from CannedJob j left join fetch j.lines where j.id = :id",
+            CannedJob.class).setParameter("id", cannedJobId).getResultStream().findFirst()
+        .filter(j -> j.getShopId().equals(workOrder.getShopId()))
+        .orElseThrow(() -> DomainException.InvalidInput.field("cannedJobId", "no such canned job in this shop"));
+    Money rate = laborRateOf(workOrder);
+    job.getLines().forEach(l -> workOrder.addLine(l.details(), rate));
+    return touched(workOrder);
+  }
+
   public List<TaxRate> taxRates(UUID shopId) {
     if (shops.find(shopId).isEmpty()) {
       throw new DomainException.NotFound("shop", shopId);
@@ -258,7 +292,11 @@ public class WorkOrderService {
     if (shops.find(shopId).isEmpty()) {
       throw new DomainException.NotFound("shop", shopId);
     }
-    workOrders.replaceTaxRates(shopId, rules.stream().map(r -> new TaxRate(Tenancy.current(), shopId, r)).toList());
+    List<TaxRate> rates = new java.util.ArrayList<>();
+    for (TaxRule rule : rules) {
+      rates.add(new TaxRate(Tenancy.current(), shopId, rates.size() + 1, rule));
+    }
+    workOrders.replaceTaxRates(shopId, rates);
     em.flush();
     return workOrders.taxRates(List.of(shopId));
   }

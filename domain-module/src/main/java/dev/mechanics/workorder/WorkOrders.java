@@ -83,12 +83,12 @@ public class WorkOrders {
   }
 
   public List<TaxRule> taxRules(UUID shopId) {
-    return em.createQuery("select t from TaxRate t where t.shopId = :shop order by t.id", TaxRate.class)
+    return em.createQuery("select t from TaxRate t where t.shopId = :shop order by t.position", TaxRate.class)
         .setParameter("shop", shopId).getResultList().stream().map(TaxRate::rule).toList();
   }
 
   public List<TaxRate> taxRates(Collection<UUID> shopIds) {
-    return em.createQuery("select t from TaxRate t where t.shopId in :shops order by t.id", TaxRate.class)
+    return em.createQuery("select t from TaxRate t where t.shopId in :shops order by t.shopId, t.position", TaxRate.class)
         .setParameter("shops", shopIds).getResultList();
   }
 

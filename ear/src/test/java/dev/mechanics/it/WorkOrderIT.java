@@ -61,6 +61,25 @@ class WorkOrderIT {
   }
 
   @Test
+  void aCannedJobInsertsItsLinesInOneCall() {
+    Api.Tenant owner = Api.newOrganization("wo-canned");
+    String job = owner.request().body(Map.of("name", "Front brake job", "lines", List.of(
+            Shop.labor("Replace front pads", "1.2", "100.00"), Shop.part("Front pads", "1", "20.00", "49.90"))))
+        .post("/shops/" + owner.shopId() + "/canned-jobs").then().statusCode(201)
+        .body("lines[0].rate", equalTo("100.00")).body("lines[1].unitPrice", equalTo("49.90")).extract().path("id");
+    owner.request().body(Map.of("name", "Bad job", "lines", List.of(Shop.part("Negative", "-1", "1.00", "1.00"))))
+        .post("/shops/" + owner.shopId() + "/canned-jobs").then().statusCode(400);
+    String id = new Shop(owner).estimate();
+    owner.request().post("/work-orders/" + id + "/canned-jobs/" + job).then().statusCode(200)
+        .body("lines.description", contains("Replace front pads", "Front pads"))
+        .body("totals.subtotal", equalTo("169.90"));
+    Api.Tenant other = Api.newOrganization("wo-canned-other");
+    String foreign = new Shop(other).estimate();
+    other.request().post("/work-orders/" + foreign + "/canned-jobs/" + job).then().statusCode(422);
+    other.request().get("/work-orders/" + foreign).then().body("lines", org.hamcrest.Matchers.empty());
+  }
+
+  @Test
   void aTechnicianSeesTheWorkButNoCostsOrMargins() {
     Api.Tenant advisor = Api.demoAs("SERVICE_ADVISOR");
     Shop shop = new Shop(advisor);
@@ -181,6 +200,26 @@ class WorkOrderIT {
     advisor.request().post("/work-orders/" + demo + "/repair-order").then().statusCode(200);
     advisor.request().post("/work-orders/" + demo + "/invoice").then().statusCode(403);
     Api.demoAs("MANAGER").request().post("/work-orders/" + demo + "/invoice").then().statusCode(201);
+  }
+
+  @Test
+  void theInvoicePdfShowsTheFrozenLinesAndTotals() throws Exception {
+    Api.Tenant owner = Api.newOrganization("wo-pdf");
+    Shop shop = new Shop(owner);
+    String id = shop.estimate();
+    shop.addLines(id, List.of(Shop.labor("Timing belt replacement", "3", "95.00"),
+        Shop.part("Timing belt kit", "1", "80.00", "149.99")));
+    String invoice = shop.invoiced(id);
+    String number = owner.request().get("/invoices/" + invoice).path("number");
+    byte[] pdf = owner.request().accept("application/pdf").get("/invoices/" + invoice + "/pdf").then()
+        .statusCode(200).contentType("application/pdf").extract().asByteArray();
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(text).contains("Invoice " + number).contains("Timing belt replacement").contains("434.99")
+          .contains("Balance due");
+    }
+    Api.demoAs("TECHNICIAN").request().get("/invoices/" + invoice + "/pdf").then().statusCode(403);
+    Api.newOrganization("wo-pdf-other").request().get("/invoices/" + invoice + "/pdf").then().statusCode(404);
   }
 
   @Test

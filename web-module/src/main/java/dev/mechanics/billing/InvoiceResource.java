@@ -106,6 +106,20 @@ public class InvoiceResource {
     return Response.ok(InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
   }
 
+  /** The invoice as a PDF, rendered from what was frozen at issue. */
+  @GET
+  @Path("{id}/pdf")
+  @Produces("application/pdf")
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response pdf(@PathParam("id") String id) {
+    Invoice invoice = billing.get(PathIds.of("invoice", id));
+    dev.mechanics.tenancy.Shop shop = billing.shopOf(invoice);
+    jakarta.ws.rs.core.StreamingOutput body = out -> InvoicePdf.write(invoice, shop.getName(), shop.getTimeZone(),
+        out);
+    return Response.ok(body, "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"" + invoice.getNumber() + ".pdf\"").build();
+  }
+
   @GET
   @Path("{id}/payments")
   @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})

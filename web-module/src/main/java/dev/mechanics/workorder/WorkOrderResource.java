@@ -129,7 +129,7 @@ public class WorkOrderResource {
       @Pattern(regexp = MONEY, message = MONEY_MESSAGE) String unitPrice,
       Boolean taxable) {
 
-    LineDetails details() {
+    public LineDetails details() {
       Money rateMoney = rate == null ? null : nonNegative(Money.parse(rate, "rate"), "rate");
       Money cost = unitCost == null ? null : nonNegative(Money.parse(unitCost, "unitCost"), "unitCost");
       Money price = unitPrice == null ? null : nonNegative(Money.parse(unitPrice, "unitPrice"), "unitPrice");
@@ -242,6 +242,16 @@ public class WorkOrderResource {
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     UUID workOrderId = PathIds.of("work order", id);
     workOrders.removeLine(workOrderId, PathIds.of("line", lineId), Versions.optional(ifMatch));
+    return ok(workOrders.get(workOrderId));
+  }
+
+  /** Inserts every line of one of the shop's canned jobs. */
+  @POST
+  @Path("/{id}/canned-jobs/{cannedJobId}")
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response applyCannedJob(@PathParam("id") String id, @PathParam("cannedJobId") String cannedJobId) {
+    UUID workOrderId = PathIds.of("work order", id);
+    workOrders.applyCannedJob(workOrderId, bodyId("cannedJobId", cannedJobId));
     return ok(workOrders.get(workOrderId));
   }
 
