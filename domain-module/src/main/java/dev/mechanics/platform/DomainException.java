@@ -95,4 +95,11 @@ public abstract class DomainException extends RuntimeException {
           + "); reload it and try again");
     }
   }
+
+  /** The thing existed but is no longer usable (an expired approval link). */
+  public static final class Gone extends DomainException {
+    public Gone(String message) {
+      super(message);
+    }
+  }
 }

@@ -17,12 +17,14 @@ class ArchitectureTest {
   private static JavaClasses domain;
   private static JavaClasses web;
   private static JavaClasses batch;
+  private static JavaClasses storage;
 
   @BeforeAll
   static void importModules() {
     domain = importModule("domain-module");
     web = importModule("web-module");
     batch = importModule("batch-module");
+    storage = importModule("storage-module");
   }
 
   private static JavaClasses importModule(String module) {
@@ -59,6 +61,14 @@ class ArchitectureTest {
     classes().should().resideInAnyPackage(contexts).check(domain);
     classes().should().resideInAnyPackage(contexts).check(web);
     classes().should().resideInAnyPackage(contexts).allowEmptyShould(true).check(batch);
+    classes().should().resideInAnyPackage(contexts).check(storage);
+  }
+
+  @Test
+  void storageAdaptersSpeakNoHttpApiOfOurs() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "dev.mechanics.platform.web..")
+        .because("the FileStore adapters are shared by the web module and the batch jobs").check(storage);
+    noClasses().should().callMethod(System.class, "getenv", String.class).check(storage);
   }
 
   @Test

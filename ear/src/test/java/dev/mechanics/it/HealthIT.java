@@ -30,7 +30,8 @@ class HealthIT {
         .body("version", notNullValue())
         .body("checks.database.status", equalTo("healthy"))
         .body("checks.database.responseTime", greaterThanOrEqualTo(0))
-        .body("checks.redis.status", equalTo("healthy"));
+        .body("checks.redis.status", equalTo("healthy"))
+        .body("checks.storage.status", equalTo("healthy"));
   }
 
   @Test

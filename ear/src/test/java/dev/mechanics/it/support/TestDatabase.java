@@ -65,6 +65,12 @@ public final class TestDatabase {
     clearLogs(serverDir.resolve("logs"));
     // Arquillian deploys into dropins/; an archive left by an interrupted run would start with the server.
     clearLogs(serverDir.resolve("dropins"));
+    Properties props = new Properties();
+    Files.createDirectories(itProperties.getParent());
+    Azurite.ensureRunning(Azurite.repoRoot(), itProperties.getParent(), props);
+    String storage = props.getProperty("azurite.connection") == null ? ""
+        : "  <variable name=\"AZURE_STORAGE_CONNECTION_STRING\" value=\"%s\"/>\n".formatted(
+            xmlEscape(props.getProperty("azurite.connection")));
     Files.createDirectories(serverDir.resolve(OVERRIDE).getParent());
     Files.writeString(serverDir.resolve(OVERRIDE), """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -81,24 +87,27 @@ public final class TestDatabase {
           <variable name="TRUSTED_PROXIES" value="127.0.0.1,0:0:0:0:0:0:0:1"/>
           <!-- the demo chain gives the tests one user per role -->
           <variable name="DEMO_DATA" value="true"/>
-          <!-- security: the shared Redis under this run's own prefix, a known token key so tests can mint
-               expired tokens, forwarded addresses so tests can act as distinct clients, limits that the
-               suite's own traffic stays under -->
+          <!-- security: the shared Redis under this run's own prefix, limits that the suite's own traffic stays
+               under -->
           <variable name="REDIS_URL" value="redis://127.0.0.1:6379"/>
           <variable name="REDIS_KEY_PREFIX" value="%s"/>
           <variable name="RATE_LIMIT_SIGNIN_PER_MINUTE" value="600"/>
           <variable name="RATE_LIMIT_SIGNIN_FAILURES_PER_HOUR" value="40"/>
           <variable name="RATE_LIMIT_API_PER_MINUTE" value="3000"/>
           <variable name="CORS_ALLOWED_ORIGINS" value="https://app.example.com, https://admin.example.com"/>
-        </server>
-        """.formatted(xmlEscape(appUrl), xmlEscape(url), System.getProperty("it.port", "9080"), redisPrefix));
+          <!-- Mail: the GreenMail SMTP server the mail tests start in their own JVM -->
+          <variable name="SMTP_HOST" value="127.0.0.1"/>
+          <variable name="SMTP_PORT" value="%s"/>
+          <!-- Blob Storage: this run's Azurite (see Azurite) -->
+        %s</server>
+        """.formatted(xmlEscape(appUrl), xmlEscape(url), System.getProperty("it.port", "9080"), redisPrefix,
+        smtpPort(), storage));
     // JWT_SECRET is read from the environment (JwtKeys), which Liberty fills from server.env
     Path serverEnv = serverDir.resolve("server.env");
     List<String> env = new java.util.ArrayList<>(Files.exists(serverEnv) ? Files.readAllLines(serverEnv) : List.of());
     env.removeIf(line -> line.startsWith("JWT_SECRET="));
     env.add("JWT_SECRET=" + jwtSecret);
     Files.write(serverEnv, env);
-    Properties props = new Properties();
     props.setProperty("database.url", url);
     props.setProperty("database.app.url", appUrl);
     props.setProperty("database.app.role", appRole);
@@ -130,6 +139,7 @@ public final class TestDatabase {
     try (InputStream in = Files.newInputStream(itProperties)) {
       props.load(in);
     }
+    Azurite.stop(props);
     if (Boolean.getBoolean("it.keepDatabase")) {
       System.out.println("[TestDatabase] kept " + props.getProperty("database.name"));
       return;
@@ -194,6 +204,11 @@ public final class TestDatabase {
         }
       }
     }
+  }
+
+  /** GreenMail's port: -Dit.smtp.port, else the server's port + 2000, so parallel checkouts do not collide. */
+  public static int smtpPort() {
+    return Integer.getInteger("it.smtp.port", Integer.parseInt(System.getProperty("it.port", "9080")) + 2000);
   }
 
   private static String xmlEscape(String s) {

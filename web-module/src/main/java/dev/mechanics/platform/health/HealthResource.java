@@ -29,6 +29,9 @@ public class HealthResource {
   dev.mechanics.platform.ratelimit.RateLimits rateLimits;
 
   @Inject
+  dev.mechanics.files.FileStore files;
+
+  @Inject
   @ConfigProperty(name = "APP_VERSION", defaultValue = "dev")
   String version;
 
@@ -56,11 +59,26 @@ public class HealthResource {
       case DEGRADED -> new Check("degraded", redisMs, "Redis unreachable; rate limits counted per instance");
       case LOCAL_ONLY -> new Check("not-configured", 0, null);
     };
-    String status = !healthy ? "unhealthy" : redis == dev.mechanics.platform.ratelimit.FailoverRateLimiter.Status.DEGRADED
-        ? "degraded" : "healthy";
+    Check storageCheck = storage();
+    // Blob Storage holds attachments and backups: without it those fail, the rest of the API works
+    boolean degraded = redis == dev.mechanics.platform.ratelimit.FailoverRateLimiter.Status.DEGRADED
+        || !"healthy".equals(storageCheck.status());
+    String status = !healthy ? "unhealthy" : degraded ? "degraded" : "healthy";
     Health body = new Health(status, Instant.now().toString(),
         ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, version,
-        new java.util.TreeMap<>(Map.of("database", dbCheck, "redis", redisCheck)));
+        new java.util.TreeMap<>(Map.of("database", dbCheck, "redis", redisCheck, "storage", storageCheck)));
     return Response.status(healthy ? 200 : 503).entity(body).build();
+  }
+
+  /** Lists at most one name of the uploads area: proves the store answers, costs one small request. */
+  private Check storage() {
+    long start = System.nanoTime();
+    try {
+      files.list(dev.mechanics.files.FileArea.UPLOADS, "health/", 1);
+      return new Check("healthy", (System.nanoTime() - start) / 1_000_000, null);
+    } catch (RuntimeException e) {
+      // the class of the failure is enough to act on; messages can carry account names
+      return new Check("unhealthy", (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName());
+    }
   }
 }

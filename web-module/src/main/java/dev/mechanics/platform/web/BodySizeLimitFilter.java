@@ -25,14 +25,26 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
   @ConfigProperty(name = "MAX_BODY_BYTES", defaultValue = "1048576")
   long limit;
 
+  /** Work-order attachments (photos, PDFs) are files, not JSON: they have their own, larger limit. */
+  @Inject
+  @ConfigProperty(name = "ATTACHMENT_MAX_BYTES", defaultValue = "10485760")
+  long attachmentLimit;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > limit) {
-      throw new PayloadTooLarge(limit);
+    long applicable = isFileUpload(request) ? attachmentLimit : limit;
+    if (request.getLength() > applicable) {
+      throw new PayloadTooLarge(applicable);
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new Limited(request.getEntityStream(), limit));
+      request.setEntityStream(new Limited(request.getEntityStream(), applicable));
     }
+  }
+
+  private static boolean isFileUpload(ContainerRequestContext request) {
+    jakarta.ws.rs.core.MediaType type = request.getMediaType();
+    return type != null && ("image".equals(type.getType()) || "application/pdf".equals(type.getType() + "/"
+        + type.getSubtype()) || jakarta.ws.rs.core.MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type));
   }
 
   private static final class Limited extends FilterInputStream {

@@ -156,6 +156,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (domain instanceof DomainException.TooManyRequests) {
       return Problem.of(429, "too-many-requests", "Too many requests", domain.getMessage(), null);
     }
+    if (domain instanceof DomainException.Gone) {
+      return Problem.of(410, "gone", "Gone", domain.getMessage(), null);
+    }
     if (domain instanceof DomainException.StaleVersion) {
       return Problem.of(412, "precondition-failed", "Precondition failed", domain.getMessage(), null);
     }

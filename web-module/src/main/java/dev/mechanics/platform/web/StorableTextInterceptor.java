@@ -26,6 +26,11 @@ public class StorableTextInterceptor implements ReaderInterceptor {
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
+    jakarta.ws.rs.core.MediaType media = context.getMediaType();
+    if (media != null && !media.getSubtype().toLowerCase().contains("json") && !"text".equalsIgnoreCase(media.getType())) {
+      // binary uploads (photos, PDFs) stream through untouched: they are content-sniffed by their own resource
+      return context.proceed();
+    }
     byte[] body = context.getInputStream().readAllBytes();
     String text;
     try {

@@ -1,0 +1,143 @@
+package dev.mechanics.billing;
+
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Money;
+import dev.mechanics.platform.Page;
+import dev.mechanics.platform.PageRequest;
+import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.Shops;
+import dev.mechanics.workorder.NumberSequences;
+import dev.mechanics.workorder.Totals;
+import dev.mechanics.workorder.WorkOrder;
+import dev.mechanics.workorder.WorkOrderService;
+import dev.mechanics.workorder.WorkOrders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Invoicing a repair order and taking payments against the invoice. */
+@ApplicationScoped
+@Transactional
+public class BillingService {
+
+  @Inject
+  WorkOrders workOrders;
+
+  @Inject
+  WorkOrderService workOrderService;
+
+  @Inject
+  NumberSequences numbers;
+
+  @Inject
+  Shops shops;
+
+  @Inject
+  Event<PaymentRecorded> paymentRecorded;
+
+  @PersistenceContext(unitName = "mechanics")
+  EntityManager em;
+
+  /** Fired when a payment or refund is recorded (not on an idempotent replay). */
+  public record PaymentRecorded(UUID organizationId, UUID shopId, boolean refund) {
+  }
+
+  /** A payment and the invoice after it; {@code replayed} when the key had already been used. */
+  public record PaymentResult(Payment payment, Invoice invoice, boolean replayed) {
+  }
+
+  /**
+   * Issues the invoice of a repair order: the work order is locked, so it is invoiced once, and the number is
+   * allocated in this transaction (gapless per shop and year in the shop's time zone).
+   */
+  public Invoice invoice(UUID workOrderId) {
+    WorkOrder workOrder = workOrders.findForUpdate(workOrderId)
+        .orElseThrow(() -> new DomainException.NotFound("work order", workOrderId));
+    workOrder.markInvoiced();
+    Totals totals = workOrderService.totalsOf(workOrder);
+    ZoneId zone = shops.find(workOrder.getShopId()).map(s -> ZoneId.of(s.getTimeZone())).orElse(ZoneId.of("UTC"));
+    int year = Instant.now().atZone(zone).getYear();
+    long sequence = numbers.next(Tenancy.current(), workOrder.getShopId(), NumberSequences.INVOICE, year);
+    Invoice invoice = new Invoice(workOrder, year, sequence, totals);
+    em.persist(invoice);
+    em.flush();
+    return invoice;
+  }
+
+  public Invoice get(UUID id) {
+    return em.createQuery("select i from Invoice i where i.id = :id", Invoice.class).setParameter("id", id)
+        .getResultStream().findFirst().orElseThrow(() -> new DomainException.NotFound("invoice", id));
+  }
+
+  public dev.mechanics.tenancy.Shop shopOf(Invoice invoice) {
+    return shops.find(invoice.getShopId()).orElseThrow(() -> new DomainException.NotFound("shop",
+        invoice.getShopId()));
+  }
+
+  public Page<Invoice> list(UUID shopId, PageRequest page) {
+    List<Invoice> rows = em.createQuery("""
+            select i from Invoice i where (:shop is null or i.shopId = :shop) and (:after is null or i.id > :after)
+            order by i.id""", Invoice.class)
+        .setParameter("shop", shopId).setParameter("after", page.after()).setMaxResults(page.limit() + 1)
+        .getResultList();
+    return Page.of(rows, page.limit(), Invoice::getId);
+  }
+
+  public List<Payment> payments(UUID invoiceId) {
+    get(invoiceId);
+    return em.createQuery("select p from Payment p where p.invoiceId = :invoice order by p.createdAt, p.id", Payment.class)
+        .setParameter("invoice", invoiceId).getResultList();
+  }
+
+  /**
+   * Records a payment (positive amount) or refund (negative) exactly once per idempotency key. The invoice row
+   * is locked first, so concurrent requests with one key queue and all but the first find its payment.
+   */
+  public PaymentResult pay(UUID invoiceId, Money amount, PaymentMethod method, String reference,
+                           String idempotencyKey, UUID by) {
+    String hash = hash(invoiceId + "|" + amount + "|" + method + "|" + (reference == null ? "" : reference));
+    Invoice invoice = em.createQuery("select i from Invoice i where i.id = :id", Invoice.class)
+        .setParameter("id", invoiceId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+        .orElseThrow(() -> new DomainException.NotFound("invoice", invoiceId));
+    Optional<Payment> earlier = em.createQuery("select p from Payment p where p.idempotencyKey = :key",
+        Payment.class).setParameter("key", idempotencyKey).getResultStream().findFirst();
+    if (earlier.isPresent()) {
+      if (!earlier.get().getRequestHash().equals(hash)) {
+        throw new DomainException.InvalidInput("This Idempotency-Key was already used for a different payment",
+            List.of(new DomainException.FieldProblem("Idempotency-Key", "was used with another body")));
+      }
+      return new PaymentResult(earlier.get(), invoice, true);
+    }
+    if (amount.isZero()) {
+      throw DomainException.InvalidInput.field("amount", "must not be zero");
+    }
+    invoice.apply(amount);
+    Payment payment = new Payment(invoice, amount, method, reference, idempotencyKey, hash, by);
+    em.persist(payment);
+    em.flush();
+    paymentRecorded.fire(new PaymentRecorded(invoice.getOrganizationId(), invoice.getShopId(), amount.isNegative()));
+    return new PaymentResult(payment, invoice, false);
+  }
+
+  static String hash(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.mechanics.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where uploaded files (inspection photos, PDFs) and backups live: Azure Blob Storage in production, a local
+ * folder when no storage is configured. Keys are paths such as {@code <org>/<work order>/<id>}; every method
+ * streams, so memory use does not grow with the size of a file.
+ */
+public interface FileStore {
+
+  /**
+   * Stores {@code content} under {@code key}, replacing what was there.
+   *
+   * @param size the byte count when known, or -1 to stream a body of unknown length
+   */
+  StoredFile put(FileArea area, String key, InputStream content, long size, String contentType) throws IOException;
+
+  /** The file's description, or empty when nothing is stored under {@code key}. */
+  Optional<StoredFile> get(FileArea area, String key);
+
+  /** Opens the file for reading; the caller closes the stream. */
+  InputStream open(FileArea area, String key) throws IOException;
+
+  /** Copies the file to {@code out}; returns the number of bytes written. */
+  default long stream(FileArea area, String key, OutputStream out) throws IOException {
+    try (InputStream in = open(area, key)) {
+      return in.transferTo(out);
+    }
+  }
+
+  /** Removes the file; false when nothing was stored under {@code key}. */
+  boolean delete(FileArea area, String key);
+
+  /** Files whose key starts with {@code prefix}, in key order (at most {@code limit}). */
+  List<StoredFile> list(FileArea area, String prefix, int limit);
+
+  /** What backs this store, for health checks and logs ("azure-blob https://...", "local /var/..."). */
+  String describe();
+}

@@ -1,0 +1,177 @@
+package dev.mechanics.workorder;
+
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.SystemTransactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Customer approval of an estimate's lines: through a signed, expiring, single-use link (public, so the
+ * organization comes from the link, not from a token), or recorded by staff for phone and counter answers.
+ */
+@ApplicationScoped
+public class ApprovalService {
+
+  @Inject
+  SystemTransactions system;
+
+  @Inject
+  Recorder recorder;
+
+  @PersistenceContext(unitName = "mechanics")
+  EntityManager em;
+
+  /** What the customer sees: the work order with its lines, totals and the hash of both. */
+  public record Shown(WorkOrder workOrder, Totals totals, String documentHash, ApprovalLink link) {
+  }
+
+  /** The answers recorded; {@code shopId} for the metrics. */
+  public record Recorded(UUID workOrderId, UUID shopId, int approved, int declined) {
+  }
+
+  public ApprovalLink createLink(UUID workOrderId, String email, Duration lifetime, UUID by) {
+    return recorder.createLink(workOrderId, email, lifetime, by);
+  }
+
+  /** Public: the estimate behind a link (whose signature the caller has verified). */
+  public Shown show(UUID linkId) {
+    return Tenancy.callAs(organizationOf(linkId), () -> recorder.show(linkId));
+  }
+
+  /** Public: the customer's answers through a link. */
+  public Recorded decideByLink(UUID linkId, Map<UUID, Boolean> decisions, String shownHash, String approverName,
+                               String clientAddress) {
+    return Tenancy.callAs(organizationOf(linkId), () -> recorder.decide(null, linkId, decisions, shownHash,
+        new LineDecision.Approval(approverName, ApprovalMethod.LINK, clientAddress, null)));
+  }
+
+  /** Staff record an answer given on the phone or at the counter (tenant bound by the request). */
+  public Recorded decideForCustomer(UUID workOrderId, Map<UUID, Boolean> decisions, String shownHash,
+                                    LineDecision.Approval approval) {
+    if (approval.method() == ApprovalMethod.LINK) {
+      throw DomainException.InvalidInput.field("method", "answers through the link come from the link itself");
+    }
+    return recorder.decide(workOrderId, null, decisions, shownHash, approval);
+  }
+
+  public List<LineDecision> decisions(UUID workOrderId) {
+    return recorder.decisions(workOrderId);
+  }
+
+  private UUID organizationOf(UUID linkId) {
+    return system.call(() -> em.createQuery("select l.organizationId from ApprovalLink l where l.id = :id",
+            UUID.class).setParameter("id", linkId).getResultStream().findFirst())
+        .orElseThrow(() -> new DomainException.NotFound("approval link", "in this URL"));
+  }
+
+  /** The transactional part, entered after the organization is bound (Hibernate reads it when a session opens). */
+  @ApplicationScoped
+  @Transactional
+  public static class Recorder {
+
+    @Inject
+    WorkOrders workOrders;
+
+    @Inject
+    WorkOrderService workOrderService;
+
+    @PersistenceContext(unitName = "mechanics")
+    EntityManager em;
+
+    ApprovalLink createLink(UUID workOrderId, String email, Duration lifetime, UUID by) {
+      WorkOrder workOrder = workOrderService.get(workOrderId);
+      if (workOrder.getKind() == WorkOrderKind.INVOICED) {
+        throw new DomainException.Conflict("Work order " + workOrder.getNumber() + " is already invoiced");
+      }
+      if (workOrder.getLines().isEmpty()) {
+        throw new DomainException.Conflict("Work order " + workOrder.getNumber() + " has no lines to approve");
+      }
+      ApprovalLink link = new ApprovalLink(workOrder, email, Instant.now().plus(lifetime), by);
+      em.persist(link);
+      return link;
+    }
+
+    Shown show(UUID linkId) {
+      ApprovalLink link = link(linkId);
+      WorkOrder workOrder = workOrderService.get(link.getWorkOrderId());
+      Totals totals = workOrderService.totalsOf(workOrder);
+      return new Shown(workOrder, totals, ShownEstimate.hashOf(workOrder, totals), link);
+    }
+
+    Recorded decide(UUID workOrderId, UUID linkId, Map<UUID, Boolean> decisions, String shownHash,
+                    LineDecision.Approval approval) {
+      Instant now = Instant.now();
+      ApprovalLink link = null;
+      if (linkId != null) {
+        link = em.createQuery("select l from ApprovalLink l where l.id = :id", ApprovalLink.class)
+            .setParameter("id", linkId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+            .orElseThrow(() -> new DomainException.NotFound("approval link", "in this URL"));
+        link.requireUsable(now);
+        workOrderId = link.getWorkOrderId();
+      }
+      UUID id = workOrderId;
+      WorkOrder workOrder = workOrders.findForUpdate(id)
+          .orElseThrow(() -> new DomainException.NotFound("work order", id));
+      if (workOrder.getKind() == WorkOrderKind.INVOICED) {
+        throw new DomainException.Conflict("Work order " + workOrder.getNumber() + " is already invoiced");
+      }
+      Totals totals = workOrderService.totalsOf(workOrder);
+      String hash = ShownEstimate.hashOf(workOrder, totals);
+      if (!hash.equals(shownHash)) {
+        throw new DomainException.Conflict("The estimate changed after it was shown (or documentHash is not the "
+            + "one shown); reload it and answer again");
+      }
+      Set<UUID> onThisOrder = new HashSet<>();
+      workOrder.getLines().forEach(l -> onThisOrder.add(l.getId()));
+      for (UUID lineId : decisions.keySet()) {
+        if (!onThisOrder.contains(lineId)) {
+          throw DomainException.InvalidInput.field("decisions", "line " + lineId + " is not on work order "
+              + workOrder.getNumber());
+        }
+      }
+      int approved = 0;
+      int declined = 0;
+      for (Map.Entry<UUID, Boolean> d : decisions.entrySet()) {
+        WorkOrderLine line = workOrder.line(d.getKey());
+        LineApproval decision = d.getValue() ? LineApproval.APPROVED : LineApproval.DECLINED;
+        line.decide(decision);
+        em.persist(new LineDecision(line, linkId, decision, approval, hash, now));
+        if (d.getValue()) {
+          approved++;
+        } else {
+          declined++;
+        }
+      }
+      if (link != null) {
+        link.use(now);
+      }
+      em.lock(workOrder, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+      em.flush();
+      return new Recorded(workOrder.getId(), workOrder.getShopId(), approved, declined);
+    }
+
+    List<LineDecision> decisions(UUID workOrderId) {
+      workOrderService.get(workOrderId);
+      return em.createQuery("select d from LineDecision d where d.workOrderId = :wo order by d.decidedAt, d.id",
+          LineDecision.class).setParameter("wo", workOrderId).getResultList();
+    }
+
+    private ApprovalLink link(UUID linkId) {
+      return em.createQuery("select l from ApprovalLink l where l.id = :id", ApprovalLink.class)
+          .setParameter("id", linkId).getResultStream().findFirst()
+          .orElseThrow(() -> new DomainException.NotFound("approval link", "in this URL"));
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package dev.mechanics.workorder;
+
+import dev.mechanics.files.FileArea;
+import dev.mechanics.files.FileStore;
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.Tenancy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Photos and PDFs of a work order, and its inspection checklist. An upload streams to the FileStore (no
+ * transaction is held meanwhile); the content must be what it claims to be and no larger than the limit, and
+ * only a complete upload is recorded (a failed record removes the file again).
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+  private static final Logger LOG = Logger.getLogger(AttachmentService.class.getName());
+
+  @Inject
+  FileStore files;
+
+  @Inject
+  Records records;
+
+  public record Upload(UUID workOrderId, String fileName, String declaredType, long maxBytes, UUID by) {
+  }
+
+  public Attachment upload(Upload upload, InputStream body) throws IOException {
+    WorkOrder workOrder = records.workOrder(upload.workOrderId());
+    BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
+    in.mark(ContentSniffer.NEEDED);
+    byte[] head = in.readNBytes(ContentSniffer.NEEDED);
+    in.reset();
+    String declared = upload.declaredType() == null ? "" : upload.declaredType().toLowerCase().split(";")[0].trim();
+    String actual = ContentSniffer.typeOf(head, head.length).orElseThrow(() -> DomainException.InvalidInput.field(
+        "file", "only JPEG, PNG or WebP photos and PDF documents can be attached"));
+    if (!actual.equals(declared)) {
+      throw DomainException.InvalidInput.field("file", "the content is " + actual + ", not the declared "
+          + (declared.isEmpty() ? "(no Content-Type)" : declared));
+    }
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    String key = workOrder.getOrganizationId() + "/work-orders/" + workOrder.getId() + "/" + Ids.newId();
+    Limited limited = new Limited(new DigestInputStream(in, sha), upload.maxBytes());
+    try {
+      files.put(FileArea.UPLOADS, key, limited, -1, actual);
+    } catch (IOException | RuntimeException e) {
+      files.delete(FileArea.UPLOADS, key);
+      if (limited.exceeded) {
+        throw new AttachmentTooLarge(upload.maxBytes());
+      }
+      throw e;
+    }
+    if (limited.count == 0) {
+      files.delete(FileArea.UPLOADS, key);
+      throw DomainException.InvalidInput.field("file", "is empty");
+    }
+    try {
+      return records.add(new Attachment(Tenancy.current(), workOrder.getId(), key, upload.fileName(), actual,
+          limited.count, HexFormat.of().formatHex(sha.digest()), upload.by()));
+    } catch (RuntimeException e) {
+      LOG.warning("Recording attachment " + key + " failed; removing the stored file");
+      files.delete(FileArea.UPLOADS, key);
+      throw e;
+    }
+  }
+
+  public List<Attachment> list(UUID workOrderId) {
+    return records.list(workOrderId);
+  }
+
+  public Attachment get(UUID workOrderId, UUID attachmentId) {
+    return records.get(workOrderId, attachmentId);
+  }
+
+  public InputStream open(Attachment attachment) throws IOException {
+    return files.open(FileArea.UPLOADS, attachment.getFileKey());
+  }
+
+  public List<InspectionItem> inspection(UUID workOrderId) {
+    return records.inspection(workOrderId);
+  }
+
+  public List<InspectionItem> replaceInspection(UUID workOrderId, List<InspectionPoint> points) {
+    return records.replaceInspection(workOrderId, points);
+  }
+
+  /** One point of the checklist as written. */
+  public record InspectionPoint(String name, InspectionItem.Condition condition, String notes) {
+  }
+
+  /** Counts the bytes and stops the upload at the limit. */
+  private static final class Limited extends FilterInputStream {
+    private final long limit;
+    long count;
+    boolean exceeded;
+
+    Limited(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        add(n);
+      }
+      return n;
+    }
+
+    private void add(int n) throws IOException {
+      count += n;
+      if (count > limit) {
+        exceeded = true;
+        throw new AttachmentTooLarge(limit);
+      }
+    }
+  }
+
+  /** The transactional part. */
+  @ApplicationScoped
+  @Transactional
+  public static class Records {
+
+    @Inject
+    WorkOrderService workOrders;
+
+    @PersistenceContext(unitName = "mechanics")
+    EntityManager em;
+
+    WorkOrder workOrder(UUID id) {
+      return workOrders.get(id);
+    }
+
+    Attachment add(Attachment attachment) {
+      workOrders.get(attachment.getWorkOrderId());
+      em.persist(attachment);
+      em.flush();
+      return attachment;
+    }
+
+    List<Attachment> list(UUID workOrderId) {
+      workOrders.get(workOrderId);
+      return em.createQuery("select a from Attachment a where a.workOrderId = :wo order by a.id", Attachment.class)
+          .setParameter("wo", workOrderId).setMaxResults(500).getResultList();
+    }
+
+    Attachment get(UUID workOrderId, UUID attachmentId) {
+      return em.createQuery("select a from Attachment a where a.id = :id and a.workOrderId = :wo", Attachment.class)
+          .setParameter("id", attachmentId).setParameter("wo", workOrderId).getResultStream().findFirst()
+          .orElseThrow(() -> new DomainException.NotFound("attachment", attachmentId));
+    }
+
+    List<InspectionItem> inspection(UUID workOrderId) {
+      workOrders.get(workOrderId);
+      return em.createQuery("select i from InspectionItem i where i.workOrderId = :wo order by i.position",
+          InspectionItem.class).setParameter("wo", workOrderId).getResultList();
+    }
+
+    List<InspectionItem> replaceInspection(UUID workOrderId, List<InspectionPoint> points) {
+      WorkOrder workOrder = workOrders.get(workOrderId);
+      em.createQuery("delete from InspectionItem i where i.workOrderId = :wo").setParameter("wo", workOrderId)
+          .executeUpdate();
+      int position = 0;
+      for (InspectionPoint p : points) {
+        em.persist(new InspectionItem(workOrder, ++position, p.name(), p.condition(), p.notes()));
+      }
+      em.flush();
+      return inspection(workOrderId);
+    }
+  }
+}

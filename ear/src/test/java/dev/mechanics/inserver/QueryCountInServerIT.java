@@ -1,0 +1,157 @@
+package dev.mechanics.inserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mechanics.customer.Customer;
+import dev.mechanics.customer.CustomerDetails;
+import dev.mechanics.customer.CustomerService;
+import dev.mechanics.customer.Vehicle;
+import dev.mechanics.customer.VehicleDetails;
+import dev.mechanics.customer.VehicleService;
+import dev.mechanics.customer.Vin;
+import dev.mechanics.platform.Money;
+import dev.mechanics.platform.Page;
+import dev.mechanics.platform.PageRequest;
+import dev.mechanics.platform.StatementCounter;
+import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.SignUp;
+import dev.mechanics.tenancy.SignUpService;
+import dev.mechanics.workorder.LineDetails;
+import dev.mechanics.workorder.LineType;
+import dev.mechanics.workorder.Totals;
+import dev.mechanics.workorder.WorkOrder;
+import dev.mechanics.workorder.WorkOrderService;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.assertj.core.api.Assertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * No N+1 queries: inside the server, with Hibernate's own statement inspector counting, the board listing and a
+ * work-order read prepare the same number of SQL statements whether they touch few rows or many.
+ */
+@ExtendWith(ArquillianExtension.class)
+class QueryCountInServerIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    File[] libraries = new File("target/mechanics/lib").listFiles((dir, name) -> name.endsWith(".jar"));
+    if (libraries == null || libraries.length == 0) {
+      throw new IllegalStateException("target/mechanics/lib is empty: package the EAR first");
+    }
+    return ShrinkWrap.create(WebArchive.class, "query-count-it.war")
+        .addClass(QueryCountInServerIT.class)
+        .addAsLibraries(Arrays.stream(libraries).filter(f -> !f.getName().contains("batch-module"))
+            .toArray(File[]::new))
+        .addAsLibraries(new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath()))
+        .addAsWebInfResource(new StringAsset(
+            "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\" bean-discovery-mode=\"all\"/>"),
+            "beans.xml");
+  }
+
+  @Inject
+  SignUpService signUps;
+
+  @Inject
+  CustomerService customers;
+
+  @Inject
+  VehicleService vehicles;
+
+  @Inject
+  WorkOrderService workOrders;
+
+  private record Chain(UUID organization, UUID shop, UUID owner) {
+  }
+
+  private Chain newChain() {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    SignUpService.Created created = signUps.signUp(new SignUp("Counted " + unique, "Shop " + unique, "UTC", "USD",
+        "Owner", "count-" + unique + "@example.com", "count password " + unique));
+    return new Chain(created.organization().getId(), created.shop().getId(), created.owner().getId());
+  }
+
+  private static String vin() {
+    String alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+    StringBuilder vin = new StringBuilder();
+    for (int i = 0; i < 17; i++) {
+      vin.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+    }
+    return Vin.withCheckDigit(vin.toString());
+  }
+
+  /** A work order of its own customer and vehicle, with {@code lines} lines. */
+  private UUID workOrderWith(Chain chain, int lines) {
+    return Tenancy.callAs(chain.organization(), () -> {
+      Customer customer = customers.register(new CustomerDetails("Count", "Customer", null, null, null));
+      Vehicle vehicle = vehicles.register(new VehicleDetails(customer.getId(), new Vin(vin()), null, "Ford",
+          "Focus", 2015, 90000));
+      WorkOrder workOrder = workOrders.create(new WorkOrderService.NewWorkOrder(chain.shop(), customer.getId(),
+          vehicle.getId(), 90100, "Noise", List.of(), null), chain.owner());
+      for (int i = 0; i < lines; i++) {
+        workOrders.addLine(workOrder.getId(), new LineDetails(LineType.PART, "Part " + i, null, null, null, "P-" + i,
+            BigDecimal.ONE, Money.of("1.00"), Money.of("2.50"), true));
+      }
+      return workOrder.getId();
+    });
+  }
+
+  private int boardStatements(Chain chain) {
+    return Tenancy.callAs(chain.organization(), () -> {
+      StatementCounter.Counted<Page<WorkOrderService.BoardEntry>> counted = StatementCounter.count(() ->
+          workOrders.board(chain.shop(), null, new PageRequest(null, 50)));
+      // what the board shows of each card is loaded already: touching it must not query
+      StatementCounter.Counted<Integer> touched = StatementCounter.count(() -> counted.result().items().stream()
+          .mapToInt(e -> e.workOrder().getLines().size() + e.customer().getLastName().length()
+              + e.vehicle().getVin().length()).sum());
+      assertThat(touched.statements()).isZero();
+      return counted.statements();
+    });
+  }
+
+  private int readStatements(Chain chain, UUID workOrderId) {
+    return Tenancy.callAs(chain.organization(), () -> StatementCounter.count(() -> {
+      WorkOrder workOrder = workOrders.get(workOrderId);
+      Totals totals = workOrders.totalsOf(workOrder);
+      return totals.total();
+    }).statements());
+  }
+
+  @Test
+  void theBoardOf50WorkOrdersWithLinesCustomersAndVehiclesCostsAsManyStatementsAsABoardOf3() {
+    Chain small = newChain();
+    for (int i = 0; i < 3; i++) {
+      workOrderWith(small, 1);
+    }
+    Chain large = newChain();
+    for (int i = 0; i < 50; i++) {
+      workOrderWith(large, 1 + i % 4);
+    }
+    int smallCount = boardStatements(small);
+    int largeCount = boardStatements(large);
+    assertThat(largeCount).as("statements for a board of 50").isEqualTo(smallCount).isLessThanOrEqualTo(8);
+    assertThat(Tenancy.callAs(large.organization(), () ->
+        workOrders.board(large.shop(), null, new PageRequest(null, 50))).items()).hasSize(50);
+  }
+
+  @Test
+  void readingAWorkOrderCostsTheSameWithOneLineOrForty() {
+    Chain chain = newChain();
+    UUID one = workOrderWith(chain, 1);
+    UUID forty = workOrderWith(chain, 40);
+    int oneCount = readStatements(chain, one);
+    int fortyCount = readStatements(chain, forty);
+    assertThat(fortyCount).isEqualTo(oneCount).isLessThanOrEqualTo(3);
+  }
+}

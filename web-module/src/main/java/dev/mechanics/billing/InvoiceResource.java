@@ -1,0 +1,158 @@
+package dev.mechanics.billing;
+
+import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.Money;
+import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.InvalidRequest;
+import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Versions;
+import dev.mechanics.tenancy.Role;
+import dev.mechanics.workorder.WorkOrderMetrics;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Invoices (issued from repair orders) and their payments; managers and owners bill and take money. */
+@Path("/invoices")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvoiceResource {
+
+  @Inject
+  BillingService billing;
+
+  @Inject
+  CurrentCaller caller;
+
+  @Inject
+  WorkOrderMetrics metrics;
+
+  public record InvoiceLineView(String type, String description, BigDecimal quantity, String unitPrice,
+                                String amount) {
+  }
+
+  public record TaxView(String name, BigDecimal rate, String amount) {
+  }
+
+  public record InvoiceView(UUID id, String number, UUID shopId, UUID workOrderId, String workOrderNumber,
+                            UUID customerId, Instant issuedAt, List<InvoiceLineView> lines, List<TaxView> taxes,
+                            String subtotal, String taxTotal, String total, String amountPaid, String balanceDue,
+                            InvoiceStatus status, long version) {
+    public static InvoiceView of(Invoice i) {
+      InvoiceDocument d = i.getDocument();
+      return new InvoiceView(i.getId(), i.getNumber(), i.getShopId(), i.getWorkOrderId(), d.workOrderNumber(),
+          i.getCustomerId(), i.getIssuedAt(),
+          d.lines().stream().map(l -> new InvoiceLineView(l.type(), l.description(), l.quantity(),
+              l.unitPrice().toString(), l.amount().toString())).toList(),
+          d.taxes().stream().map(t -> new TaxView(t.name(), t.rate(), t.amount().toString())).toList(),
+          i.getSubtotal().toString(), i.getTaxTotal().toString(), i.getTotal().toString(),
+          i.getAmountPaid().toString(), i.getBalanceDue().toString(), i.getStatus(), i.getVersion());
+    }
+  }
+
+  public record PaymentRequest(
+      @NotNull @Pattern(regexp = "-?\\d{1,12}(\\.\\d{1,2})?",
+          message = "must be an amount such as \"12.50\" (at most two decimal places; negative for a refund)")
+      String amount,
+      @NotNull PaymentMethod method,
+      @Size(max = 100) String reference) {
+  }
+
+  public record PaymentView(UUID id, UUID invoiceId, String amount, PaymentMethod method, String reference,
+                            Instant receivedAt, UUID receivedBy, String invoiceBalanceDue,
+                            InvoiceStatus invoiceStatus) {
+    static PaymentView of(Payment p, Invoice i) {
+      return new PaymentView(p.getId(), p.getInvoiceId(), p.getAmount().toString(), p.getMethod(),
+          p.getReference(), p.getCreatedAt(), p.getReceivedBy(), i == null ? null : i.getBalanceDue().toString(),
+          i == null ? null : i.getStatus());
+    }
+  }
+
+  @GET
+    @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
+                                   @QueryParam("after") String after) {
+    UUID shop = shopId == null || shopId.isBlank() ? null
+        : Ids.parse(shopId.trim()).orElseThrow(() -> new InvalidRequest("shopId", "shopId must be a shop id"));
+    return Listing.of(billing.list(shop, Listing.request(limit, after)), InvoiceView::of);
+  }
+
+  @GET
+  @Path("{id}")
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response get(@PathParam("id") String id) {
+    Invoice invoice = billing.get(PathIds.of("invoice", id));
+    return Response.ok(InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
+  }
+
+  /** The invoice as a PDF, rendered from what was frozen at issue. */
+  @GET
+  @Path("{id}/pdf")
+  @Produces("application/pdf")
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response pdf(@PathParam("id") String id) {
+    Invoice invoice = billing.get(PathIds.of("invoice", id));
+    dev.mechanics.tenancy.Shop shop = billing.shopOf(invoice);
+    jakarta.ws.rs.core.StreamingOutput body = out -> InvoicePdf.write(invoice, shop.getName(), shop.getTimeZone(),
+        out);
+    return Response.ok(body, "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"" + invoice.getNumber() + ".pdf\"").build();
+  }
+
+  @GET
+  @Path("{id}/payments")
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Map<String, List<PaymentView>> payments(@PathParam("id") String id) {
+    return Map.of("items", billing.payments(PathIds.of("invoice", id)).stream()
+        .map(p -> PaymentView.of(p, null)).toList());
+  }
+
+  /** Idempotency-Key is required: a retry returns the first answer; the key with another body is 422. */
+  @POST
+  @Path("{id}/payments")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER})
+  public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+                      @Valid @NotNull PaymentRequest request, @Context UriInfo uri) {
+    UUID invoiceId = PathIds.of("invoice", id);
+    if (key == null || key.isBlank()) {
+      throw new InvalidRequest("Idempotency-Key", "the Idempotency-Key header is required on payments");
+    }
+    if (key.length() > 200) {
+      throw new InvalidRequest("Idempotency-Key", "Idempotency-Key must be at most 200 characters");
+    }
+    Money amount = Money.parse(request.amount(), "amount");
+    String reference = request.reference() == null || request.reference().isBlank() ? null
+        : request.reference().trim();
+    BillingService.PaymentResult result = billing.pay(invoiceId, amount, request.method(), reference, key.trim(),
+        caller.get().userId());
+    if (!result.replayed()) {
+      metrics.paymentRecorded(result.invoice().getShopId(), amount.isNegative());
+    }
+    return Response.created(uri.getBaseUriBuilder().path("invoices").path(invoiceId.toString()).path("payments")
+            .path(result.payment().getId().toString()).build())
+        .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
+        .entity(PaymentView.of(result.payment(), result.invoice())).build();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.mechanics.platform.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends mail through SMTP with Jakarta Mail (Liberty's mail-2.1). With {@code SMTP_HOST} unset the message is
+ * written to the log instead (recipient masked), so the run command works without a mail server.
+ */
+@ApplicationScoped
+public class Mailer {
+
+  private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "SMTP_HOST")
+  Optional<String> host;
+
+  @Inject
+  @ConfigProperty(name = "SMTP_PORT", defaultValue = "587")
+  int port;
+
+  @Inject
+  @ConfigProperty(name = "SMTP_USER")
+  Optional<String> user;
+
+  @Inject
+  @ConfigProperty(name = "SMTP_PASS")
+  Optional<String> password;
+
+  @Inject
+  @ConfigProperty(name = "SMTP_FROM", defaultValue = "no-reply@mechanics.dev")
+  String from;
+
+  /** True when the message was handed to the SMTP server; false when it was only logged or sending failed. */
+  public boolean send(String to, String subject, String text) {
+    if (host.isEmpty() || host.get().isBlank()) {
+      LOG.info("Mail not configured (SMTP_HOST unset); message to " + mask(to) + ": " + subject + "\n" + text);
+      return false;
+    }
+    Properties props = new Properties();
+    props.put("mail.smtp.host", host.get().trim());
+    props.put("mail.smtp.port", Integer.toString(port));
+    props.put("mail.smtp.connectiontimeout", "5000");
+    props.put("mail.smtp.timeout", "10000");
+    props.put("mail.smtp.writetimeout", "10000");
+    boolean auth = user.isPresent() && !user.get().isBlank();
+    if (auth) {
+      props.put("mail.smtp.auth", "true");
+      props.put("mail.smtp.starttls.enable", "true");
+    }
+    Session session = auth ? Session.getInstance(props, new Authenticator() {
+      @Override
+      protected PasswordAuthentication getPasswordAuthentication() {
+        return new PasswordAuthentication(user.get(), password.orElse(""));
+      }
+    }) : Session.getInstance(props);
+    try {
+      MimeMessage message = new MimeMessage(session);
+      message.setFrom(new InternetAddress(from));
+      message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+      message.setSubject(subject, StandardCharsets.UTF_8.name());
+      message.setText(text, StandardCharsets.UTF_8.name());
+      Transport.send(message);
+      return true;
+    } catch (MessagingException | RuntimeException e) {
+      LOG.warning("Sending mail to " + mask(to) + " failed: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static String mask(String address) {
+    int at = address == null ? -1 : address.indexOf('@');
+    return at <= 0 ? "***" : address.charAt(0) + "***" + address.substring(at);
+  }
+}

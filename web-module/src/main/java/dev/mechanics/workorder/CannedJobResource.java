@@ -1,0 +1,71 @@
+package dev.mechanics.workorder;
+
+import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.tenancy.Role;
+import dev.mechanics.workorder.WorkOrderResource.LineRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A shop's canned jobs; {@code POST /work-orders/{id}/canned-jobs/{jobId}} inserts one into a work order. */
+@Path("/shops/{shopId}/canned-jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class CannedJobResource {
+
+  @Inject
+  WorkOrderService workOrders;
+
+  public record CannedJobRequest(@NotBlank @Size(max = 120) String name,
+                                 @NotNull @Size(min = 1, max = 50)
+                                 List<@Valid @NotNull LineRequest> lines) {
+  }
+
+  public record CannedLineView(LineType type, String description, java.math.BigDecimal hours, String rate,
+                               String partNumber, java.math.BigDecimal quantity, String unitCost, String unitPrice,
+                               boolean taxable) {
+    static CannedLineView of(LineDetails d) {
+      return new CannedLineView(d.type(), d.description(), d.hours(), str(d.rate()), d.partNumber(), d.quantity(),
+          str(d.unitCost()), str(d.unitPrice()), d.taxable());
+    }
+
+    private static String str(dev.mechanics.platform.Money m) {
+      return m == null ? null : m.toString();
+    }
+  }
+
+  public record CannedJobView(UUID id, String name, List<CannedLineView> lines) {
+    static CannedJobView of(CannedJob job) {
+      return new CannedJobView(job.getId(), job.getName(), job.getLines().stream()
+          .map(l -> CannedLineView.of(l.details())).toList());
+    }
+  }
+
+  @GET
+  public Map<String, List<CannedJobView>> list(@PathParam("shopId") String shopId) {
+    return Map.of("items", workOrders.cannedJobs(PathIds.of("shop", shopId)).stream().map(CannedJobView::of)
+        .toList());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  public Response define(@PathParam("shopId") String shopId, @Valid @NotNull CannedJobRequest request) {
+    CannedJob job = workOrders.defineCannedJob(PathIds.of("shop", shopId), request.name().trim(),
+        request.lines().stream().map(WorkOrderResource.LineRequest::details).toList());
+    return Response.status(Response.Status.CREATED).entity(CannedJobView.of(job)).build();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.mechanics.workorder;
+
+import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.tenancy.Role;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** A shop's tax rates (several; labor and parts taxed separately). PUT replaces the whole set. */
+@Path("/shops/{shopId}/tax-rates")
+@Produces(MediaType.APPLICATION_JSON)
+public class TaxRateResource {
+
+  @Inject
+  WorkOrderService workOrders;
+
+  public record TaxRateRequest(@NotBlank @Size(max = 60) String name,
+                               @NotNull @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+                               @Digits(integer = 1, fraction = 4) BigDecimal rate,
+                               @NotNull Boolean appliesToLabor, @NotNull Boolean appliesToParts) {
+  }
+
+  public record TaxRatesRequest(@NotNull @Size(max = 10) List<@Valid @NotNull TaxRateRequest> items) {
+  }
+
+  @GET
+  public Map<String, List<TaxRule>> list(@PathParam("shopId") String shopId) {
+    return Map.of("items", workOrders.taxRates(PathIds.of("shop", shopId)).stream().map(TaxRate::rule).toList());
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER})
+  public Map<String, List<TaxRule>> replace(@PathParam("shopId") String shopId,
+                                            @Valid @NotNull TaxRatesRequest request) {
+    List<TaxRule> rules = request.items().stream()
+        .map(r -> new TaxRule(r.name().trim(), r.rate(), r.appliesToLabor(), r.appliesToParts())).toList();
+    return Map.of("items", workOrders.replaceTaxRates(PathIds.of("shop", shopId), rules).stream()
+        .map(TaxRate::rule).toList());
+  }
+}

@@ -1,0 +1,82 @@
+package dev.mechanics.workorder;
+
+import dev.mechanics.customer.Customer;
+import dev.mechanics.customer.Vehicle;
+import dev.mechanics.platform.Money;
+import dev.mechanics.tenancy.Caller;
+import dev.mechanics.tenancy.Role;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * JSON shapes of work orders. Money is a decimal string; a technician's view has no costs or margins (null
+ * fields are left out of the JSON).
+ */
+public final class WorkOrderViews {
+
+  private WorkOrderViews() {
+  }
+
+  public static boolean seesCosts(Caller caller) {
+    return caller.has(Role.OWNER) || caller.has(Role.MANAGER) || caller.has(Role.SERVICE_ADVISOR);
+  }
+
+  public record LineView(UUID id, int position, LineType type, String description, BigDecimal hours, String rate,
+                         UUID technicianId, String partNumber, BigDecimal quantity, String unitCost,
+                         String unitPrice, String amount, boolean taxable, LineApproval approval) {
+    static LineView of(WorkOrderLine l, boolean costs) {
+      return new LineView(l.getId(), l.getPosition(), l.getType(), l.getDescription(), l.getHours(),
+          str(l.getRate()), l.getTechnicianId(), l.getPartNumber(), l.getQuantity(),
+          costs ? str(l.getUnitCost()) : null, str(l.getUnitPrice()), l.getAmount().toString(), l.isTaxable(),
+          l.getApproval());
+    }
+  }
+
+  public record TaxView(String name, BigDecimal rate, String amount) {
+  }
+
+  public record TotalsView(String subtotal, List<TaxView> taxes, String taxTotal, String total, String cost,
+                           String grossProfit) {
+    static TotalsView of(Totals t, boolean costs) {
+      return new TotalsView(t.subtotal().toString(),
+          t.taxes().stream().map(x -> new TaxView(x.name(), x.rate(), x.amount().toString())).toList(),
+          t.taxTotal().toString(), t.total().toString(), costs ? t.cost().toString() : null,
+          costs ? t.grossProfit().toString() : null);
+    }
+  }
+
+  public record WorkOrderView(UUID id, String number, UUID shopId, UUID customerId, UUID vehicleId,
+                              WorkOrderKind kind, String status, Instant statusSince, Integer mileageIn,
+                              String complaint, String cause, String correction, List<UUID> technicianIds,
+                              Instant promisedAt, List<LineView> lines, TotalsView totals, long version) {
+    static WorkOrderView of(WorkOrder w, Totals totals, boolean costs) {
+      return new WorkOrderView(w.getId(), w.getNumber(), w.getShopId(), w.getCustomerId(), w.getVehicleId(),
+          w.getKind(), w.getStatus(), w.getStatusSince(), w.getMileageIn(), w.getComplaint(), w.getCause(),
+          w.getCorrection(), w.getTechnicianIds(), w.getPromisedAt(),
+          w.getLines().stream().map(l -> LineView.of(l, costs)).toList(), TotalsView.of(totals, costs),
+          w.getVersion());
+    }
+  }
+
+  public record BoardCard(UUID id, String number, WorkOrderKind kind, String status, Instant statusSince,
+                          String customerName, String vehicle, int lineCount, String total, Instant promisedAt,
+                          List<UUID> technicianIds) {
+    static BoardCard of(WorkOrderService.BoardEntry e) {
+      WorkOrder w = e.workOrder();
+      Customer c = e.customer();
+      Vehicle v = e.vehicle();
+      String vehicle = v == null ? null : String.join(" ", List.of(v.getYear() == null ? "" : v.getYear().toString(),
+          v.getMake() == null ? "" : v.getMake(), v.getModel() == null ? "" : v.getModel(), "(" + v.getVin() + ")"))
+          .trim();
+      return new BoardCard(w.getId(), w.getNumber(), w.getKind(), w.getStatus(), w.getStatusSince(),
+          c == null ? null : c.getFirstName() + " " + c.getLastName(), vehicle, w.getLines().size(),
+          e.totals().total().toString(), w.getPromisedAt(), w.getTechnicianIds());
+    }
+  }
+
+  private static String str(BigDecimal value) {
+    return value == null ? null : new Money(value).toString();
+  }
+}
