@@ -93,6 +93,8 @@ public final class Api {
   public static String randomClientAddress() {
     java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
     return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+  }
+
   /** This run's Azurite connection string; fails (never skips) when the build could not provide Azurite. */
   public static String azurite() {
     String connection = PROPS.getProperty("azurite.connection");
