@@ -46,6 +46,9 @@ public class BillingService {
   Shops shops;
 
   @Inject
+  dev.mechanics.audit.AuditTrail audit;
+
+  @Inject
   Event<PaymentRecorded> paymentRecorded;
 
   @PersistenceContext(unitName = "mechanics")
@@ -74,6 +77,9 @@ public class BillingService {
     Invoice invoice = new Invoice(workOrder, year, sequence, totals);
     em.persist(invoice);
     em.flush();
+    audit.record("invoice.issued", "invoice", invoice.getId(), invoice.getShopId(), null,
+        java.util.Map.of("number", invoice.getNumber(), "workOrderId", workOrderId.toString(),
+            "total", invoice.getTotal().toString()));
     return invoice;
   }
 
@@ -124,10 +130,15 @@ public class BillingService {
     if (amount.isZero()) {
       throw DomainException.InvalidInput.field("amount", "must not be zero");
     }
+    Money balanceBefore = invoice.getBalanceDue();
     invoice.apply(amount);
     Payment payment = new Payment(invoice, amount, method, reference, idempotencyKey, hash, by);
     em.persist(payment);
     em.flush();
+    audit.record(amount.isNegative() ? "payment.refunded" : "payment.recorded", "invoice", invoice.getId(),
+        invoice.getShopId(), java.util.Map.of("balanceDue", balanceBefore.toString()),
+        java.util.Map.of("amount", amount.toString(), "method", method.name(), "paymentId", payment.getId().toString(),
+            "balanceDue", invoice.getBalanceDue().toString()));
     paymentRecorded.fire(new PaymentRecorded(invoice.getOrganizationId(), invoice.getShopId(), amount.isNegative()));
     return new PaymentResult(payment, invoice, false);
   }

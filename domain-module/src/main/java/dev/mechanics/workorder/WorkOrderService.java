@@ -57,6 +57,9 @@ public class WorkOrderService {
   }
 
   @Inject
+  dev.mechanics.audit.AuditTrail audit;
+
+  @Inject
   WorkOrders workOrders;
 
   @Inject
@@ -153,7 +156,10 @@ public class WorkOrderService {
       throw new DomainException.Conflict("A work order in " + workOrder.getStatus() + " cannot move to " + status
           + "; allowed: " + (current.getNext().isEmpty() ? "none" : String.join(", ", current.getNext())));
     }
+    String from = workOrder.getStatus();
     workOrders.add(workOrder.moveTo(status, by));
+    audit.record("work-order.status-changed", "work-order", workOrder.getId(), workOrder.getShopId(),
+        java.util.Map.of("status", from == null ? "" : from), java.util.Map.of("status", status));
     return touched(workOrder);
   }
 

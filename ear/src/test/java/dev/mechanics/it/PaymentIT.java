@@ -59,6 +59,11 @@ class PaymentIT {
         .then().statusCode(422);
     owner.request().get("/invoices/" + invoice + "/payments").then().statusCode(200)
         .body("items.amount", org.hamcrest.Matchers.contains("40.00", "60.00", "-20.00"));
+    // money changes are in the hash-chained audit trail, refused payments are not
+    owner.request().queryParam("entityId", invoice).get("/audit").then().statusCode(200)
+        .body("items.action", org.hamcrest.Matchers.contains("invoice.issued", "payment.recorded",
+            "payment.recorded", "payment.refunded"));
+    owner.request().get("/audit/verify").then().statusCode(200).body("valid", equalTo(true));
   }
 
   @Test
