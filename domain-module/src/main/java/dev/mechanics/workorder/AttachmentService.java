@@ -4,6 +4,7 @@ import dev.mechanics.files.FileArea;
 import dev.mechanics.files.FileStore;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.SizeLimitedInputStream;
 import dev.mechanics.platform.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -61,23 +61,24 @@ public class AttachmentService {
       throw new IllegalStateException(e);
     }
     String key = workOrder.getOrganizationId() + "/work-orders/" + workOrder.getId() + "/" + Ids.newId();
-    Limited limited = new Limited(new DigestInputStream(in, sha), upload.maxBytes());
+    SizeLimitedInputStream limited = new SizeLimitedInputStream(new DigestInputStream(in, sha),
+        upload.maxBytes(), AttachmentTooLarge::new);
     try {
       files.put(FileArea.UPLOADS, key, limited, -1, actual);
     } catch (IOException | RuntimeException e) {
       files.delete(FileArea.UPLOADS, key);
-      if (limited.exceeded) {
+      if (limited.exceeded()) {
         throw new AttachmentTooLarge(upload.maxBytes());
       }
       throw e;
     }
-    if (limited.count == 0) {
+    if (limited.count() == 0) {
       files.delete(FileArea.UPLOADS, key);
       throw DomainException.InvalidInput.field("file", "is empty");
     }
     try {
       return records.add(new Attachment(Tenancy.current(), workOrder.getId(), key, upload.fileName(), actual,
-          limited.count, HexFormat.of().formatHex(sha.digest()), upload.by()));
+          limited.count(), HexFormat.of().formatHex(sha.digest()), upload.by()));
     } catch (RuntimeException e) {
       LOG.warning("Recording attachment " + key + " failed; removing the stored file");
       files.delete(FileArea.UPLOADS, key);
@@ -109,43 +110,6 @@ public class AttachmentService {
   public record InspectionPoint(String name, InspectionItem.Condition condition, String notes) {
   }
 
-  /** Counts the bytes and stops the upload at the limit. */
-  private static final class Limited extends FilterInputStream {
-    private final long limit;
-    long count;
-    boolean exceeded;
-
-    Limited(InputStream in, long limit) {
-      super(in);
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        add(n);
-      }
-      return n;
-    }
-
-    private void add(int n) throws IOException {
-      count += n;
-      if (count > limit) {
-        exceeded = true;
-        throw new AttachmentTooLarge(limit);
-      }
-    }
-  }
 
   /** The transactional part. */
   @ApplicationScoped

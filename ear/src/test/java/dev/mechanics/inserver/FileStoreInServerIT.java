@@ -7,10 +7,8 @@ import dev.mechanics.files.FileArea;
 import dev.mechanics.files.FileStore;
 import dev.mechanics.files.StoredFile;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
@@ -18,8 +16,6 @@ import org.assertj.core.api.Assertions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,19 +29,9 @@ class FileStoreInServerIT {
 
   @Deployment
   static WebArchive deployment() {
-    File[] libraries = new File("target/mechanics/lib").listFiles((dir, name) -> name.endsWith(".jar"));
-    if (libraries == null || libraries.length == 0) {
-      throw new IllegalStateException("target/mechanics/lib is empty: package the EAR first");
-    }
-    return ShrinkWrap.create(WebArchive.class, "file-store-it.war")
-        .addClass(FileStoreInServerIT.class)
-        .addAsLibraries(Arrays.stream(libraries).filter(f -> !f.getName().contains("batch-module"))
-            .toArray(File[]::new))
-        .addAsLibraries(new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath()))
-        .addAsWebInfResource(new StringAsset(
-            "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\" bean-discovery-mode=\"all\"/>"),
-            "beans.xml");
+    return InServerArchive.of("file-store-it.war", FileStoreInServerIT.class);
   }
+
 
   @Inject
   FileStore store;

@@ -22,17 +22,13 @@ import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
 import dev.mechanics.workorder.WorkOrderService;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,19 +42,9 @@ class QueryCountInServerIT {
 
   @Deployment
   static WebArchive deployment() {
-    File[] libraries = new File("target/mechanics/lib").listFiles((dir, name) -> name.endsWith(".jar"));
-    if (libraries == null || libraries.length == 0) {
-      throw new IllegalStateException("target/mechanics/lib is empty: package the EAR first");
-    }
-    return ShrinkWrap.create(WebArchive.class, "query-count-it.war")
-        .addClass(QueryCountInServerIT.class)
-        .addAsLibraries(Arrays.stream(libraries).filter(f -> !f.getName().contains("batch-module"))
-            .toArray(File[]::new))
-        .addAsLibraries(new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath()))
-        .addAsWebInfResource(new StringAsset(
-            "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\" bean-discovery-mode=\"all\"/>"),
-            "beans.xml");
+    return InServerArchive.of("query-count-it.war", QueryCountInServerIT.class);
   }
+
 
   @Inject
   SignUpService signUps;

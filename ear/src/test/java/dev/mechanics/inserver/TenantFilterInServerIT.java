@@ -11,13 +11,10 @@ import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.SignUp;
 import dev.mechanics.tenancy.SignUpService;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.util.Arrays;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,23 +29,10 @@ class TenantFilterInServerIT {
 
   @Deployment
   static WebArchive deployment() {
-    File[] libraries = new File("target/mechanics/lib").listFiles((dir, name) -> name.endsWith(".jar"));
-    if (libraries == null || libraries.length == 0) {
-      throw new IllegalStateException("target/mechanics/lib is empty: package the EAR first");
-    }
-    return ShrinkWrap.create(WebArchive.class, "tenant-filter-it.war")
-        .addClass(TenantFilterInServerIT.class)
-        .addAsLibraries(Arrays.stream(libraries).filter(f -> !f.getName().contains("batch-module"))
-            .toArray(File[]::new))
-        .addAsLibraries(new File[] {assertjJar()})
-        .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
-            "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\" bean-discovery-mode=\"all\"/>"),
-            "beans.xml");
+    return InServerArchive.of("tenant-filter-it.war", TenantFilterInServerIT.class);
   }
 
-  private static File assertjJar() {
-    return new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-  }
+
 
   @Inject
   SignUpService signUps;

@@ -1,5 +1,6 @@
 package dev.mechanics.platform.web;
 
+import dev.mechanics.platform.SizeLimitedInputStream;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -7,9 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,7 +35,10 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
       throw new PayloadTooLarge(applicable);
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new Limited(request.getEntityStream(), applicable));
+      // unchecked, so the JSON reader does not wrap it: the problem mapper answers 413
+      request.setEntityStream(new SizeLimitedInputStream(request.getEntityStream(), applicable, max -> {
+        throw new PayloadTooLarge(max);
+      }));
     }
   }
 
@@ -45,40 +46,5 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
     jakarta.ws.rs.core.MediaType type = request.getMediaType();
     return type != null && ("image".equals(type.getType()) || "application/pdf".equals(type.getType() + "/"
         + type.getSubtype()) || jakarta.ws.rs.core.MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type));
-  }
-
-  private static final class Limited extends FilterInputStream {
-    private final long limit;
-    private long read;
-
-    Limited(InputStream in, long limit) {
-      super(in);
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(int n) {
-      read += n;
-      if (read > limit) {
-        throw new PayloadTooLarge(limit);
-      }
-    }
   }
 }
