@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where uploaded files (inspection photos, PDFs) and backups live: Azure Blob Storage in production, a local
@@ -38,6 +39,25 @@ public interface FileStore {
 
   /** Files whose key starts with {@code prefix}, in key order (at most {@code limit}). */
   List<StoredFile> list(FileArea area, String prefix, int limit);
+
+  /**
+   * Copies a stored file to another area and key, replacing what was there: server-side where the store can
+   * (Blob Storage's Copy Blob), else streamed through this process. Added for file-backup (issue 6).
+   */
+  default StoredFile copy(FileArea fromArea, String fromKey, FileArea toArea, String toKey) throws IOException {
+    StoredFile source = get(fromArea, fromKey).orElseThrow(() -> new FileNotFound(fromKey));
+    try (InputStream in = open(fromArea, fromKey)) {
+      return put(toArea, toKey, in, source.size(), source.contentType());
+    }
+  }
+
+  /**
+   * Every file whose key starts with {@code prefix}, in key order, fetched lazily (a page at a time where the
+   * store pages) so that a walk over a million files does not hold them all. The caller closes the stream.
+   */
+  default Stream<StoredFile> walk(FileArea area, String prefix) {
+    return list(area, prefix, Integer.MAX_VALUE).stream();
+  }
 
   /** What backs this store, for health checks and logs ("azure-blob https://...", "local /var/..."). */
   String describe();

@@ -80,6 +80,10 @@ public class FlywayMigrationIntegrator implements Integrator {
       st.execute("revoke all on flyway_schema_history from " + role);
       st.execute("revoke update, delete, truncate on audit_events from " + role);
       st.execute("grant usage, select on all sequences in schema public to " + role);
+      // Liberty's Jakarta Batch job repository (V31) is read and written by the application
+      st.execute("grant usage on schema batch to " + role);
+      st.execute("grant select, insert, update, delete on all tables in schema batch to " + role);
+      st.execute("grant usage, select on all sequences in schema batch to " + role);
       LOG.info(() -> "Migrations ran as the owner role; the application role has data rights only");
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot grant the application role its rights: " + e.getMessage(), e);

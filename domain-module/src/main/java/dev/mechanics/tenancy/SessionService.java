@@ -32,6 +32,9 @@ public class SessionService {
   EntityManager em;
 
   @Inject
+  PlatformOperators operators;
+
+  @Inject
   SystemTransactions system;
 
   @Inject
@@ -126,7 +129,14 @@ public class SessionService {
       if (member.isEmpty() || !member.get().isEnabled()) {
         return Optional.<Caller>empty();
       }
-      return Optional.of(Caller.of(userId, organizationId, staff.membershipsOf(userId)));
+      Caller caller = Caller.of(userId, organizationId, staff.membershipsOf(userId));
+      if (operators.isOperator(member.get().getEmail())) {
+        // the installation's operators hold PLATFORM_OPERATOR on top of their organization's roles
+        java.util.Set<Role> roles = java.util.EnumSet.of(Role.PLATFORM_OPERATOR);
+        roles.addAll(caller.roles());
+        caller = new Caller(userId, organizationId, java.util.Set.copyOf(roles), caller.shopRoles());
+      }
+      return Optional.of(caller);
     });
   }
 

@@ -3,11 +3,15 @@ package dev.mechanics.files;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.util.Context;
+import com.azure.core.util.polling.LongRunningOperationStatus;
+import com.azure.core.util.polling.PollResponse;
+import com.azure.core.util.polling.SyncPoller;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobCopyInfo;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobProperties;
@@ -25,6 +29,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Azure Blob Storage through the azure-storage-blob SDK, with the JDK's HttpClient (no Netty inside Liberty).
@@ -131,6 +136,38 @@ public class AzureBlobFileStore implements FileStore {
           item.getProperties().getContentLength(), item.getProperties().getLastModified().toInstant()));
     }
     return files;
+  }
+
+  /** Copy Blob inside the account: the bytes never pass through this process. */
+  @Override
+  public StoredFile copy(FileArea fromArea, String fromKey, FileArea toArea, String toKey) throws IOException {
+    BlobClient source = blob(fromArea, fromKey);
+    BlobClient target = blob(toArea, toKey);
+    try {
+      SyncPoller<BlobCopyInfo, Void> copy = target.beginCopy(source.getBlobUrl(), Duration.ofMillis(250));
+      PollResponse<BlobCopyInfo> done = copy.waitForCompletion(Duration.ofMinutes(30));
+      if (done.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
+        throw new IOException("Copy of " + fromKey + " to " + toKey + " ended " + done.getStatus());
+      }
+    } catch (BlobStorageException e) {
+      if (e.getStatusCode() == 404) {
+        throw new FileNotFound(fromKey);
+      }
+      throw new IOException("Copy of " + fromKey + " to " + toKey + " failed: " + e.getMessage(), e);
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw new IOException("Copy of " + fromKey + " to " + toKey + " failed: " + e.getMessage(), e);
+    }
+    return get(toArea, toKey).orElseThrow(() -> new IOException("Blob " + toKey + " vanished after copy"));
+  }
+
+  /** Lazily, page by page (5000 names a page). */
+  @Override
+  public Stream<StoredFile> walk(FileArea area, String prefix) {
+    ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix == null || prefix.isEmpty() ? null : prefix)
+        .setMaxResultsPerPage(5000);
+    return container(area).listBlobs(options, null).stream().map(item -> new StoredFile(item.getName(),
+        item.getProperties().getContentType(), item.getProperties().getContentLength(),
+        item.getProperties().getLastModified().toInstant()));
   }
 
   @Override

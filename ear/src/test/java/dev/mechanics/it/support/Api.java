@@ -51,6 +51,15 @@ public final class Api {
     return props;
   }
 
+  public static java.nio.file.Path storageDir() {
+    return java.nio.file.Path.of(PROPS.getProperty("storage.dir"));
+  }
+
+  /** The JDBC URL and credentials of this run's database (for tests that open their own connections). */
+  public static dev.mechanics.platform.datasource.DatabaseUrl databaseUrl() {
+    return dev.mechanics.platform.datasource.DatabaseUrl.parse(PROPS.getProperty("database.url"));
+  }
+
   public static String baseUrl() {
     return PROPS.getProperty("base.url");
   }

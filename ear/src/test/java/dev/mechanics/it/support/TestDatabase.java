@@ -27,6 +27,10 @@ public final class TestDatabase {
   private static final String LOCAL = "postgresql://postgres@127.0.0.1:5432/postgres";
   /** Where the server reads this run's settings (relative to the server directory). */
   public static final String OVERRIDE = "configDropins/overrides/test-database.xml";
+  /** Signs up in BatchIT and holds PLATFORM_OPERATOR through PLATFORM_ADMIN_EMAILS. */
+  public static final String PLATFORM_OPERATOR_EMAIL = "operator@platform.mechanics.dev";
+  /** The test run's backup key (base64 of 32 bytes); a real installation's comes from its secret store. */
+  public static final String BACKUP_KEY = "dGVzdC1vbmx5LWJhY2t1cC1rZXktMzItYnl0ZXMhISE=";
 
   /** Kept referenced so the embedded server lives as long as the build. */
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres embedded;
@@ -68,10 +72,12 @@ public final class TestDatabase {
     Properties props = new Properties();
     Files.createDirectories(itProperties.getParent());
     Azurite.ensureRunning(Azurite.repoRoot(), itProperties.getParent(), props);
-    String storage = props.getProperty("azurite.connection") == null ? ""
+    String blobStorage = props.getProperty("azurite.connection") == null ? ""
         : "  <variable name=\"AZURE_STORAGE_CONNECTION_STRING\" value=\"%s\"/>\n".formatted(
             xmlEscape(props.getProperty("azurite.connection")));
     Files.createDirectories(serverDir.resolve(OVERRIDE).getParent());
+    Path storage = serverDir.resolve("it-storage").toAbsolutePath();
+    Files.createDirectories(storage);
     Files.writeString(serverDir.resolve(OVERRIDE), """
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- Written by the build (TestDatabase) for this test run only. -->
@@ -95,13 +101,20 @@ public final class TestDatabase {
           <variable name="RATE_LIMIT_SIGNIN_FAILURES_PER_HOUR" value="40"/>
           <variable name="RATE_LIMIT_API_PER_MINUTE" value="3000"/>
           <variable name="CORS_ALLOWED_ORIGINS" value="https://app.example.com, https://admin.example.com"/>
+          <!-- batch (BatchIT): an operator, a backup key, a fast scheduler -->
+          <variable name="PLATFORM_ADMIN_EMAILS" value="%s"/>
+          <variable name="BACKUP_ENCRYPTION_KEY" value="%s"/>
+          <variable name="STORAGE_LOCAL_DIR" value="%s"/>
+          <variable name="BATCH_SCHEDULER_INTERVAL_SECONDS" value="2"/>
+          <!-- lets BatchIT make a job's first execution fail mid-chunk (job parameter failAtItem) -->
+          <variable name="BATCH_FAULT_INJECTION" value="true"/>
           <!-- Mail: the GreenMail SMTP server the mail tests start in their own JVM -->
           <variable name="SMTP_HOST" value="127.0.0.1"/>
           <variable name="SMTP_PORT" value="%s"/>
           <!-- Blob Storage: this run's Azurite (see Azurite) -->
         %s</server>
         """.formatted(xmlEscape(appUrl), xmlEscape(url), System.getProperty("it.port", "9080"), redisPrefix,
-        smtpPort(), storage));
+        PLATFORM_OPERATOR_EMAIL, BACKUP_KEY, xmlEscape(storage.toString()), smtpPort(), blobStorage));
     // JWT_SECRET is read from the environment (JwtKeys), which Liberty fills from server.env
     Path serverEnv = serverDir.resolve("server.env");
     List<String> env = new java.util.ArrayList<>(Files.exists(serverEnv) ? Files.readAllLines(serverEnv) : List.of());
@@ -115,6 +128,7 @@ public final class TestDatabase {
     props.setProperty("database.admin", server.adminUrl);
     props.setProperty("redis.prefix", redisPrefix);
     props.setProperty("jwt.secret", jwtSecret);
+    props.setProperty("storage.dir", storage.toString());
     props.setProperty("base.url", "http://localhost:" + System.getProperty("it.port", "9080"));
     try (OutputStream out = Files.newOutputStream(itProperties)) {
       props.store(out, "this test run's database");

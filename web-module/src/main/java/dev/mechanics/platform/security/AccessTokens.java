@@ -28,18 +28,25 @@ public class AccessTokens {
   @Inject
   SecuritySettings settings;
 
+  @Inject
+  dev.mechanics.tenancy.PlatformOperators platformOperators;
+
   public record Issued(String token, Duration lifetime) {
   }
 
   public Issued issue(SignedInStaff staff, java.util.UUID sessionId) {
     Instant now = Instant.now();
     Duration lifetime = settings.accessTokenLifetime();
+    java.util.Set<Role> roles = new java.util.TreeSet<>(staff.roles());
+    if (platformOperators.isOperator(staff.email())) {
+      roles.add(Role.PLATFORM_OPERATOR);
+    }
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .issuer(JwtKeys.ISSUER)
         .audience(JwtKeys.AUDIENCE)
         .subject(staff.userId().toString())
         .claim("upn", staff.email())
-        .claim("groups", staff.roles().stream().map(Role::name).sorted().toList())
+        .claim("groups", roles.stream().map(Role::name).sorted().toList())
         .claim(ORGANIZATION_CLAIM, staff.organizationId().toString())
         .claim(SESSION_CLAIM, sessionId.toString())
         .jwtID(Ids.newId().toString())

@@ -1,0 +1,35 @@
+package dev.mechanics.backup;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** Step "verify": restores this run's backup into a scratch database; any table that differs fails the job. */
+@jakarta.enterprise.context.Dependent
+@Named("backupVerifyBatchlet")
+public class BackupVerifyBatchlet extends AbstractBatchlet {
+
+  @Inject
+  JobContext job;
+
+  @Inject
+  StepContext step;
+
+  @Inject
+  DatabaseBackups backups;
+
+  @Override
+  public String process() throws Exception {
+    BackupCatalogue.Entry entry = backups.backupOf(job.getInstanceId())
+        .orElseThrow(() -> new IllegalStateException("this run wrote no backup to verify"));
+    List<String> differences = backups.verify(entry.objectKey());
+    if (!differences.isEmpty()) {
+      step.setExitStatus("verify failed: " + String.join("; ", differences));
+      throw new IllegalStateException("restored data differs from the backup: " + differences);
+    }
+    return "VERIFIED";
+  }
+}

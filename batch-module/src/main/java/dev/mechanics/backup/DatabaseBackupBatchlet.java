@@ -1,0 +1,25 @@
+package dev.mechanics.backup;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Step "snapshot" of database-backup: writes the encrypted object and its manifest (a restart rewrites both). */
+@jakarta.enterprise.context.Dependent
+@Named("databaseBackupBatchlet")
+public class DatabaseBackupBatchlet extends AbstractBatchlet {
+
+  @Inject
+  JobContext job;
+
+  @Inject
+  DatabaseBackups backups;
+
+  @Override
+  public String process() throws Exception {
+    BackupManifest manifest = backups.backup(job.getInstanceId());
+    JobOutputs.record(job, manifest.objectKey(), manifest.objectBytes());
+    return "COMPLETED";
+  }
+}

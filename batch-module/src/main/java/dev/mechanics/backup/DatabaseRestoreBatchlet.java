@@ -1,0 +1,32 @@
+package dev.mechanics.backup;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Job database-restore: parameters backupKey (object key) and targetDatabase (an empty database). */
+@jakarta.enterprise.context.Dependent
+@Named("databaseRestoreBatchlet")
+public class DatabaseRestoreBatchlet extends AbstractBatchlet {
+
+  @Inject
+  @BatchProperty
+  String backupKey;
+
+  @Inject
+  @BatchProperty
+  String targetDatabase;
+
+  @Inject
+  DatabaseBackups backups;
+
+  @Override
+  public String process() throws Exception {
+    if (backupKey == null || targetDatabase == null) {
+      throw new IllegalArgumentException("database-restore needs the parameters backupKey and targetDatabase");
+    }
+    backups.restore(backupKey, targetDatabase);
+    return "RESTORED";
+  }
+}

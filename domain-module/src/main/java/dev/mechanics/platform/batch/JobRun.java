@@ -1,0 +1,19 @@
+package dev.mechanics.platform.batch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One execution of a job as operators see it: status, times, step progress, counts, outputs, error. */
+public record JobRun(long executionId, long instanceId, String jobName, UUID organizationId, UUID scheduleId,
+                     String startedBy, String status, String exitStatus, Instant createdAt, Instant startedAt,
+                     Instant endedAt, List<Step> steps, List<Output> outputs, String error) {
+
+  public record Step(String name, String status, String exitStatus, Instant startedAt, Instant endedAt,
+                     long readCount, long writeCount, long commitCount, long rollbackCount, long filterCount,
+                     String progress) {
+  }
+
+  public record Output(String objectKey, long sizeBytes) {
+  }
+}

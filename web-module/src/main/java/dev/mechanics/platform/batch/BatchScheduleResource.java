@@ -1,0 +1,153 @@
+package dev.mechanics.platform.batch;
+
+import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Versions;
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.tenancy.Caller;
+import dev.mechanics.tenancy.Role;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Schedules of jobs. An organization's OWNER or MANAGER schedules the organization's report jobs and sees only
+ * them; a platform operator manages the platform's schedules with {@code ?scope=platform}.
+ */
+@Path("/batch/schedules")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresRole({Role.OWNER, Role.MANAGER, Role.PLATFORM_OPERATOR})
+public class BatchScheduleResource {
+
+  @Inject
+  Schedules schedules;
+
+  @Inject
+  CurrentCaller caller;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public record ScheduleRequest(
+      @NotBlank @Size(max = 100) String jobName,
+      Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 500) String> parameters,
+      @NotBlank @Size(max = 120) String cron,
+      @NotBlank @Size(max = 64) String timeZone,
+      @Size(max = 20) List<@NotBlank @Email @Size(max = 320) String> recipients,
+      Boolean paused) {
+
+    ScheduleDetails details() {
+      return new ScheduleDetails(jobName, parameters == null ? Map.of() : parameters, cron, timeZone,
+          recipients == null ? List.of() : recipients, Boolean.TRUE.equals(paused));
+    }
+  }
+
+  public record ScheduleView(UUID id, String scope, String jobName, Map<String, String> parameters, String cron,
+                             String timeZone, List<String> recipients, boolean paused, Instant nextFireAt,
+                             Instant lastFiredAt, long version) {
+    static ScheduleView of(Schedule s) {
+      return new ScheduleView(s.id(), s.organizationId() == null ? "platform" : "organization", s.jobName(),
+          s.parameters(), s.cron(), s.timeZone(), s.recipients(), s.paused(), s.nextFireAt(), s.lastFiredAt(),
+          s.version());
+    }
+  }
+
+  @GET
+  public Listing<ScheduleView> list(@QueryParam("scope") String scope, @QueryParam("limit") String limit,
+                                    @QueryParam("after") String after) {
+    return Listing.of(schedules.list(owner(scope), Listing.request(limit, after)), ScheduleView::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response get(@PathParam("id") String id, @QueryParam("scope") String scope) {
+    Schedule s = schedules.find(owner(scope), PathIds.of("schedule", id));
+    return Response.ok(ScheduleView.of(s)).tag(Versions.etag(s.version())).build();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@Valid @NotNull ScheduleRequest request, @QueryParam("scope") String scope,
+                         @Context UriInfo uri) {
+    UUID owner = owner(scope);
+    requireJobOfScope(request.jobName(), owner);
+    Schedule s = schedules.create(owner, request.details(), clock.instant());
+    return Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build())
+        .entity(ScheduleView.of(s)).tag(Versions.etag(s.version())).build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response change(@PathParam("id") String id, @QueryParam("scope") String scope,
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ScheduleRequest request) {
+    UUID owner = owner(scope);
+    UUID scheduleId = PathIds.of("schedule", id);
+    long expected = Versions.required(ifMatch);
+    Schedule current = schedules.find(owner, scheduleId);
+    if (!current.jobName().equals(request.jobName())) {
+      throw DomainException.InvalidInput.field("jobName", "a schedule's job cannot change; create another schedule");
+    }
+    Schedule s = schedules.change(owner, scheduleId, expected, request.details(), clock.instant());
+    return Response.ok(ScheduleView.of(s)).tag(Versions.etag(s.version())).build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") String id, @QueryParam("scope") String scope) {
+    schedules.delete(owner(scope), PathIds.of("schedule", id));
+    return Response.noContent().build();
+  }
+
+  /** The schedules' owner: the caller's organization, or null (the platform) for operators asking for it. */
+  private UUID owner(String scope) {
+    Caller c = caller.get();
+    if ("platform".equals(scope)) {
+      if (!c.has(Role.PLATFORM_OPERATOR)) {
+        throw new DomainException.Forbidden("platform schedules belong to platform operators");
+      }
+      return null;
+    }
+    if (scope != null && !"organization".equals(scope)) {
+      throw DomainException.InvalidInput.field("scope", "scope is organization (default) or platform");
+    }
+    if (!c.has(Role.OWNER) && !c.has(Role.MANAGER)) {
+      throw new DomainException.Forbidden("an organization's schedules belong to its owners and managers");
+    }
+    return c.organizationId();
+  }
+
+  private static void requireJobOfScope(String jobName, UUID owner) {
+    BatchJob job = BatchJob.named(jobName)
+        .orElseThrow(() -> DomainException.InvalidInput.field("jobName", "no job named " + jobName));
+    BatchJob.Scope wanted = owner == null ? BatchJob.Scope.PLATFORM : BatchJob.Scope.ORGANIZATION;
+    if (job.scope() != wanted) {
+      throw DomainException.InvalidInput.field("jobName", jobName + " is a " + job.scope().name().toLowerCase()
+          + " job");
+    }
+  }
+}

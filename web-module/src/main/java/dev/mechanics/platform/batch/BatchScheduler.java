@@ -1,0 +1,93 @@
+package dev.mechanics.platform.batch;
+
+import dev.mechanics.tenancy.PlatformOperators;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Fires due schedules. Every instance polls; {@link Schedules#claimDue} hands each due fire time to one of
+ * them. Runs on the web module's managed executor so that jobs start with the WAR as their module.
+ *
+ * <p>On start it records the platform operators from PLATFORM_ADMIN_EMAILS and the platform jobs' default
+ * schedules (BACKUP_SCHEDULE, default daily 02:00, in BATCH_TIME_ZONE).
+ */
+@ApplicationScoped
+public class BatchScheduler {
+
+  private static final Logger LOG = Logger.getLogger(BatchScheduler.class.getName());
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService executor;
+
+  @Inject
+  Schedules schedules;
+
+  @Inject
+  JobLauncher launcher;
+
+  @Inject
+  PlatformOperators operators;
+
+  @Inject
+  @ConfigProperty(name = "PLATFORM_ADMIN_EMAILS", defaultValue = " ")
+  String platformAdminEmails;
+
+  @Inject
+  @ConfigProperty(name = "BATCH_TIME_ZONE", defaultValue = "UTC")
+  String timeZone;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_SCHEDULE", defaultValue = "0 2 * * *")
+  String backupSchedule;
+
+  @Inject
+  @ConfigProperty(name = "BATCH_SCHEDULER_INTERVAL_SECONDS", defaultValue = "30")
+  int intervalSeconds;
+
+  private final Clock clock = Clock.systemUTC();
+  private ScheduledFuture<?> polling;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    operators.bootstrap(Arrays.asList(platformAdminEmails.split(",")));
+    // database-backup ends with a retention step; backup-retention can also be scheduled on its own
+    for (String job : new String[] {BatchJob.DATABASE_BACKUP.jobName(), BatchJob.FILE_BACKUP.jobName()}) {
+      schedules.ensurePlatformSchedule(job, backupSchedule, timeZone, clock.instant());
+    }
+    polling = executor.scheduleWithFixedDelay(this::fireDue, intervalSeconds, Math.max(1, intervalSeconds),
+        TimeUnit.SECONDS);
+    LOG.info(() -> "batch scheduler polling every " + intervalSeconds + " s");
+  }
+
+  void fireDue() {
+    try {
+      for (Schedule due : schedules.claimDue(clock.instant(), 20)) {
+        try {
+          launcher.fire(due);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "schedule " + due.id() + " (" + due.jobName() + ") could not start its job", e);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "batch scheduler poll failed", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (polling != null) {
+      polling.cancel(false);
+    }
+  }
+}
