@@ -1,19 +1,18 @@
 package dev.mechanics.backup;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** Step "retention" (database-backup, and the backup-retention job on its own). */
 @jakarta.enterprise.context.Dependent
 @Named("backupRetentionBatchlet")
-public class BackupRetentionBatchlet extends AbstractBatchlet {
+public class BackupRetentionBatchlet extends ExplainedBatchlet {
 
   @Inject
   DatabaseBackups backups;
 
   @Override
-  public String process() throws Exception {
+  protected String run() throws Exception {
     return "DELETED " + backups.prune().size();
   }
 }

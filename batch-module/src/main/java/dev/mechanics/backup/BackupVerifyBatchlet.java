@@ -1,8 +1,6 @@
 package dev.mechanics.backup;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -10,19 +8,16 @@ import java.util.List;
 /** Step "verify": restores this run's backup into a scratch database; any table that differs fails the job. */
 @jakarta.enterprise.context.Dependent
 @Named("backupVerifyBatchlet")
-public class BackupVerifyBatchlet extends AbstractBatchlet {
+public class BackupVerifyBatchlet extends ExplainedBatchlet {
 
   @Inject
   JobContext job;
 
   @Inject
-  StepContext step;
-
-  @Inject
   DatabaseBackups backups;
 
   @Override
-  public String process() throws Exception {
+  protected String run() throws Exception {
     BackupCatalogue.Entry entry = backups.backupOf(job.getInstanceId())
         .orElseThrow(() -> new IllegalStateException("this run wrote no backup to verify"));
     List<String> differences = backups.verify(entry.objectKey());

@@ -1,6 +1,5 @@
 package dev.mechanics.backup;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,7 +7,7 @@ import jakarta.inject.Named;
 /** Step "snapshot" of database-backup: writes the encrypted object and its manifest (a restart rewrites both). */
 @jakarta.enterprise.context.Dependent
 @Named("databaseBackupBatchlet")
-public class DatabaseBackupBatchlet extends AbstractBatchlet {
+public class DatabaseBackupBatchlet extends ExplainedBatchlet {
 
   @Inject
   JobContext job;
@@ -17,7 +16,7 @@ public class DatabaseBackupBatchlet extends AbstractBatchlet {
   DatabaseBackups backups;
 
   @Override
-  public String process() throws Exception {
+  protected String run() throws Exception {
     BackupManifest manifest = backups.backup(job.getInstanceId());
     JobOutputs.record(job, manifest.objectKey(), manifest.objectBytes());
     return "COMPLETED";

@@ -102,6 +102,11 @@ public class DatabaseBackups {
     return ownerConfigured() ? migrationUrl : databaseUrl;
   }
 
+  /** The pool matching {@link #adminUrl()}: the owner role's when configured. */
+  private DataSource adminDataSource() {
+    return ownerConfigured() ? ownerDataSource : dataSource;
+  }
+
   /** Backs the database up; returns the manifest (also stored beside the object and in the catalogue). */
   public BackupManifest backup(long instanceId) throws Exception {
     Instant started = clock.instant();
@@ -112,7 +117,7 @@ public class DatabaseBackups {
     CountingOutputStream plainBytes;
     DatabaseSnapshot.Written written;
     BackupStorage.Upload sink = storage.create(objectKey, "application/octet-stream");
-    try (Connection connection = (ownerConfigured() ? ownerDataSource : dataSource).getConnection()) {
+    try (Connection connection = adminDataSource().getConnection()) {
       objectBytes = new CountingOutputStream(new DigestOutputStream(new BufferedOutputStream(sink, 1 << 16), sha));
       OutputStream gzip = new GZIPOutputStream(cipher().encrypt(objectBytes), 1 << 16) {
         {
@@ -330,14 +335,15 @@ public class DatabaseBackups {
     return new org.postgresql.Driver().connect(url.jdbcUrl(), credentials(url));
   }
 
+  /** The scratch database belongs to the administrative role: the application's role may not create databases. */
   private void createDatabase(String name) throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = adminDataSource().getConnection(); Statement st = c.createStatement()) {
       st.execute("create database " + name);
     }
   }
 
   private void dropDatabase(String name) {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = adminDataSource().getConnection(); Statement st = c.createStatement()) {
       st.execute("drop database if exists " + name + " with (force)");
     } catch (SQLException e) {
       LOG.warning(() -> "scratch database " + name + " not dropped: " + e.getMessage());

@@ -1,6 +1,5 @@
 package dev.mechanics.backup;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,7 +7,7 @@ import jakarta.inject.Named;
 /** Job database-restore: parameters backupKey (object key) and targetDatabase (an empty database). */
 @jakarta.enterprise.context.Dependent
 @Named("databaseRestoreBatchlet")
-public class DatabaseRestoreBatchlet extends AbstractBatchlet {
+public class DatabaseRestoreBatchlet extends ExplainedBatchlet {
 
   @Inject
   @BatchProperty
@@ -22,7 +21,7 @@ public class DatabaseRestoreBatchlet extends AbstractBatchlet {
   DatabaseBackups backups;
 
   @Override
-  public String process() throws Exception {
+  protected String run() throws Exception {
     if (backupKey == null || targetDatabase == null) {
       throw new IllegalArgumentException("database-restore needs the parameters backupKey and targetDatabase");
     }
