@@ -137,7 +137,7 @@ public class BillingService {
    * The invoice, row-locked until the transaction ends: payments and credit notes of one invoice queue here, so
    * balance checks and idempotency look-ups see every earlier one.
    */
-  Invoice lockInvoice(UUID invoiceId) {
+  public Invoice lockInvoice(UUID invoiceId) {
     return em.createQuery("select i from Invoice i where i.id = :id", Invoice.class)
         .setParameter("id", invoiceId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
         .orElseThrow(() -> new DomainException.NotFound("invoice", invoiceId));

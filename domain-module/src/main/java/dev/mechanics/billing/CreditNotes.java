@@ -92,9 +92,6 @@ public class CreditNotes {
     if (earlier.isPresent()) {
       return new Result(earlier.get(), invoice, true);
     }
-    if (invoice.getStatus() == InvoiceStatus.VOID) {
-      throw new DomainException.Conflict("Invoice " + invoice.getNumber() + " is void: it was credited in full");
-    }
     InvoiceDocument billed = documentOf(invoice);
     List<CreditNote> before = list(invoiceId);
     Credited credited = Credited.of(billed, before);
