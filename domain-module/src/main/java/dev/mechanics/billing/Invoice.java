@@ -111,11 +111,10 @@ public class Invoice extends TenantOwnedEntity {
 
   /** Books a credit note's total; the caller has checked that it is within what is left to credit. */
   void credit(Money creditTotal) {
-    Money credited = getAmountCredited().plus(creditTotal);
-    if (creditTotal.isNegative() || creditTotal.isZero() || credited.compareTo(getCreditable()) > 0) {
+    if (creditTotal.isNegative() || creditTotal.isZero() || creditTotal.compareTo(getCreditable()) > 0) {
       throw new IllegalStateException("credit of " + creditTotal + " beyond what was invoiced");
     }
-    this.amountCredited = credited.amount();
+    this.amountCredited = getAmountCredited().plus(creditTotal).amount();
     this.status = settledStatus();
   }
 

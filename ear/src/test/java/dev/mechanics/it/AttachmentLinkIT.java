@@ -50,8 +50,11 @@ class AttachmentLinkIT {
     String url = link.path("url");
     Instant expiresAt = Instant.parse(link.path("expiresAt"));
     String blobEndpoint = Api.azurite().replaceAll(".*BlobEndpoint=([^;]+);.*", "$1");
-    assertThat(url).startsWith(blobEndpoint).contains("sig=").contains("sp=r")
-        .contains(owner.organizationId() + "/work-orders/" + workOrder + "/");
+    assertThat(url).startsWith(blobEndpoint).contains("sig=").contains("sp=r");
+    String blobPath = java.net.URLDecoder.decode(url.substring(0, url.indexOf('?')),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(blobPath).as("a SAS for a blob of this work order")
+        .contains("/uploads/" + owner.organizationId() + "/work-orders/" + workOrder + "/");
     assertThat(expiresAt).isAfter(before).isBeforeOrEqualTo(before.plus(Duration.ofMinutes(5)).plusSeconds(5));
 
     HttpResponse<byte[]> download = fetch(url);
