@@ -9,7 +9,6 @@ import dev.mechanics.tenancy.Shops;
 import dev.mechanics.workorder.NumberSequences;
 import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
-import dev.mechanics.workorder.WorkOrderService;
 import dev.mechanics.workorder.WorkOrders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,12 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,9 +32,6 @@ public class BillingService {
   WorkOrders workOrders;
 
   @Inject
-  WorkOrderService workOrderService;
-
-  @Inject
   NumberSequences numbers;
 
   @Inject
@@ -50,6 +42,9 @@ public class BillingService {
 
   @Inject
   Event<PaymentRecorded> paymentRecorded;
+
+  @Inject
+  IdempotentRequests idempotent;
 
   @PersistenceContext(unitName = "mechanics")
   EntityManager em;
@@ -70,11 +65,12 @@ public class BillingService {
     WorkOrder workOrder = workOrders.findForUpdate(workOrderId)
         .orElseThrow(() -> new DomainException.NotFound("work order", workOrderId));
     workOrder.markInvoiced();
-    Totals totals = workOrderService.totalsOf(workOrder);
+    List<dev.mechanics.workorder.TaxRule> rules = workOrders.taxRules(workOrder.getShopId());
+    Totals totals = Totals.of(workOrder.getLines(), rules);
     ZoneId zone = shops.find(workOrder.getShopId()).map(s -> ZoneId.of(s.getTimeZone())).orElse(ZoneId.of("UTC"));
     int year = Instant.now().atZone(zone).getYear();
     long sequence = numbers.next(Tenancy.current(), workOrder.getShopId(), NumberSequences.INVOICE, year);
-    Invoice invoice = new Invoice(workOrder, year, sequence, totals);
+    Invoice invoice = new Invoice(workOrder, year, sequence, totals, InvoiceDocument.of(workOrder, totals, rules));
     em.persist(invoice);
     em.flush();
     audit.record("invoice.issued", "invoice", invoice.getId(), invoice.getShopId(), null,
@@ -114,17 +110,11 @@ public class BillingService {
    */
   public PaymentResult pay(UUID invoiceId, Money amount, PaymentMethod method, String reference,
                            String idempotencyKey, UUID by) {
-    String hash = hash(invoiceId + "|" + amount + "|" + method + "|" + (reference == null ? "" : reference));
-    Invoice invoice = em.createQuery("select i from Invoice i where i.id = :id", Invoice.class)
-        .setParameter("id", invoiceId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
-        .orElseThrow(() -> new DomainException.NotFound("invoice", invoiceId));
-    Optional<Payment> earlier = em.createQuery("select p from Payment p where p.idempotencyKey = :key",
-        Payment.class).setParameter("key", idempotencyKey).getResultStream().findFirst();
+    String hash = IdempotentRequests.hash(invoiceId + "|" + amount + "|" + method + "|"
+        + (reference == null ? "" : reference));
+    Invoice invoice = lockInvoice(invoiceId);
+    Optional<Payment> earlier = idempotent.earlier(Payment.class, idempotencyKey, hash, "payment");
     if (earlier.isPresent()) {
-      if (!earlier.get().getRequestHash().equals(hash)) {
-        throw new DomainException.InvalidInput("This Idempotency-Key was already used for a different payment",
-            List.of(new DomainException.FieldProblem("Idempotency-Key", "was used with another body")));
-      }
       return new PaymentResult(earlier.get(), invoice, true);
     }
     if (amount.isZero()) {
@@ -143,12 +133,13 @@ public class BillingService {
     return new PaymentResult(payment, invoice, false);
   }
 
-  static String hash(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /**
+   * The invoice, row-locked until the transaction ends: payments and credit notes of one invoice queue here, so
+   * balance checks and idempotency look-ups see every earlier one.
+   */
+  public Invoice lockInvoice(UUID invoiceId) {
+    return em.createQuery("select i from Invoice i where i.id = :id", Invoice.class)
+        .setParameter("id", invoiceId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+        .orElseThrow(() -> new DomainException.NotFound("invoice", invoiceId));
   }
 }

@@ -16,7 +16,14 @@ import java.util.UUID;
 
 /**
  * An issued invoice. What it bills (number, lines, taxes, total) never changes after issue; only payments move
- * its amount paid, and with it the balance due and the status, in the same statement.
+ * its amount paid and credit notes its amount credited, and with them the balance and the status, in the same
+ * statement.
+ *
+ * <p>The balance rule: amount due = total - credited; balance = amount due - paid. A positive balance is the
+ * {@code balanceDue} (status OPEN); a negative one is a {@code refundDue}: the customer paid for something that
+ * was credited afterwards, and refunds up to it (and beyond, up to what was paid, as before credit notes) are
+ * allowed. Nothing due and nothing owed back is PAID, or VOID when the whole invoice was credited and nothing
+ * remains paid.
  */
 @Entity
 @Table(name = "invoices")
@@ -52,6 +59,9 @@ public class Invoice extends TenantOwnedEntity {
   @Column(name = "amount_paid", nullable = false, precision = 14, scale = 2)
   private BigDecimal amountPaid;
 
+  @Column(name = "amount_credited", nullable = false, precision = 14, scale = 2)
+  private BigDecimal amountCredited;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 8)
   private InvoiceStatus status;
@@ -65,7 +75,7 @@ public class Invoice extends TenantOwnedEntity {
   protected Invoice() {
   }
 
-  Invoice(WorkOrder workOrder, int year, long sequence, Totals totals) {
+  Invoice(WorkOrder workOrder, int year, long sequence, Totals totals, InvoiceDocument document) {
     super(workOrder.getOrganizationId());
     this.shopId = workOrder.getShopId();
     this.workOrderId = workOrder.getId();
@@ -77,8 +87,9 @@ public class Invoice extends TenantOwnedEntity {
     this.taxTotal = totals.taxTotal().amount();
     this.total = totals.total().amount();
     this.amountPaid = BigDecimal.ZERO.setScale(2);
+    this.amountCredited = BigDecimal.ZERO.setScale(2);
     this.issuedAt = Instant.now();
-    this.document = InvoiceDocument.of(workOrder, totals).encode();
+    this.document = document.encode();
     this.status = settledStatus();
   }
 
@@ -88,7 +99,7 @@ public class Invoice extends TenantOwnedEntity {
       throw new DomainException.Conflict("Invoice " + number + " is void");
     }
     Money paid = getAmountPaid().plus(amount);
-    if (!amount.isNegative() && paid.compareTo(getTotal()) > 0) {
+    if (!amount.isNegative() && paid.compareTo(getAmountDue()) > 0) {
       throw DomainException.InvalidInput.field("amount", "is more than the balance due (" + getBalanceDue() + ")");
     }
     if (amount.isNegative() && paid.isNegative()) {
@@ -98,8 +109,22 @@ public class Invoice extends TenantOwnedEntity {
     this.status = settledStatus();
   }
 
+  /** Books a credit note's total; the caller has checked that it is within what is left to credit. */
+  void credit(Money creditTotal) {
+    if (creditTotal.isNegative() || creditTotal.isZero() || creditTotal.compareTo(getCreditable()) > 0) {
+      throw new IllegalStateException("credit of " + creditTotal + " beyond what was invoiced");
+    }
+    this.amountCredited = getAmountCredited().plus(creditTotal).amount();
+    this.status = settledStatus();
+  }
+
   private InvoiceStatus settledStatus() {
-    return getBalanceDue().isZero() || getBalanceDue().isNegative() ? InvoiceStatus.PAID : InvoiceStatus.OPEN;
+    Money balance = getBalance();
+    if (balance.compareTo(Money.ZERO) > 0) {
+      return InvoiceStatus.OPEN;
+    }
+    boolean fullyCredited = !getAmountCredited().isZero() && getAmountDue().isZero();
+    return fullyCredited && getAmountPaid().isZero() ? InvoiceStatus.VOID : InvoiceStatus.PAID;
   }
 
   public UUID getShopId() {
@@ -142,8 +167,36 @@ public class Invoice extends TenantOwnedEntity {
     return new Money(amountPaid);
   }
 
+  public Money getAmountCredited() {
+    return new Money(amountCredited);
+  }
+
+  /** What may still be credited: the total (never below zero) minus the credit notes issued so far. */
+  public Money getCreditable() {
+    Money total = getTotal().isNegative() ? Money.ZERO : getTotal();
+    return total.minus(getAmountCredited());
+  }
+
+  /** What the customer owes in all after credit notes: total - credited. */
+  public Money getAmountDue() {
+    return getTotal().minus(getAmountCredited());
+  }
+
+  /** Amount due - paid: positive while the customer owes, negative when the shop owes a refund. */
+  Money getBalance() {
+    return getAmountDue().minus(getAmountPaid());
+  }
+
+  /** What the customer still has to pay (never negative). */
   public Money getBalanceDue() {
-    return getTotal().minus(getAmountPaid());
+    Money balance = getBalance();
+    return balance.isNegative() ? Money.ZERO : balance;
+  }
+
+  /** What the shop owes the customer back after a credit note on paid work (never negative). */
+  public Money getRefundDue() {
+    Money balance = getBalance();
+    return balance.isNegative() ? balance.negate() : Money.ZERO;
   }
 
   public InvoiceStatus getStatus() {

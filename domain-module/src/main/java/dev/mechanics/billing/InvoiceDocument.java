@@ -1,33 +1,83 @@
 package dev.mechanics.billing;
 
 import dev.mechanics.platform.Money;
+import dev.mechanics.workorder.BillableLine;
+import dev.mechanics.workorder.LineApproval;
+import dev.mechanics.workorder.LineType;
+import dev.mechanics.workorder.TaxRule;
 import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
 import dev.mechanics.workorder.WorkOrderLine;
-import dev.mechanics.workorder.LineApproval;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an invoice bills, frozen when it is issued: its lines and taxes. Stored as tab-separated text (one
- * record per line) so that the invoice never changes with the work order it came from.
+ * What an invoice (or a credit note) bills, frozen when it is issued: its lines, taxes and the tax rules they
+ * were computed with, so a credit note taxes exactly like its invoice even after the shop changed its rates.
+ * Stored as tab-separated text (one record per line) so that the invoice never changes with the work order it
+ * came from. Documents issued before the rules were frozen have no {@code R} records and no taxable flags
+ * ({@code rules} empty, {@code taxable} null); {@link CreditNotes} fills those from the frozen work order.
  */
-public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Totals.TaxAmount> taxes) {
+public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Totals.TaxAmount> taxes,
+                              List<TaxRule> rules) {
 
-  public record Line(String type, String description, BigDecimal quantity, Money unitPrice, Money amount) {
+  /**
+   * One billed line. {@code invoiceLine} is the line's index on the invoice; on a credit note, the index of the
+   * invoice line it credits. {@code quantity} is zero on a credit line that credits an amount only.
+   */
+  public record Line(String type, String description, BigDecimal quantity, Money unitPrice, Money amount,
+                     Boolean taxable, int invoiceLine) implements BillableLine {
+
+    @Override
+    public LineType getType() {
+      return LineType.valueOf(type);
+    }
+
+    @Override
+    public Money getAmount() {
+      return amount;
+    }
+
+    @Override
+    public boolean isTaxable() {
+      return Boolean.TRUE.equals(taxable);
+    }
+
+    @Override
+    public LineApproval getApproval() {
+      return LineApproval.APPROVED;
+    }
+
+    @Override
+    public BigDecimal getQuantity() {
+      return quantity;
+    }
+
+    @Override
+    public BigDecimal getUnitCost() {
+      return null;
+    }
+
+    Line withTaxable(boolean value) {
+      return new Line(type, description, quantity, unitPrice, amount, value, invoiceLine);
+    }
   }
 
-  static InvoiceDocument of(WorkOrder workOrder, Totals totals) {
+  static InvoiceDocument of(WorkOrder workOrder, Totals totals, List<TaxRule> rules) {
     List<Line> lines = new ArrayList<>();
     for (WorkOrderLine l : workOrder.getLines()) {
       if (l.getApproval() != LineApproval.DECLINED) {
-        BigDecimal qty = l.getHours() != null ? l.getHours() : l.getQuantity();
-        Money price = new Money(l.getRate() != null ? l.getRate() : l.getUnitPrice());
-        lines.add(new Line(l.getType().name(), l.getDescription(), qty, price, l.getAmount()));
+        lines.add(lineOf(l, lines.size()));
       }
     }
-    return new InvoiceDocument(workOrder.getNumber(), lines, totals.taxes());
+    return new InvoiceDocument(workOrder.getNumber(), lines, totals.taxes(), List.copyOf(rules));
+  }
+
+  static Line lineOf(WorkOrderLine l, int index) {
+    BigDecimal qty = l.getHours() != null ? l.getHours() : l.getQuantity();
+    Money price = new Money(l.getRate() != null ? l.getRate() : l.getUnitPrice());
+    return new Line(l.getType().name(), l.getDescription(), qty, price, l.getAmount(), l.isTaxable(), index);
   }
 
   String encode() {
@@ -35,11 +85,16 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
     for (Line l : lines) {
       text.append("L\t").append(l.type()).append('\t').append(clean(l.description())).append('\t')
           .append(l.quantity().toPlainString()).append('\t').append(l.unitPrice()).append('\t').append(l.amount())
-          .append('\n');
+          .append('\t').append(l.taxable() == null ? "" : l.taxable().toString()).append('\t')
+          .append(l.invoiceLine()).append('\n');
     }
     for (Totals.TaxAmount t : taxes) {
       text.append("T\t").append(clean(t.name())).append('\t').append(t.rate().toPlainString()).append('\t')
           .append(t.amount()).append('\n');
+    }
+    for (TaxRule r : rules) {
+      text.append("R\t").append(clean(r.name())).append('\t').append(r.rate().toPlainString()).append('\t')
+          .append(r.appliesToLabor()).append('\t').append(r.appliesToParts()).append('\n');
     }
     return text.toString();
   }
@@ -48,16 +103,21 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
     String number = null;
     List<Line> lines = new ArrayList<>();
     List<Totals.TaxAmount> taxes = new ArrayList<>();
+    List<TaxRule> rules = new ArrayList<>();
     for (String row : text.split("\n")) {
       String[] f = row.split("\t", -1);
       switch (f[0]) {
         case "W" -> number = f[1];
-        case "L" -> lines.add(new Line(f[1], f[2], new BigDecimal(f[3]), Money.of(f[4]), Money.of(f[5])));
+        case "L" -> lines.add(new Line(f[1], f[2], new BigDecimal(f[3]), Money.of(f[4]), Money.of(f[5]),
+            f.length > 6 && !f[6].isEmpty() ? Boolean.valueOf(f[6]) : null,
+            f.length > 7 ? Integer.parseInt(f[7]) : lines.size()));
         case "T" -> taxes.add(new Totals.TaxAmount(f[1], new BigDecimal(f[2]), Money.of(f[3])));
+        case "R" -> rules.add(new TaxRule(f[1], new BigDecimal(f[2]), Boolean.parseBoolean(f[3]),
+            Boolean.parseBoolean(f[4])));
         default -> { }
       }
     }
-    return new InvoiceDocument(number, List.copyOf(lines), List.copyOf(taxes));
+    return new InvoiceDocument(number, List.copyOf(lines), List.copyOf(taxes), List.copyOf(rules));
   }
 
   private static String clean(String s) {

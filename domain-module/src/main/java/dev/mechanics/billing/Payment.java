@@ -13,7 +13,7 @@ import java.util.UUID;
 /** Money received for an invoice (positive) or given back (negative, a refund), under an idempotency key. */
 @Entity
 @Table(name = "payments")
-public class Payment extends TenantOwnedEntity {
+public class Payment extends TenantOwnedEntity implements IdempotentRequests.Keyed {
 
   @Column(name = "invoice_id", nullable = false, updatable = false)
   private UUID invoiceId;
@@ -68,6 +68,7 @@ public class Payment extends TenantOwnedEntity {
     return reference;
   }
 
+  @Override
   public String getRequestHash() {
     return requestHash;
   }

@@ -34,6 +34,16 @@ public interface FileStore {
     }
   }
 
+  /**
+   * A URL that reads this one file without any other credential until {@code expiresAt} (Blob Storage: a
+   * read-only SAS), offered as a download named {@code downloadName}; empty when the store cannot sign such
+   * URLs (the local folder: the API then serves its own signed link).
+   */
+  default Optional<java.net.URI> readLink(FileArea area, String key, java.time.Instant expiresAt,
+                                          String downloadName) {
+    return Optional.empty();
+  }
+
   /** Removes the file; false when nothing was stored under {@code key}. */
   boolean delete(FileArea area, String key);
 

@@ -61,6 +61,10 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     return new Money(amount.negate());
   }
 
+  public Money abs() {
+    return new Money(amount.abs());
+  }
+
   /** Multiplies by a quantity, hours or rate and rounds half-even to cents. */
   public Money times(BigDecimal factor) {
     return rounded(amount.multiply(factor));

@@ -98,6 +98,11 @@ public class AttachmentService {
     return files.open(FileArea.UPLOADS, attachment.getFileKey());
   }
 
+  /** A link to the stored file itself (a Blob SAS) until {@code expiresAt}; empty when the store has none. */
+  public java.util.Optional<java.net.URI> directLink(Attachment attachment, java.time.Instant expiresAt) {
+    return files.readLink(FileArea.UPLOADS, attachment.getFileKey(), expiresAt, attachment.getFileName());
+  }
+
   public List<InspectionItem> inspection(UUID workOrderId) {
     return records.inspection(workOrderId);
   }

@@ -15,6 +15,7 @@ public class NumberSequences {
 
   public static final String WORK_ORDER = "WORK_ORDER";
   public static final String INVOICE = "INVOICE";
+  public static final String CREDIT_NOTE = "CREDIT_NOTE";
 
   @PersistenceContext(unitName = "mechanics")
   EntityManager em;

@@ -20,7 +20,14 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.models.ParallelTransferOptions;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.blob.models.UserDelegationKey;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -42,23 +49,26 @@ public class AzureBlobFileStore implements FileStore {
   private final BlobServiceClient service;
   private final Map<FileArea, String> containerNames;
   private final Map<FileArea, BlobContainerClient> containers = new EnumMap<>(FileArea.class);
+  /** Signed with the account key (connection string) rather than a user delegation key (managed identity). */
+  private final boolean accountKey;
 
-  AzureBlobFileStore(BlobServiceClient service, Map<FileArea, String> containerNames) {
+  AzureBlobFileStore(BlobServiceClient service, Map<FileArea, String> containerNames, boolean accountKey) {
     this.service = service;
     this.containerNames = Map.copyOf(containerNames);
+    this.accountKey = accountKey;
   }
 
   /** With a connection string (Azurite, or an account key). */
   public static AzureBlobFileStore withConnectionString(String connectionString, Map<FileArea, String> containers) {
     return new AzureBlobFileStore(new BlobServiceClientBuilder().connectionString(connectionString)
-        .httpClient(httpClient()).buildClient(), containers);
+        .httpClient(httpClient()).buildClient(), containers, true);
   }
 
   /** With the account URL and the managed identity (DefaultAzureCredential) of the App Service. */
   public static AzureBlobFileStore withManagedIdentity(String accountUrl, Map<FileArea, String> containers) {
     HttpClient http = httpClient();
     return new AzureBlobFileStore(new BlobServiceClientBuilder().endpoint(accountUrl).httpClient(http)
-        .credential(new DefaultAzureCredentialBuilder().httpClient(http).build()).buildClient(), containers);
+        .credential(new DefaultAzureCredentialBuilder().httpClient(http).build()).buildClient(), containers, false);
   }
 
   private static HttpClient httpClient() {
@@ -116,6 +126,29 @@ public class AzureBlobFileStore implements FileStore {
       }
       throw new IOException("Download of " + key + " from Blob Storage failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A read-only service SAS for this one blob. With a connection string it is signed with the account key; with
+   * the managed identity, with a user delegation key (the identity needs "Storage Blob Delegator" or a data
+   * role that includes it), valid only as long as the link. No start time, so a clock a little ahead of the
+   * service's does not make a fresh link fail.
+   */
+  @Override
+  public Optional<URI> readLink(FileArea area, String key, Instant expiresAt, String downloadName) {
+    BlobClient blob = blob(area, key);
+    OffsetDateTime expiry = expiresAt.atOffset(ZoneOffset.UTC);
+    BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(expiry,
+        new BlobSasPermission().setReadPermission(true))
+        .setContentDisposition("attachment; filename=\"" + downloadName.replace("\"", "") + "\"");
+    String sas;
+    if (accountKey) {
+      sas = blob.generateSas(values);
+    } else {
+      UserDelegationKey delegation = service.getUserDelegationKey(null, expiry);
+      sas = blob.generateUserDelegationSas(values, delegation);
+    }
+    return Optional.of(URI.create(blob.getBlobUrl() + "?" + sas));
   }
 
   @Override

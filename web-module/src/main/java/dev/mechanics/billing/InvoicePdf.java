@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -11,7 +13,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** The invoice as a one-or-more-page A4 PDF (PDFBox), from the frozen invoice document. */
+/** Invoices and credit notes as one-or-more-page A4 PDFs (PDFBox), from their frozen documents. */
 final class InvoicePdf {
 
   private static final float MARGIN = 50;
@@ -22,27 +24,64 @@ final class InvoicePdf {
 
   static void write(Invoice invoice, String shopName, String timeZone, OutputStream out) throws IOException {
     InvoiceDocument document = invoice.getDocument();
+    List<String[]> totals = new ArrayList<>();
+    totals.add(new String[] {"", "Subtotal", invoice.getSubtotal().toString()});
+    taxRows(document, totals);
+    totals.add(new String[] {"b", "Total", invoice.getTotal().toString()});
+    if (!invoice.getAmountCredited().isZero()) {
+      totals.add(new String[] {"", "Credited", invoice.getAmountCredited().toString()});
+    }
+    totals.add(new String[] {"", "Paid", invoice.getAmountPaid().toString()});
+    totals.add(new String[] {"b", "Balance due", invoice.getBalanceDue().toString()});
+    if (!invoice.getRefundDue().isZero()) {
+      totals.add(new String[] {"b", "Refund due", invoice.getRefundDue().toString()});
+    }
+    render("Invoice " + invoice.getNumber(), shopName + "  |  work order " + document.workOrderNumber()
+        + "  |  issued " + day(invoice.getIssuedAt(), timeZone), document, totals, out);
+  }
+
+  /** A credit note, laid out like its invoice: the credited lines, the tax on them, the total credited. */
+  static void write(CreditNote note, Invoice invoice, String shopName, String timeZone, OutputStream out)
+      throws IOException {
+    InvoiceDocument document = note.getDocument();
+    List<String[]> totals = new ArrayList<>();
+    totals.add(new String[] {"", "Subtotal credited", note.getSubtotal().toString()});
+    taxRows(document, totals);
+    totals.add(new String[] {"b", "Total credited", note.getTotal().toString()});
+    render("Credit note " + note.getNumber(), shopName + "  |  for invoice " + invoice.getNumber() + "  |  issued "
+        + day(note.getIssuedAt(), timeZone) + "  |  reason: " + clip(note.getReason()), document, totals, out);
+  }
+
+  private static void taxRows(InvoiceDocument document, List<String[]> totals) {
+    document.taxes().forEach(t -> totals.add(new String[] {"", t.name() + " (" + t.rate().movePointRight(2)
+        .stripTrailingZeros().toPlainString() + " %)", t.amount().toString()}));
+  }
+
+  private static String day(java.time.Instant at, String timeZone) {
+    return DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(ZoneId.of(timeZone)));
+  }
+
+  /** Title, one line under it, the lines table and the totals rows ({"b" for bold or "", label, amount}). */
+  private static void render(String title, String subtitle, InvoiceDocument document, List<String[]> totals,
+                             OutputStream out) throws IOException {
     PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     try (PDDocument pdf = new PDDocument()) {
       Writer w = new Writer(pdf, regular);
-      w.text(bold, 18, MARGIN, "Invoice " + invoice.getNumber());
+      w.text(bold, 18, MARGIN, title);
       w.down(LINE * 1.5f);
-      w.text(regular, 10, MARGIN, shopName + "  |  work order " + document.workOrderNumber() + "  |  issued "
-          + DateTimeFormatter.ISO_LOCAL_DATE.format(invoice.getIssuedAt().atZone(ZoneId.of(timeZone))));
+      w.text(regular, 10, MARGIN, subtitle);
       w.down(LINE * 2);
       w.row(bold, "Description", "Qty", "Price", "Amount");
       for (InvoiceDocument.Line line : document.lines()) {
-        w.row(regular, clip(line.description()), line.quantity().stripTrailingZeros().toPlainString(),
-            line.unitPrice().toString(), line.amount().toString());
+        w.row(regular, clip(line.description()), line.quantity().signum() == 0 ? ""
+                : line.quantity().stripTrailingZeros().toPlainString(), line.unitPrice().toString(),
+            line.amount().toString());
       }
       w.down(LINE);
-      w.row(regular, "Subtotal", "", "", invoice.getSubtotal().toString());
-      document.taxes().forEach(t -> w.row(regular, t.name() + " (" + t.rate().movePointRight(2)
-          .stripTrailingZeros().toPlainString() + " %)", "", "", t.amount().toString()));
-      w.row(bold, "Total", "", "", invoice.getTotal().toString());
-      w.row(regular, "Paid", "", "", invoice.getAmountPaid().toString());
-      w.row(bold, "Balance due", "", "", invoice.getBalanceDue().toString());
+      for (String[] row : totals) {
+        w.row("b".equals(row[0]) ? bold : regular, row[1], "", "", row[2]);
+      }
       w.close();
       pdf.save(out);
     }

@@ -48,8 +48,12 @@ public class InvoiceResource {
   @Inject
   WorkOrderMetrics metrics;
 
+  @Inject
+  CreditNotes creditNotes;
+
+  /** {@code line}: the line's index on the invoice (on a credit note, the invoice line it credits). */
   public record InvoiceLineView(String type, String description, BigDecimal quantity, String unitPrice,
-                                String amount) {
+                                String amount, int line) {
   }
 
   public record TaxView(String name, BigDecimal rate, String amount) {
@@ -58,16 +62,17 @@ public class InvoiceResource {
   public record InvoiceView(UUID id, String number, UUID shopId, UUID workOrderId, String workOrderNumber,
                             UUID customerId, Instant issuedAt, List<InvoiceLineView> lines, List<TaxView> taxes,
                             String subtotal, String taxTotal, String total, String amountPaid, String balanceDue,
-                            InvoiceStatus status, long version) {
+                            InvoiceStatus status, long version, String amountCredited, String refundDue) {
     public static InvoiceView of(Invoice i) {
       InvoiceDocument d = i.getDocument();
       return new InvoiceView(i.getId(), i.getNumber(), i.getShopId(), i.getWorkOrderId(), d.workOrderNumber(),
           i.getCustomerId(), i.getIssuedAt(),
           d.lines().stream().map(l -> new InvoiceLineView(l.type(), l.description(), l.quantity(),
-              l.unitPrice().toString(), l.amount().toString())).toList(),
+              l.unitPrice().toString(), l.amount().toString(), l.invoiceLine())).toList(),
           d.taxes().stream().map(t -> new TaxView(t.name(), t.rate(), t.amount().toString())).toList(),
           i.getSubtotal().toString(), i.getTaxTotal().toString(), i.getTotal().toString(),
-          i.getAmountPaid().toString(), i.getBalanceDue().toString(), i.getStatus(), i.getVersion());
+          i.getAmountPaid().toString(), i.getBalanceDue().toString(), i.getStatus(), i.getVersion(),
+          i.getAmountCredited().toString(), i.getRefundDue().toString());
     }
   }
 
@@ -136,23 +141,126 @@ public class InvoiceResource {
   public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                       @Valid @NotNull PaymentRequest request, @Context UriInfo uri) {
     UUID invoiceId = PathIds.of("invoice", id);
-    if (key == null || key.isBlank()) {
-      throw new InvalidRequest("Idempotency-Key", "the Idempotency-Key header is required on payments");
-    }
-    if (key.length() > 200) {
-      throw new InvalidRequest("Idempotency-Key", "Idempotency-Key must be at most 200 characters");
-    }
+    String idempotencyKey = idempotencyKey(key, "payments");
     Money amount = Money.parse(request.amount(), "amount");
     String reference = request.reference() == null || request.reference().isBlank() ? null
         : request.reference().trim();
-    BillingService.PaymentResult result = billing.pay(invoiceId, amount, request.method(), reference, key.trim(),
-        caller.get().userId());
+    BillingService.PaymentResult result = billing.pay(invoiceId, amount, request.method(), reference,
+        idempotencyKey, caller.get().userId());
     if (!result.replayed()) {
       metrics.paymentRecorded(result.invoice().getShopId(), amount.isNegative());
     }
     return Response.created(uri.getBaseUriBuilder().path("invoices").path(invoiceId.toString()).path("payments")
             .path(result.payment().getId().toString()).build())
-        .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
+        .header(REPLAYED, Boolean.toString(result.replayed()))
         .entity(PaymentView.of(result.payment(), result.invoice())).build();
+  }
+
+  private static final String REPLAYED = "Idempotent-Replayed";
+
+  /** The Idempotency-Key rule of the money routes: required, at most 200 characters, compared trimmed. */
+  private static String idempotencyKey(String key, String route) {
+    if (key == null || key.isBlank()) {
+      throw new InvalidRequest("Idempotency-Key", "the Idempotency-Key header is required on " + route);
+    }
+    if (key.length() > 200) {
+      throw new InvalidRequest("Idempotency-Key", "Idempotency-Key must be at most 200 characters");
+    }
+    return key.trim();
+  }
+
+  public record CreditLineRequest(
+      @NotNull @jakarta.validation.constraints.Min(0) Integer line,
+      @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
+      @jakarta.validation.constraints.Digits(integer = 7, fraction = 3) BigDecimal quantity) {
+  }
+
+  /** Credit invoice lines ({@code line}: index on the invoice; no quantity: all that is left) or a net amount. */
+  public record CreditNoteRequest(
+      @NotBlank @Size(max = 500) String reason,
+      @Size(max = 200) List<@Valid @NotNull CreditLineRequest> lines,
+      @Pattern(regexp = "\\d{1,12}(\\.\\d{1,2})?",
+          message = "must be an amount such as \"12.50\" (at most two decimal places, not negative)")
+      String amount) {
+  }
+
+  public record CreditNoteView(UUID id, String number, UUID invoiceId, String invoiceNumber, UUID shopId,
+                               String reason, Instant issuedAt, UUID issuedBy, List<InvoiceLineView> lines,
+                               List<TaxView> taxes, String subtotal, String taxTotal, String total,
+                               String invoiceAmountCredited, String invoiceBalanceDue, String invoiceRefundDue,
+                               InvoiceStatus invoiceStatus) {
+    static CreditNoteView of(CreditNote c, Invoice i) {
+      InvoiceDocument d = c.getDocument();
+      return new CreditNoteView(c.getId(), c.getNumber(), c.getInvoiceId(), i.getNumber(), c.getShopId(),
+          c.getReason(), c.getIssuedAt(), c.getIssuedBy(),
+          d.lines().stream().map(l -> new InvoiceLineView(l.type(), l.description(), l.quantity(),
+              l.unitPrice().toString(), l.amount().toString(), l.invoiceLine())).toList(),
+          d.taxes().stream().map(t -> new TaxView(t.name(), t.rate(), t.amount().toString())).toList(),
+          c.getSubtotal().toString(), c.getTaxTotal().toString(), c.getTotal().toString(),
+          i.getAmountCredited().toString(), i.getBalanceDue().toString(), i.getRefundDue().toString(),
+          i.getStatus());
+    }
+  }
+
+  /**
+   * Issues a credit note (Idempotency-Key required, as on payments). What it credits reduces the amount due;
+   * on an invoice already paid it becomes a refund due, which a negative payment then pays out.
+   */
+  @POST
+  @Path("{id}/credit-notes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresRole({Role.OWNER, Role.MANAGER})
+  public Response credit(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+                         @Valid @NotNull CreditNoteRequest request, @Context UriInfo uri) {
+    UUID invoiceId = PathIds.of("invoice", id);
+    String idempotencyKey = idempotencyKey(key, "credit notes");
+    boolean byLines = request.lines() != null && !request.lines().isEmpty();
+    if (byLines == (request.amount() != null)) {
+      throw new InvalidRequest("lines", "send either lines (invoice lines to credit) or amount (a net amount), "
+          + "not both and not neither");
+    }
+    CreditNotes.Request credit = new CreditNotes.Request(request.reason().trim(),
+        byLines ? request.lines().stream().map(l -> new CreditNotes.LineCredit(l.line(), l.quantity())).toList()
+            : List.of(),
+        byLines ? null : Money.parse(request.amount(), "amount"));
+    CreditNotes.Result result = creditNotes.issue(invoiceId, credit, idempotencyKey, caller.get().userId());
+    if (!result.replayed()) {
+      metrics.creditNoteIssued(result.invoice().getShopId());
+    }
+    return Response.created(uri.getBaseUriBuilder().path("invoices").path(invoiceId.toString())
+            .path("credit-notes").path(result.creditNote().getId().toString()).build())
+        .header(REPLAYED, Boolean.toString(result.replayed()))
+        .entity(CreditNoteView.of(result.creditNote(), result.invoice())).build();
+  }
+
+  @GET
+  @Path("{id}/credit-notes")
+  @RequiresRole({Role.OWNER, Role.MANAGER})
+  public Map<String, List<CreditNoteView>> creditNotes(@PathParam("id") String id) {
+    Invoice invoice = billing.get(PathIds.of("invoice", id));
+    return Map.of("items", creditNotes.list(invoice.getId()).stream().map(c -> CreditNoteView.of(c, invoice))
+        .toList());
+  }
+
+  @GET
+  @Path("{id}/credit-notes/{creditNoteId}")
+  @RequiresRole({Role.OWNER, Role.MANAGER})
+  public CreditNoteView creditNote(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
+    Invoice invoice = billing.get(PathIds.of("invoice", id));
+    return CreditNoteView.of(creditNotes.get(invoice.getId(), PathIds.of("credit note", creditNoteId)), invoice);
+  }
+
+  @GET
+  @Path("{id}/credit-notes/{creditNoteId}/pdf")
+  @Produces("application/pdf")
+  @RequiresRole({Role.OWNER, Role.MANAGER})
+  public Response creditNotePdf(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
+    Invoice invoice = billing.get(PathIds.of("invoice", id));
+    CreditNote note = creditNotes.get(invoice.getId(), PathIds.of("credit note", creditNoteId));
+    dev.mechanics.tenancy.Shop shop = billing.shopOf(invoice);
+    jakarta.ws.rs.core.StreamingOutput body = out -> InvoicePdf.write(note, invoice, shop.getName(),
+        shop.getTimeZone(), out);
+    return Response.ok(body, "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"" + note.getNumber() + ".pdf\"").build();
   }
 }

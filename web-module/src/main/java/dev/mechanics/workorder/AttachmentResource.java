@@ -1,6 +1,11 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Tenancy;
 import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.DurationSetting;
+import dev.mechanics.platform.web.InvalidRequest;
+import dev.mechanics.platform.web.Public;
 import dev.mechanics.platform.web.PathIds;
 import dev.mechanics.platform.web.PayloadTooLarge;
 import jakarta.inject.Inject;
@@ -20,6 +25,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Photos and PDFs of a work order. Upload: the raw file as the body with its Content-Type ({@code ?name=} for the
- * file name); it streams to Blob Storage. Download only through this authorized call.
+ * file name); it streams to Blob Storage. Download only through the authorized call or a short-lived link.
  */
 @Path("/work-orders/{id}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +49,16 @@ public class AttachmentResource {
   @Inject
   @ConfigProperty(name = "ATTACHMENT_MAX_BYTES", defaultValue = "10485760")
   long maxBytes;
+
+  @Inject
+  AttachmentLinks links;
+
+  private Duration linkLifetime;
+
+  @Inject
+  void linkLifetime(@ConfigProperty(name = "ATTACHMENT_LINK_LIFETIME", defaultValue = "5m") String value) {
+    linkLifetime = DurationSetting.parse("ATTACHMENT_LINK_LIFETIME", value);
+  }
 
   public record AttachmentView(UUID id, UUID workOrderId, String fileName, String contentType, long size,
                                String sha256, UUID uploadedBy, Instant uploadedAt) {
@@ -81,7 +97,57 @@ public class AttachmentResource {
   @Produces(MediaType.WILDCARD)
   public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId)
       throws IOException {
+    return file(attachments.get(PathIds.of("work order", id), PathIds.of("attachment", attachmentId)));
+  }
+
+  public record DownloadLink(String url, Instant expiresAt) {
+  }
+
+  /**
+   * A URL that downloads the file without a token for a few minutes (ATTACHMENT_LINK_LIFETIME, or fewer
+   * {@code ?seconds=}), for an image tag or a customer: with Blob Storage a read-only SAS for this one blob,
+   * with the local folder a signed link to {@link #content}. Whoever may download the attachment may ask.
+   */
+  @POST
+  @Path("/{attachmentId}/download-link")
+  public DownloadLink downloadLink(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId,
+                                   @QueryParam("seconds") String seconds, @Context UriInfo uri) {
     Attachment attachment = attachments.get(PathIds.of("work order", id), PathIds.of("attachment", attachmentId));
+    long lifetime = linkLifetime.toSeconds();
+    if (seconds != null) {
+      try {
+        lifetime = Long.parseLong(seconds.trim());
+      } catch (NumberFormatException e) {
+        lifetime = -1;
+      }
+      if (lifetime < 1 || lifetime > linkLifetime.toSeconds()) {
+        throw new InvalidRequest("seconds", "seconds must be a whole number from 1 to " + linkLifetime.toSeconds());
+      }
+    }
+    Instant expiresAt = Instant.now().plusSeconds(lifetime);
+    java.net.URI url = attachments.directLink(attachment, expiresAt).orElseGet(() -> uri.getBaseUriBuilder()
+        .path("work-orders").path(attachment.getWorkOrderId().toString()).path("attachments")
+        .path(attachment.getId().toString()).path("content")
+        .queryParam("token", links.sign(attachment.getOrganizationId(), attachment.getId(), expiresAt)).build());
+    return new DownloadLink(url.toString(), expiresAt);
+  }
+
+  /** The target of a signed link (local folder store): no token, the link's signature is the authorization. */
+  @GET
+  @Path("/{attachmentId}/content")
+  @Produces(MediaType.WILDCARD)
+  @Public
+  public Response content(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId,
+                          @QueryParam("token") String token) throws IOException {
+    AttachmentLinks.Grant grant = links.verify(token);
+    UUID workOrderId = PathIds.of("work order", id);
+    if (!grant.attachmentId().equals(PathIds.of("attachment", attachmentId))) {
+      throw new DomainException.NotFound("download link", "in this URL");
+    }
+    return file(Tenancy.callAs(grant.organizationId(), () -> attachments.get(workOrderId, grant.attachmentId())));
+  }
+
+  private Response file(Attachment attachment) throws IOException {
     InputStream in = attachments.open(attachment);
     StreamingOutput body = out -> {
       try (in) {

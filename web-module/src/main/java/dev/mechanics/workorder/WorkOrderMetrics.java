@@ -9,7 +9,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Business counters at /metrics (counted after the transaction committed): work_orders_created_total{shop},
- * approvals_recorded_total{shop,decision}, payments_recorded_total{shop,kind}.
+ * approvals_recorded_total{shop,decision}, payments_recorded_total{shop,kind}, credit_notes_issued_total{shop}.
  */
 @ApplicationScoped
 public class WorkOrderMetrics {
@@ -29,5 +29,9 @@ public class WorkOrderMetrics {
   public void paymentRecorded(UUID shopId, boolean refund) {
     registry.counter("payments_recorded", new Tag("shop", shopId.toString()),
         new Tag("kind", refund ? "refund" : "payment")).inc();
+  }
+
+  public void creditNoteIssued(UUID shopId) {
+    registry.counter("credit_notes_issued", new Tag("shop", shopId.toString())).inc();
   }
 }
