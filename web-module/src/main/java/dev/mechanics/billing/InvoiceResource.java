@@ -90,7 +90,7 @@ public class InvoiceResource {
   }
 
   @GET
-    @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
   public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
     UUID shop = shopId == null || shopId.isBlank() ? null
@@ -136,6 +136,10 @@ public class InvoiceResource {
   public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                       @Valid @NotNull PaymentRequest request, @Context UriInfo uri) {
     UUID invoiceId = PathIds.of("invoice", id);
+    if (!caller.get().holdsIn(billing.get(invoiceId).getShopId(), Role.OWNER, Role.MANAGER)) {
+      throw new dev.mechanics.platform.DomainException.Forbidden("Only an owner or a manager of the invoice's shop "
+          + "takes payments");
+    }
     if (key == null || key.isBlank()) {
       throw new InvalidRequest("Idempotency-Key", "the Idempotency-Key header is required on payments");
     }

@@ -41,6 +41,9 @@ public class AttachmentResource {
   CurrentCaller caller;
 
   @Inject
+  WorkOrderService workOrders;
+
+  @Inject
   @ConfigProperty(name = "ATTACHMENT_MAX_BYTES", defaultValue = "10485760")
   long maxBytes;
 
@@ -57,7 +60,7 @@ public class AttachmentResource {
   public Response upload(@PathParam("id") String id, @QueryParam("name") String name,
                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
                          @Context UriInfo uri) throws IOException {
-    UUID workOrderId = PathIds.of("work order", id);
+    UUID workOrderId = visible(id);
     String fileName = name == null || name.isBlank() ? "attachment"
         : name.replaceAll("[^A-Za-z0-9._ -]", "_").substring(0, Math.min(name.length(), 200));
     Attachment attachment;
@@ -73,7 +76,7 @@ public class AttachmentResource {
 
   @GET
   public Map<String, List<AttachmentView>> list(@PathParam("id") String id) {
-    return Map.of("items", attachments.list(PathIds.of("work order", id)).stream().map(AttachmentView::of).toList());
+    return Map.of("items", attachments.list(visible(id)).stream().map(AttachmentView::of).toList());
   }
 
   @GET
@@ -81,7 +84,7 @@ public class AttachmentResource {
   @Produces(MediaType.WILDCARD)
   public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId)
       throws IOException {
-    Attachment attachment = attachments.get(PathIds.of("work order", id), PathIds.of("attachment", attachmentId));
+    Attachment attachment = attachments.get(visible(id), PathIds.of("attachment", attachmentId));
     InputStream in = attachments.open(attachment);
     StreamingOutput body = out -> {
       try (in) {
@@ -93,5 +96,12 @@ public class AttachmentResource {
         .header("Content-Disposition", "attachment; filename=\"" + attachment.getFileName() + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+  }
+
+  /** A technician reaches only the attachments of work assigned to them; anything else is 404. */
+  private UUID visible(String id) {
+    UUID workOrderId = PathIds.of("work order", id);
+    workOrders.get(caller.get(), workOrderId);
+    return workOrderId;
   }
 }
