@@ -101,7 +101,11 @@ public class UserResource {
   public Response create(@Valid @NotNull UserRequest request, @Context UriInfo uri) {
     Map<UUID, Role> roles = new LinkedHashMap<>();
     request.memberships().forEach(m -> roles.put(m.shopId(), m.role()));
-    String password = request.password() == null || request.password().isEmpty() ? null : request.password();
+    String password = request.password();
+    if (password != null && password.isBlank()) {
+      throw new dev.mechanics.platform.web.InvalidRequest("password",
+          "password must not be blank (leave it out to invite the user by mail)");
+    }
     StaffMember member = staff.create(caller.get(), new StaffService.NewStaff(request.email().trim(),
         request.name().trim(), password, roles, lifetime()));
     Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(member.getId().toString())
