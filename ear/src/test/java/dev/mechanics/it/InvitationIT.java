@@ -110,7 +110,7 @@ class InvitationIT {
         .then().statusCode(404);
 
     try (var db = Api.database(); PreparedStatement st = db.prepareStatement(
-        "update staff_members set invitation_expires_at = now() - interval '1 hour' where id = ?::uuid")) {
+        "update users set invitation_expires_at = now() - interval '1 hour' where id = ?::uuid")) {
       st.setString(1, id);
       assertThat(st.executeUpdate()).isEqualTo(1);
     }
