@@ -70,8 +70,8 @@ class AuditIT {
     assertThat(items).extracting(i -> i.get("action")).containsExactly("work-order.line-added",
         "work-order.line-changed", "work-order.line-added", "work-order.line-added", "work-order.line-removed",
         "work-order.line-approved", "work-order.line-declined");
-    assertThat((String) items.get(1).get("before")).contains("\"quantity\":\"2\"", "\"lineId\":\"" + pads);
-    assertThat((String) items.get(1).get("after")).contains("\"quantity\":\"4\"", "\"amount\":\"239.60\"");
+    assertThat((String) items.get(1).get("before")).contains("\"quantity\":\"2.000\"", "\"lineId\":\"" + pads);
+    assertThat((String) items.get(1).get("after")).contains("\"quantity\":\"4.000\"", "\"amount\":\"239.60\"");
     assertThat((String) items.get(2).get("after")).contains("\"cannedJobId\":\"" + job);
     assertThat((String) items.get(4).get("before")).contains("Oil filter");
     assertThat(items.get(4).get("after")).isNull();

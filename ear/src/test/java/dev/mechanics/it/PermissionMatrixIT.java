@@ -495,8 +495,10 @@ class PermissionMatrixIT {
       case "POST /api/v1/approvals/{token}" -> {
         String link = approvalLink(workOrder(true, true));
         Response shown = Api.anonymous().basePath("").get(link);
-        yield new Call(link, Map.of("approverName", "Carla Driver", "documentHash", shown.path("documentHash"),
-            "decisions", List.of(Map.of("lineId", shown.path("lines[0].id"), "approved", true))), none);
+        String hash = shown.path("documentHash");
+        String line = shown.path("lines[0].id");
+        yield new Call(link, Map.of("approverName", "Carla Driver", "documentHash", hash,
+            "decisions", List.of(Map.of("lineId", line, "approved", true))), none);
       }
       case "GET /api/v1/invoices" -> new Call("/api/v1/invoices", null, none);
       case "GET /api/v1/invoices/{id}" -> new Call("/api/v1/invoices/" + invoice(), null, none);
