@@ -29,7 +29,8 @@ import java.util.UUID;
 public class AuditTrail {
 
   /** Fields whose values are personal data: stored masked. */
-  private static final Set<String> PERSONAL = Set.of("email", "phone", "address", "firstName", "lastName", "name");
+  private static final Set<String> PERSONAL = Set.of("email", "phone", "address", "firstName", "lastName", "name",
+      "approverName");
 
   @PersistenceContext(unitName = "mechanics")
   EntityManager em;

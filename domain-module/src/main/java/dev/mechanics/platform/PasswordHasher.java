@@ -4,28 +4,45 @@ import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Argon2id with OWASP's second recommended profile (19 MiB, 2 passes, 1 lane): about 30-50 ms here, so a
  * stolen table is slow to attack while sign-in stays quick.
+ *
+ * <p>Each hash holds 19 MiB of heap while it runs: at most {@value #CONCURRENT_HASHES} run at once and the rest
+ * wait their turn, so a burst of sign-ins costs latency, never the heap (a flood of 16 parallel sign-ins ran a
+ * 512 MiB server out of memory before this).
  */
 @ApplicationScoped
 public class PasswordHasher {
 
+  static final int CONCURRENT_HASHES = 4;
+  private static final Semaphore HASHING = new Semaphore(CONCURRENT_HASHES, true);
   private static final Argon2Function ARGON2 = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
   /** A real hash of a random password, so that an unknown e-mail costs as much time as a wrong password. */
   private static final String DECOY = Password.hash("decoy-" + Ids.newId()).addRandomSalt(16).with(ARGON2).getResult();
 
   public String hash(String password) {
-    return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    return bounded(() -> Password.hash(password).addRandomSalt(16).with(ARGON2).getResult());
   }
 
   public boolean matches(String password, String hash) {
-    return Password.check(password, hash).with(ARGON2);
+    return bounded(() -> Password.check(password, hash).with(ARGON2));
   }
 
   /** Spends the same work as {@link #matches} for an account that does not exist. */
   public void burnTime(String password) {
-    Password.check(password, DECOY).with(ARGON2);
+    bounded(() -> Password.check(password, DECOY).with(ARGON2));
+  }
+
+  private static <T> T bounded(Supplier<T> work) {
+    HASHING.acquireUninterruptibly();
+    try {
+      return work.get();
+    } finally {
+      HASHING.release();
+    }
   }
 }

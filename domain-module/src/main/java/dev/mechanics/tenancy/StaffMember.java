@@ -33,6 +33,12 @@ public class StaffMember extends TenantOwnedEntity {
   @Column(name = "locked_until")
   private java.time.Instant lockedUntil;
 
+  @Column(name = "invitation_nonce")
+  private UUID invitationNonce;
+
+  @Column(name = "invitation_expires_at")
+  private java.time.Instant invitationExpiresAt;
+
   /** Consecutive failed sign-ins that lock the account. */
   public static final int FAILURES_BEFORE_LOCKOUT = 5;
   static final java.time.Duration FIRST_LOCKOUT = java.time.Duration.ofSeconds(30);
@@ -105,6 +111,40 @@ public class StaffMember extends TenantOwnedEntity {
 
   public void changePassword(String newHash) {
     this.passwordHash = newHash;
+  }
+
+  /** A new invitation; any earlier invitation link stops working. */
+  public void invite(UUID nonce, java.time.Instant expiresAt) {
+    this.invitationNonce = nonce;
+    this.invitationExpiresAt = expiresAt;
+  }
+
+  /** True while the user was invited and has not chosen a password yet. */
+  public boolean isInvitationPending() {
+    return invitationNonce != null;
+  }
+
+  /** Checks the link's nonce and expiry, then sets the chosen password; the link cannot be used again. */
+  public void acceptInvitation(UUID nonce, java.time.Instant now, String newHash) {
+    if (invitationNonce == null || !invitationNonce.equals(nonce)) {
+      throw new dev.mechanics.platform.DomainException.Conflict("This invitation was already used or replaced by "
+          + "a newer one");
+    }
+    if (!now.isBefore(invitationExpiresAt)) {
+      throw new dev.mechanics.platform.DomainException.Gone("This invitation expired at " + invitationExpiresAt
+          + "; ask for a new one");
+    }
+    this.passwordHash = newHash;
+    this.invitationNonce = null;
+    this.invitationExpiresAt = null;
+  }
+
+  public java.time.Instant getInvitationExpiresAt() {
+    return invitationExpiresAt;
+  }
+
+  public UUID getInvitationNonce() {
+    return invitationNonce;
   }
 
   public void disable() {

@@ -45,7 +45,19 @@ public class StaffService {
   @Inject
   dev.mechanics.audit.AuditTrail audit;
 
-  public record NewStaff(String email, String name, String password, Map<UUID, Role> memberships) {
+  /**
+   * A new staff member: with an initial {@code password}, or, with none, invited: they choose their password
+   * through the signed link mailed to them, valid for {@code invitationLifetime}.
+   */
+  public record NewStaff(String email, String name, String password, Map<UUID, Role> memberships,
+                         java.time.Duration invitationLifetime) {
+    public NewStaff(String email, String name, String password, Map<UUID, Role> memberships) {
+      this(email, name, password, memberships, null);
+    }
+  }
+
+  /** An accepted invitation: who may now sign in. */
+  public record Accepted(UUID userId, String email) {
   }
 
   public Page<StaffMember> list(Caller caller, PageRequest page) {
@@ -74,18 +86,28 @@ public class StaffService {
       throw DomainException.InvalidInput.field("memberships", "give the new user a role in at least one shop");
     }
     request.memberships().forEach((shopId, role) -> requireMayGrant(caller, shopId, role));
-    policy.require("password", request.password(), request.email());
+    boolean invited = request.password() == null;
+    if (invited && request.invitationLifetime() == null) {
+      throw DomainException.InvalidInput.field("password", "give an initial password or invite the user");
+    }
+    if (!invited) {
+      policy.require("password", request.password(), request.email());
+    }
     // e-mails are unique across organizations, which this tenant's session cannot see
     boolean taken = system.call(() -> staff.emailTaken(request.email()));
     if (taken) {
       throw new DomainException.Conflict("An account with this e-mail already exists",
           List.of(new DomainException.FieldProblem("email", "is already registered")));
     }
+    // an invited user gets a password nobody knows until they choose their own through the link
     StaffMember member = new StaffMember(Tenancy.current(), request.email(), request.name(),
-        hasher.hash(request.password()));
+        hasher.hash(invited ? unguessable() : request.password()));
+    if (invited) {
+      member.invite(dev.mechanics.platform.Ids.newId(), java.time.Instant.now().plus(request.invitationLifetime()));
+    }
     staff.add(member);
     audit.record("user.created", "user", member.getId(), null, null, Map.of("name", member.getName(),
-        "email", member.getEmail()));
+        "email", member.getEmail(), "invited", Boolean.toString(invited)));
     request.memberships().forEach((shopId, role) -> {
       staff.add(new Membership(Tenancy.current(), member.getId(), shopId, role));
       audit.record("membership.assigned", "user", member.getId(), shopId, null, Map.of("shopId",
@@ -128,6 +150,48 @@ public class StaffService {
     }
     staff.remove(m);
     audit.record("membership.removed", "user", userId, shopId, Map.of("role", m.getRole().name()), null);
+  }
+
+  /** A new invitation link for a user who has not accepted one yet; earlier links stop working. */
+  public StaffMember reinvite(Caller caller, UUID userId, java.time.Duration lifetime) {
+    StaffMember member = get(caller, userId);
+    staff.membershipsOf(userId).forEach(m -> requireMayGrant(caller, m.getShopId(), m.getRole()));
+    if (!member.isInvitationPending()) {
+      throw new DomainException.Conflict("This user has already accepted an invitation or was given a password");
+    }
+    if (!member.isEnabled()) {
+      throw new DomainException.Conflict("This user is disabled");
+    }
+    member.invite(dev.mechanics.platform.Ids.newId(), java.time.Instant.now().plus(lifetime));
+    audit.record("user.reinvited", "user", userId, null, null, Map.of("expiresAt",
+        member.getInvitationExpiresAt().toString()));
+    return member;
+  }
+
+  /**
+   * Public (the signed link is the credential): sets the invited user's password. Runs in the user's
+   * organization, which {@link Invitations} binds before this transaction starts.
+   */
+  public Accepted acceptInvitation(UUID userId, UUID nonce, String password) {
+    StaffMember member = staff.find(userId).orElseThrow(() -> new DomainException.NotFound("invitation",
+        "in this URL"));
+    if (!member.isEnabled()) {
+      throw new DomainException.Conflict("This invitation was already used or replaced by a newer one");
+    }
+    java.time.Instant now = java.time.Instant.now();
+    // nonce and expiry before the policy and the (costly) hash: a used link answers the same whatever is sent
+    member.acceptInvitation(nonce, now, "pending");
+    policy.require("password", password, member.getEmail());
+    member.changePassword(hasher.hash(password));
+    audit.record("user.invitation-accepted", "user", userId, null, Map.of("invitationPending", "true"),
+        Map.of("invitationPending", "false"));
+    return new Accepted(userId, member.getEmail());
+  }
+
+  private static String unguessable() {
+    byte[] secret = new byte[32];
+    new java.security.SecureRandom().nextBytes(secret);
+    return java.util.Base64.getEncoder().encodeToString(secret);
   }
 
   /** Disables the account and ends all its sessions at once. */

@@ -87,6 +87,9 @@ public class ApprovalService {
     @Inject
     WorkOrderService workOrderService;
 
+    @Inject
+    dev.mechanics.audit.AuditTrail audit;
+
     @PersistenceContext(unitName = "mechanics")
     EntityManager em;
 
@@ -146,8 +149,22 @@ public class ApprovalService {
       for (Map.Entry<UUID, Boolean> d : decisions.entrySet()) {
         WorkOrderLine line = workOrder.line(d.getKey());
         LineApproval decision = d.getValue() ? LineApproval.APPROVED : LineApproval.DECLINED;
+        LineApproval before = line.getApproval();
         line.decide(decision);
         em.persist(new LineDecision(line, linkId, decision, approval, hash, now));
+        // the approver's name is personal data: the audit trail masks it ("approverName")
+        Map<String, String> after = new java.util.LinkedHashMap<>();
+        after.put("lineId", line.getId().toString());
+        after.put("approval", decision.name());
+        after.put("method", approval.method().name());
+        after.put("approverName", approval.approverName());
+        after.put("documentHash", hash);
+        if (linkId != null) {
+          after.put("approvalLinkId", linkId.toString());
+        }
+        audit.record(d.getValue() ? "work-order.line-approved" : "work-order.line-declined", "work-order",
+            workOrder.getId(), workOrder.getShopId(), Map.of("lineId", line.getId().toString(), "approval",
+                before.name()), after);
         if (d.getValue()) {
           approved++;
         } else {

@@ -8,6 +8,8 @@ import dev.mechanics.platform.Money;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.Caller;
+import dev.mechanics.tenancy.Role;
 import dev.mechanics.tenancy.Shop;
 import dev.mechanics.tenancy.Shops;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,6 +103,43 @@ public class WorkOrderService {
     return workOrders.find(id).orElseThrow(() -> new DomainException.NotFound("work order", id));
   }
 
+  /**
+   * The work order if {@code caller} may see it. A caller who is only a technician sees the work assigned to
+   * them (on the work order or on one of its lines); any other work order is as absent to them as another
+   * organization's (404), so its id reveals nothing.
+   */
+  public WorkOrder get(Caller caller, UUID id) {
+    WorkOrder workOrder = get(id);
+    if (!seesAllWork(caller) && !isAssigned(workOrder, caller.userId())) {
+      throw new DomainException.NotFound("work order", id);
+    }
+    return workOrder;
+  }
+
+  /** Owners, managers and service advisors see every work order; a technician only their assigned work. */
+  public static boolean seesAllWork(Caller caller) {
+    return caller.hasAny(Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR);
+  }
+
+  /**
+   * Shop configuration and money are per shop: the caller must hold one of {@code roles} in that shop (an owner
+   * holds every role everywhere). Another organization's shop is not found (404) before this says 403.
+   */
+  public void requireRoleInShop(Caller caller, UUID shopId, String action, Role... roles) {
+    if (shops.find(shopId).isEmpty()) {
+      throw new DomainException.NotFound("shop", shopId);
+    }
+    if (!caller.holdsIn(shopId, roles)) {
+      throw new DomainException.Forbidden("Only " + java.util.Arrays.stream(roles).map(Role::name)
+          .collect(Collectors.joining(" or ")) + " of this shop may " + action);
+    }
+  }
+
+  static boolean isAssigned(WorkOrder workOrder, UUID userId) {
+    return workOrder.getTechnicianIds().contains(userId)
+        || workOrder.getLines().stream().anyMatch(l -> userId.equals(l.getTechnicianId()));
+  }
+
   public Totals totalsOf(WorkOrder workOrder) {
     return Totals.of(workOrder.getLines(), workOrders.taxRules(workOrder.getShopId()));
   }
@@ -116,6 +155,7 @@ public class WorkOrderService {
   public WorkOrderLine addLine(UUID workOrderId, LineDetails details) {
     WorkOrder workOrder = get(workOrderId);
     WorkOrderLine line = workOrder.addLine(details, laborRateOf(workOrder));
+    auditLine("work-order.line-added", workOrder, null, line);
     touched(workOrder);
     return line;
   }
@@ -123,7 +163,10 @@ public class WorkOrderService {
   public WorkOrderLine changeLine(UUID workOrderId, UUID lineId, long expectedVersion, LineDetails details) {
     WorkOrder workOrder = get(workOrderId);
     workOrder.requireVersion(expectedVersion, "work order");
+    Map<String, String> before = lineState(workOrder.line(lineId));
     WorkOrderLine line = workOrder.changeLine(lineId, details, laborRateOf(workOrder));
+    audit.record("work-order.line-changed", "work-order", workOrder.getId(), workOrder.getShopId(), before,
+        lineState(line));
     touched(workOrder);
     return line;
   }
@@ -133,8 +176,39 @@ public class WorkOrderService {
     if (expectedVersion != null) {
       workOrder.requireVersion(expectedVersion, "work order");
     }
+    WorkOrderLine line = workOrder.line(lineId);
+    auditLine("work-order.line-removed", workOrder, line, null);
     workOrder.removeLine(lineId);
     touched(workOrder);
+  }
+
+  private void auditLine(String action, WorkOrder workOrder, WorkOrderLine before, WorkOrderLine after) {
+    audit.record(action, "work-order", workOrder.getId(), workOrder.getShopId(),
+        before == null ? null : lineState(before), after == null ? null : lineState(after));
+  }
+
+  /** A line as the audit trail keeps it: what was sold and for how much (no personal data on a line). */
+  static Map<String, String> lineState(WorkOrderLine line) {
+    Map<String, String> state = new LinkedHashMap<>();
+    state.put("lineId", line.getId().toString());
+    state.put("type", line.getType().name());
+    state.put("description", line.getDescription());
+    putIfSet(state, "hours", line.getHours());
+    putIfSet(state, "rate", line.getRate());
+    putIfSet(state, "quantity", line.getQuantity());
+    putIfSet(state, "unitCost", line.getUnitCost());
+    putIfSet(state, "unitPrice", line.getUnitPrice());
+    state.put("amount", line.getAmount().toString());
+    state.put("taxable", Boolean.toString(line.isTaxable()));
+    putIfSet(state, "technicianId", line.getTechnicianId());
+    putIfSet(state, "partNumber", line.getPartNumber());
+    return state;
+  }
+
+  private static void putIfSet(Map<String, String> state, String key, Object value) {
+    if (value != null) {
+      state.put(key, value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString());
+    }
   }
 
   public WorkOrder startRepair(UUID id) {
@@ -214,10 +288,19 @@ public class WorkOrderService {
   }
 
   public Page<BoardEntry> board(UUID shopId, WorkOrderKind kind, PageRequest page) {
+    return board(shopId, kind, page, null);
+  }
+
+  /** The board as {@code caller} sees it: a technician's board holds only the work assigned to them. */
+  public Page<BoardEntry> board(Caller caller, UUID shopId, WorkOrderKind kind, PageRequest page) {
+    return board(shopId, kind, page, seesAllWork(caller) ? null : caller.userId());
+  }
+
+  private Page<BoardEntry> board(UUID shopId, WorkOrderKind kind, PageRequest page, UUID assignedTo) {
     if (shops.find(shopId).isEmpty()) {
       throw new DomainException.NotFound("shop", shopId);
     }
-    List<WorkOrder> rows = workOrders.board(shopId, kind, page);
+    List<WorkOrder> rows = workOrders.board(shopId, kind, page, assignedTo);
     Map<UUID, Customer> customers = byId(Customer.class, rows.stream().map(WorkOrder::getCustomerId).toList());
     Map<UUID, Vehicle> vehiclesById = byId(Vehicle.class, rows.stream().map(WorkOrder::getVehicleId).toList());
     List<TaxRule> rules = workOrders.taxRules(shopId);
@@ -283,7 +366,12 @@ public class WorkOrderService {
         .filter(j -> j.getShopId().equals(workOrder.getShopId()))
         .orElseThrow(() -> DomainException.InvalidInput.field("cannedJobId", "no such canned job in this shop"));
     Money rate = laborRateOf(workOrder);
-    job.getLines().forEach(l -> workOrder.addLine(l.details(), rate));
+    job.getLines().forEach(l -> {
+      WorkOrderLine line = workOrder.addLine(l.details(), rate);
+      Map<String, String> after = lineState(line);
+      after.put("cannedJobId", job.getId().toString());
+      audit.record("work-order.line-added", "work-order", workOrder.getId(), workOrder.getShopId(), null, after);
+    });
     return touched(workOrder);
   }
 

@@ -33,12 +33,23 @@ public class WorkOrders {
 
   /** A page of a shop's board; lines come in one batched statement (default_batch_fetch_size), not one each. */
   public List<WorkOrder> board(UUID shopId, WorkOrderKind kind, PageRequest page) {
-    List<WorkOrder> orders = em.createQuery("""
+    return board(shopId, kind, page, null);
+  }
+
+  /** {@code assignedTo} not null: only work orders assigned to that technician (on the order or on a line). */
+  public List<WorkOrder> board(UUID shopId, WorkOrderKind kind, PageRequest page, UUID assignedTo) {
+    String assigned = assignedTo == null ? "" : """
+         and (array_contains(w.technicianIds, :tech)
+              or exists (select 1 from WorkOrderLine l where l.workOrder = w and l.technicianId = :tech))""";
+    var query = em.createQuery("""
             select w from WorkOrder w
-            where w.shopId = :shop and (:kind is null or w.kind = :kind) and (:after is null or w.id > :after)
-            order by w.id""", WorkOrder.class)
-        .setParameter("shop", shopId).setParameter("kind", kind).setParameter("after", page.after())
-        .setMaxResults(page.limit() + 1).getResultList();
+            where w.shopId = :shop and (:kind is null or w.kind = :kind) and (:after is null or w.id > :after)"""
+            + assigned + " order by w.id", WorkOrder.class)
+        .setParameter("shop", shopId).setParameter("kind", kind).setParameter("after", page.after());
+    if (assignedTo != null) {
+      query.setParameter("tech", assignedTo);
+    }
+    List<WorkOrder> orders = query.setMaxResults(page.limit() + 1).getResultList();
     if (!orders.isEmpty()) {
       em.createQuery("select distinct w from WorkOrder w left join fetch w.lines where w in :orders",
           WorkOrder.class).setParameter("orders", orders).getResultList();

@@ -64,7 +64,9 @@ class ApprovalIT {
     List<String> lines = shown.path("lines.id");
     String hash = shown.path("documentHash");
 
-    Api.anonymous().header("User-Agent", "phone").body(Map.of("approverName", "Carla Driver", "documentHash", hash,
+    // the test plays the trusted proxy: the recorded address is the client's, not the proxy's
+    Api.anonymous().header("User-Agent", "phone").header("X-Forwarded-For", "203.0.113.77")
+        .body(Map.of("approverName", "Carla Driver", "documentHash", hash,
             "decisions", List.of(Map.of("lineId", lines.get(0), "approved", true),
                 Map.of("lineId", lines.get(1), "approved", true), Map.of("lineId", lines.get(2), "approved", false))))
         .post(url).then().statusCode(200).body("approved", equalTo(2)).body("declined", equalTo(1));
@@ -75,7 +77,24 @@ class ApprovalIT {
     advisor.request().get("/work-orders/" + id + "/approvals").then().statusCode(200)
         .body("items", hasSize(3)).body("items.method", hasItem("LINK"))
         .body("items[0].approverName", equalTo("Carla Driver")).body("items[0].documentHash", equalTo(hash))
-        .body("items[0].clientAddress", notNullValue()).body("items[0].decidedAt", notNullValue());
+        .body("items[0].clientAddress", equalTo("203.0.113.77")).body("items[0].decidedAt", notNullValue());
+
+    // each decision is a row of the audit chain, in the same transaction; the approver's name is masked
+    Api.Tenant owner = Api.demoAs("OWNER");
+    Response trail = owner.request().queryParam("entityId", id).queryParam("limit", 200).get("/audit");
+    trail.then().statusCode(200);
+    List<Map<String, Object>> decided = trail.jsonPath().<Map<String, Object>>getList("items").stream()
+        .filter(r -> r.get("action").toString().matches("work-order\\.line-(approved|declined)")).toList();
+    assertThat(decided).extracting(r -> r.get("action")).containsExactlyInAnyOrder("work-order.line-approved",
+        "work-order.line-approved", "work-order.line-declined");
+    assertThat(decided).allSatisfy(r -> {
+      assertThat((String) r.get("after")).contains("\"method\":\"LINK\"", "\"approverName\":\"C***\"",
+          "\"documentHash\":\"" + hash + "\"");
+      assertThat((String) r.get("before")).contains("\"approval\":\"PENDING\"");
+      assertThat(r.get("actorId")).as("the customer is no staff member").isNull();
+    });
+    assertThat(trail.asString()).doesNotContain("Carla Driver");
+    owner.request().get("/audit/verify").then().statusCode(200).body("valid", equalTo(true));
 
     Api.anonymous().body(Map.of("approverName", "Carla Driver", "documentHash", hash,
             "decisions", List.of(Map.of("lineId", lines.get(2), "approved", true))))

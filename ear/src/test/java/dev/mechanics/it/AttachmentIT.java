@@ -110,8 +110,10 @@ class AttachmentIT {
 
   @Test
   void theInspectionChecklistIsFilledInByTheTechnician() {
-    String id = new Shop(Api.demoAs("SERVICE_ADVISOR")).estimate();
+    Shop shop = new Shop(Api.demoAs("SERVICE_ADVISOR"));
+    String id = shop.estimate();
     Api.Tenant technician = Api.demoAs("TECHNICIAN");
+    shop.assign(id, Shop.userIdOf(technician));
     technician.request().body(Map.of("items", List.of(
             Map.of("name", "Brake pads", "condition", "RED", "notes", "2 mm left"),
             Map.of("name", "Tyres", "condition", "GREEN"),

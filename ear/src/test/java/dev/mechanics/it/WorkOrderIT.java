@@ -86,6 +86,8 @@ class WorkOrderIT {
     String id = shop.estimate();
     shop.addLines(id, List.of(Shop.part("Oil filter", "1", "4.10", "12.00")));
     Api.Tenant technician = Api.demoAs("TECHNICIAN");
+    technician.request().get("/work-orders/" + id).then().statusCode(404);
+    shop.assign(id, Shop.userIdOf(technician));
     Response seen = technician.request().get("/work-orders/" + id);
     seen.then().statusCode(200).body("lines[0].unitPrice", equalTo("12.00"))
         .body("lines[0]", not(hasKey("unitCost"))).body("totals", not(hasKey("cost")))
@@ -171,8 +173,13 @@ class WorkOrderIT {
 
   @Test
   void techniciansMoveCarsOnTheBoard() {
-    String id = new Shop(Api.demoAs("SERVICE_ADVISOR")).estimate();
-    Api.demoAs("TECHNICIAN").request().body(Map.of("status", "IN_BAY")).post("/work-orders/" + id + "/status")
+    Shop shop = new Shop(Api.demoAs("SERVICE_ADVISOR"));
+    String id = shop.estimate();
+    Api.Tenant technician = Api.demoAs("TECHNICIAN");
+    technician.request().body(Map.of("status", "IN_BAY")).post("/work-orders/" + id + "/status")
+        .then().statusCode(404);
+    shop.assign(id, Shop.userIdOf(technician));
+    technician.request().body(Map.of("status", "IN_BAY")).post("/work-orders/" + id + "/status")
         .then().statusCode(200).body("status", equalTo("IN_BAY"));
   }
 

@@ -95,7 +95,7 @@ public class InvoiceResource {
   }
 
   @GET
-    @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
   public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
     UUID shop = shopId == null || shopId.isBlank() ? null
@@ -141,6 +141,10 @@ public class InvoiceResource {
   public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                       @Valid @NotNull PaymentRequest request, @Context UriInfo uri) {
     UUID invoiceId = PathIds.of("invoice", id);
+    if (!caller.get().holdsIn(billing.get(invoiceId).getShopId(), Role.OWNER, Role.MANAGER)) {
+      throw new dev.mechanics.platform.DomainException.Forbidden("Only an owner or a manager of the invoice's shop "
+          + "takes payments");
+    }
     String idempotencyKey = idempotencyKey(key, "payments");
     Money amount = Money.parse(request.amount(), "amount");
     String reference = request.reference() == null || request.reference().isBlank() ? null
@@ -213,6 +217,10 @@ public class InvoiceResource {
   public Response credit(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                          @Valid @NotNull CreditNoteRequest request, @Context UriInfo uri) {
     UUID invoiceId = PathIds.of("invoice", id);
+    if (!caller.get().holdsIn(billing.get(invoiceId).getShopId(), Role.OWNER, Role.MANAGER)) {
+      throw new dev.mechanics.platform.DomainException.Forbidden("Only an owner or a manager of the invoice's shop "
+          + "issues credit notes");
+    }
     String idempotencyKey = idempotencyKey(key, "credit notes");
     boolean byLines = request.lines() != null && !request.lines().isEmpty();
     if (byLines == (request.amount() != null)) {

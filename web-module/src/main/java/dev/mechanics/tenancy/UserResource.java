@@ -41,13 +41,26 @@ public class UserResource {
   @Inject
   CurrentCaller caller;
 
+  @Inject
+  InvitationTokens invitationTokens;
+
+  @Inject
+  Organizations organizations;
+
+  @Inject
+  dev.mechanics.platform.mail.Mailer mailer;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "INVITATION_LINK_LIFETIME", defaultValue = "72h")
+  String invitationLifetime;
+
   public record MembershipRequest(@NotNull UUID shopId, @NotNull Role role) {
   }
 
   public record UserRequest(
       @NotBlank @Email @Size(max = 320) String email,
       @NotBlank @Size(max = 200) String name,
-      @NotBlank @Size(max = 200) String password,
+      @Size(max = 200) String password,
       @NotEmpty @Size(max = 100) List<@Valid @NotNull MembershipRequest> memberships) {
   }
 
@@ -57,13 +70,14 @@ public class UserResource {
     }
   }
 
-  public record UserView(UUID id, String email, String name, boolean enabled, List<MembershipView> memberships,
-                         long version) {
+  public record UserView(UUID id, String email, String name, boolean enabled, boolean invitationPending,
+                         java.time.Instant invitationExpiresAt, List<MembershipView> memberships, long version) {
   }
 
   private UserView view(StaffMember m) {
-    return new UserView(m.getId(), m.getEmail(), m.getName(), m.isEnabled(),
-        staff.membershipsOf(m.getId()).stream().map(MembershipView::of).toList(), m.getVersion());
+    return new UserView(m.getId(), m.getEmail(), m.getName(), m.isEnabled(), m.isInvitationPending(),
+        m.getInvitationExpiresAt(), staff.membershipsOf(m.getId()).stream().map(MembershipView::of).toList(),
+        m.getVersion());
   }
 
   @GET
@@ -78,16 +92,53 @@ public class UserResource {
     return Response.ok(view(member)).tag(Versions.etag(member.getVersion())).build();
   }
 
-  /** Creates a staff member with an initial password (policy-checked) and their roles. */
+  /**
+   * Creates a staff member with their roles: with an initial password (policy-checked), or without one, invited:
+   * a signed, expiring, single-use link is mailed to them to choose their password.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Valid @NotNull UserRequest request, @Context UriInfo uri) {
     Map<UUID, Role> roles = new LinkedHashMap<>();
     request.memberships().forEach(m -> roles.put(m.shopId(), m.role()));
+    String password = request.password();
+    if (password != null && password.isBlank()) {
+      throw new dev.mechanics.platform.web.InvalidRequest("password",
+          "password must not be blank (leave it out to invite the user by mail)");
+    }
     StaffMember member = staff.create(caller.get(), new StaffService.NewStaff(request.email().trim(),
-        request.name().trim(), request.password(), roles));
-    return Response.created(uri.getAbsolutePathBuilder().path(member.getId().toString()).build())
-        .entity(view(member)).build();
+        request.name().trim(), password, roles, lifetime()));
+    Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(member.getId().toString())
+        .build()).entity(view(member));
+    if (member.isInvitationPending()) {
+      created.header("Invitation-Sent", Boolean.toString(sendInvitation(member, uri)));
+    }
+    return created.build();
+  }
+
+  /** Mails a new invitation link to a user who has not accepted one yet (earlier links stop working). */
+  @POST
+  @Path("/{id}/invitation")
+  public Response reinvite(@PathParam("id") String id, @Context UriInfo uri) {
+    StaffMember member = staff.reinvite(caller.get(), PathIds.of("user", id), lifetime());
+    return Response.ok(view(member)).header("Invitation-Sent", Boolean.toString(sendInvitation(member, uri)))
+        .build();
+  }
+
+  private java.time.Duration lifetime() {
+    return dev.mechanics.platform.web.DurationSetting.parse("INVITATION_LINK_LIFETIME", invitationLifetime);
+  }
+
+  /** After the commit: a rolled-back invitation sends nothing. */
+  private boolean sendInvitation(StaffMember member, UriInfo uri) {
+    String url = uri.getBaseUriBuilder().path("invitations")
+        .path(invitationTokens.sign(member.getId(), member.getInvitationNonce())).build().toString();
+    String organization = organizations.find(member.getOrganizationId()).map(Organization::getName)
+        .orElse("your shop");
+    return mailer.send(member.getEmail(), "You are invited to " + organization + " on Mechanics",
+        "Hello " + member.getName() + ",\n\nyou have been invited to " + organization + ". Choose your password "
+            + "with this link (POST {\"password\": \"...\"} to it, or open it in the Mechanics app):\n\n" + url
+            + "\n\nThe link works once and expires at " + member.getInvitationExpiresAt() + ".\n");
   }
 
   /** Disables the account; its sessions end at once. */

@@ -42,6 +42,9 @@ public class ApprovalResource {
   @Inject
   WorkOrderMetrics metrics;
 
+  @Inject
+  dev.mechanics.platform.web.ClientAddress clientAddress;
+
   @Context
   HttpServletRequest http;
 
@@ -82,7 +85,7 @@ public class ApprovalResource {
   public RecordedView decide(@PathParam("token") String token, @Valid @NotNull DecisionRequest request) {
     UUID linkId = tokens.verify(token);
     ApprovalService.Recorded recorded = approvals.decideByLink(linkId, decisions(request.decisions()),
-        request.documentHash().trim(), request.approverName().trim(), http == null ? null : http.getRemoteAddr());
+        request.documentHash().trim(), request.approverName().trim(), http == null ? null : clientAddress.of(http));
     count(metrics, recorded);
     return new RecordedView(approvals.show(linkId).workOrder().getNumber(), recorded.approved(), recorded.declined());
   }

@@ -47,6 +47,9 @@ public class AttachmentResource {
   CurrentCaller caller;
 
   @Inject
+  WorkOrderService workOrders;
+
+  @Inject
   @ConfigProperty(name = "ATTACHMENT_MAX_BYTES", defaultValue = "10485760")
   long maxBytes;
 
@@ -73,7 +76,7 @@ public class AttachmentResource {
   public Response upload(@PathParam("id") String id, @QueryParam("name") String name,
                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
                          @Context UriInfo uri) throws IOException {
-    UUID workOrderId = PathIds.of("work order", id);
+    UUID workOrderId = visible(id);
     String fileName = name == null || name.isBlank() ? "attachment"
         : name.replaceAll("[^A-Za-z0-9._ -]", "_").substring(0, Math.min(name.length(), 200));
     Attachment attachment;
@@ -89,7 +92,7 @@ public class AttachmentResource {
 
   @GET
   public Map<String, List<AttachmentView>> list(@PathParam("id") String id) {
-    return Map.of("items", attachments.list(PathIds.of("work order", id)).stream().map(AttachmentView::of).toList());
+    return Map.of("items", attachments.list(visible(id)).stream().map(AttachmentView::of).toList());
   }
 
   @GET
@@ -97,7 +100,7 @@ public class AttachmentResource {
   @Produces(MediaType.WILDCARD)
   public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId)
       throws IOException {
-    return file(attachments.get(PathIds.of("work order", id), PathIds.of("attachment", attachmentId)));
+    return file(attachments.get(visible(id), PathIds.of("attachment", attachmentId)));
   }
 
   public record DownloadLink(String url, Instant expiresAt) {
@@ -112,7 +115,7 @@ public class AttachmentResource {
   @Path("/{attachmentId}/download-link")
   public DownloadLink downloadLink(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId,
                                    @QueryParam("seconds") String seconds, @Context UriInfo uri) {
-    Attachment attachment = attachments.get(PathIds.of("work order", id), PathIds.of("attachment", attachmentId));
+    Attachment attachment = attachments.get(visible(id), PathIds.of("attachment", attachmentId));
     long lifetime = linkLifetime.toSeconds();
     if (seconds != null) {
       try {
@@ -159,5 +162,12 @@ public class AttachmentResource {
         .header("Content-Disposition", "attachment; filename=\"" + attachment.getFileName() + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+  }
+
+  /** A technician reaches only the attachments of work assigned to them; anything else is 404. */
+  private UUID visible(String id) {
+    UUID workOrderId = PathIds.of("work order", id);
+    workOrders.get(caller.get(), workOrderId);
+    return workOrderId;
   }
 }

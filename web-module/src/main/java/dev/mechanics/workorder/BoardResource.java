@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The columns of a shop's board and the moves allowed between them. PUT replaces the board. */
 @Path("/shops/{shopId}/board")
@@ -26,6 +27,9 @@ public class BoardResource {
 
   @Inject
   WorkOrderService workOrders;
+
+  @Inject
+  dev.mechanics.platform.web.CurrentCaller caller;
 
   public record ColumnRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}",
                                   message = "must be upper-case letters, digits and _ (e.g. IN_BAY)") String code,
@@ -54,7 +58,9 @@ public class BoardResource {
                                                @Valid @NotNull BoardRequest request) {
     List<WorkOrderService.BoardColumnSpec> specs = request.columns().stream()
         .map(c -> new WorkOrderService.BoardColumnSpec(c.code(), c.name().trim(), List.copyOf(c.next()))).toList();
-    return Map.of("columns", workOrders.configureBoard(PathIds.of("shop", shopId), specs).stream()
+    UUID shop = PathIds.of("shop", shopId);
+    workOrders.requireRoleInShop(caller.get(), shop, "change its board", Role.OWNER, Role.MANAGER);
+    return Map.of("columns", workOrders.configureBoard(shop, specs).stream()
         .map(ColumnView::of).toList());
   }
 }

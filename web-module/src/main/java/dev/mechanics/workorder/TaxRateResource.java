@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** A shop's tax rates (several; labor and parts taxed separately). PUT replaces the whole set. */
 @Path("/shops/{shopId}/tax-rates")
@@ -29,6 +30,9 @@ public class TaxRateResource {
 
   @Inject
   WorkOrderService workOrders;
+
+  @Inject
+  dev.mechanics.platform.web.CurrentCaller caller;
 
   public record TaxRateRequest(@NotBlank @Size(max = 60) String name,
                                @NotNull @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
@@ -51,7 +55,9 @@ public class TaxRateResource {
                                             @Valid @NotNull TaxRatesRequest request) {
     List<TaxRule> rules = request.items().stream()
         .map(r -> new TaxRule(r.name().trim(), r.rate(), r.appliesToLabor(), r.appliesToParts())).toList();
-    return Map.of("items", workOrders.replaceTaxRates(PathIds.of("shop", shopId), rules).stream()
+    UUID shop = PathIds.of("shop", shopId);
+    workOrders.requireRoleInShop(caller.get(), shop, "change its tax rates", Role.OWNER, Role.MANAGER);
+    return Map.of("items", workOrders.replaceTaxRates(shop, rules).stream()
         .map(TaxRate::rule).toList());
   }
 }

@@ -79,6 +79,9 @@ public class WorkOrderResource {
   ApprovalTokens approvalTokens;
 
   @Inject
+  dev.mechanics.platform.web.ClientAddress clientAddress;
+
+  @Inject
   dev.mechanics.platform.mail.Mailer mailer;
 
   @Inject
@@ -188,13 +191,14 @@ public class WorkOrderResource {
         throw new InvalidRequest("kind", "kind must be ESTIMATE, REPAIR_ORDER or INVOICED");
       }
     }
-    return Listing.of(workOrders.board(shop, wanted, Listing.request(limit, after)), WorkOrderViews.BoardCard::of);
+    return Listing.of(workOrders.board(caller.get(), shop, wanted, Listing.request(limit, after)),
+        WorkOrderViews.BoardCard::of);
   }
 
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    WorkOrder workOrder = workOrders.get(PathIds.of("work order", id));
+    WorkOrder workOrder = workOrders.get(caller.get(), PathIds.of("work order", id));
     return Response.ok(view(workOrder)).tag(Versions.etag(workOrder.getVersion())).build();
   }
 
@@ -266,7 +270,7 @@ public class WorkOrderResource {
   @Path("/{id}/status")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response moveTo(@PathParam("id") String id, @Valid @NotNull StatusRequest request) {
-    return ok(workOrders.moveTo(PathIds.of("work order", id), request.status().trim(), caller.get().userId()));
+    return ok(workOrders.moveTo(visible(id), request.status().trim(), caller.get().userId()));
   }
 
   /** A signed, expiring link for the customer, e-mailed when an address is given (logged without SMTP). */
@@ -303,7 +307,7 @@ public class WorkOrderResource {
     UUID workOrderId = PathIds.of("work order", id);
     ApprovalService.Recorded recorded = approvals.decideForCustomer(workOrderId,
         ApprovalResource.decisions(request.decisions()), request.documentHash().trim(),
-        new LineDecision.Approval(request.approverName().trim(), request.method(), http.getRemoteAddr(),
+        new LineDecision.Approval(request.approverName().trim(), request.method(), clientAddress.of(http),
             caller.get().userId()));
     ApprovalResource.count(metrics, recorded);
     return ok(workOrders.get(workOrderId));
@@ -314,7 +318,7 @@ public class WorkOrderResource {
   @Path("/{id}/approvals")
   public ApprovalsView approvalRecords(@PathParam("id") String id) {
     UUID workOrderId = PathIds.of("work order", id);
-    WorkOrder workOrder = workOrders.get(workOrderId);
+    WorkOrder workOrder = workOrders.get(caller.get(), workOrderId);
     String hash = ShownEstimate.hashOf(workOrder, workOrders.totalsOf(workOrder));
     return new ApprovalsView(hash, approvals.decisions(workOrderId).stream().map(d -> new DecisionView(d.getLineId(),
         d.getDecision(), d.getApproverName(), d.getMethod(), d.getClientAddress(), d.getDocumentHash(),
@@ -334,7 +338,7 @@ public class WorkOrderResource {
   @GET
   @Path("/{id}/inspection")
   public Map<String, List<InspectionPointView>> inspection(@PathParam("id") String id) {
-    return Map.of("items", attachments.inspection(PathIds.of("work order", id)).stream()
+    return Map.of("items", attachments.inspection(visible(id)).stream()
         .map(i -> new InspectionPointView(i.getPosition(), i.getName(), i.getCondition(), i.getNotes())).toList());
   }
 
@@ -346,7 +350,7 @@ public class WorkOrderResource {
                                                         @Valid @NotNull InspectionRequest request) {
     List<AttachmentService.InspectionPoint> points = request.items().stream()
         .map(p -> new AttachmentService.InspectionPoint(p.name().trim(), p.condition(), p.notes())).toList();
-    return Map.of("items", attachments.replaceInspection(PathIds.of("work order", id), points).stream()
+    return Map.of("items", attachments.replaceInspection(visible(id), points).stream()
         .map(i -> new InspectionPointView(i.getPosition(), i.getName(), i.getCondition(), i.getNotes())).toList());
   }
 
@@ -355,7 +359,10 @@ public class WorkOrderResource {
   @Path("/{id}/invoice")
   @RequiresRole({Role.OWNER, Role.MANAGER})
   public Response invoice(@PathParam("id") String id, @Context UriInfo uri) {
-    Invoice invoice = billing.invoice(PathIds.of("work order", id));
+    UUID workOrderId = PathIds.of("work order", id);
+    workOrders.requireRoleInShop(caller.get(), workOrders.get(workOrderId).getShopId(), "invoice its work",
+        Role.OWNER, Role.MANAGER);
+    Invoice invoice = billing.invoice(workOrderId);
     return Response.created(uri.getBaseUriBuilder().path("invoices").path(invoice.getId().toString()).build())
         .entity(InvoiceResource.InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
   }
@@ -363,7 +370,7 @@ public class WorkOrderResource {
   @GET
   @Path("/{id}/status-history")
   public StatusHistoryView history(@PathParam("id") String id) {
-    UUID workOrderId = PathIds.of("work order", id);
+    UUID workOrderId = visible(id);
     List<StatusChange> history = workOrders.history(workOrderId);
     Map<String, Long> seconds = new LinkedHashMap<>();
     workOrders.timeInStatus(history, Instant.now()).forEach((k, v) -> seconds.put(k, v.toSeconds()));
@@ -376,8 +383,15 @@ public class WorkOrderResource {
   @Path("/{id}/recommendations")
   public Map<String, List<WorkOrderViews.LineView>> recommendations(@PathParam("id") String id) {
     boolean costs = WorkOrderViews.seesCosts(caller.get());
-    return Map.of("items", workOrders.recommendations(PathIds.of("work order", id)).stream()
+    return Map.of("items", workOrders.recommendations(visible(id)).stream()
         .map(l -> WorkOrderViews.LineView.of(l, costs)).toList());
+  }
+
+  /** The id of a work order the caller may see (a technician: one assigned to them), else 404. */
+  private UUID visible(String id) {
+    UUID workOrderId = PathIds.of("work order", id);
+    workOrders.get(caller.get(), workOrderId);
+    return workOrderId;
   }
 
   private Response ok(WorkOrder workOrder) {

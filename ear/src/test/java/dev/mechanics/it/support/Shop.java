@@ -31,6 +31,23 @@ public final class Shop {
         .post("/work-orders").then().statusCode(201).extract().path("id");
   }
 
+  /** Puts a technician on the job (a technician sees only work assigned to them); keeps what the order says. */
+  public void assign(String workOrder, String technicianUserId) {
+    io.restassured.response.Response current = tenant.request().get("/work-orders/" + workOrder);
+    current.then().statusCode(200);
+    Map<String, Object> change = new HashMap<>();
+    change.put("mileageIn", current.path("mileageIn"));
+    change.put("complaint", current.path("complaint"));
+    change.put("technicianIds", List.of(technicianUserId));
+    tenant.request().header("If-Match", current.header("ETag")).body(change).put("/work-orders/" + workOrder)
+        .then().statusCode(200);
+  }
+
+  /** The user id of a signed-in caller. */
+  public static String userIdOf(Api.Tenant caller) {
+    return caller.request().get("/me").then().statusCode(200).extract().path("id");
+  }
+
   public static Map<String, Object> labor(String description, String hours, String rate) {
     Map<String, Object> line = new HashMap<>();
     line.put("type", "LABOR");

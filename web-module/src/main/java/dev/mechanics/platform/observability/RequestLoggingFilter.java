@@ -60,9 +60,17 @@ public class RequestLoggingFilter extends HttpFilter {
     }
   }
 
+  /** Signed links are credentials (an invitation sets a password): the log keeps the route, not the token. */
+  static String withoutLinkTokens(String path) {
+    return path == null ? null : LINK_TOKEN.matcher(path).replaceAll("/$1/{token}");
+  }
+
+  private static final java.util.regex.Pattern LINK_TOKEN =
+      java.util.regex.Pattern.compile("/(invitations|approvals)/[^/]+");
+
   private void logAccess(HttpServletRequest request, HttpServletResponse response, long start) {
     LogFields.put("method", request.getMethod());
-    LogFields.put("path", truncate(request.getRequestURI(), 300));
+    LogFields.put("path", truncate(withoutLinkTokens(request.getRequestURI()), 300));
     LogFields.put("status", Integer.toString(response.getStatus()));
     LogFields.put("durationMs", Long.toString((System.nanoTime() - start) / 1_000_000));
     LogFields.put("userAgent", truncate(request.getHeader("User-Agent"), 200));

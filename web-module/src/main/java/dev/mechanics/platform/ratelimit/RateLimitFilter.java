@@ -35,7 +35,9 @@ public class RateLimitFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
-    if ("POST".equals(request.getMethod()) && SIGN_IN_PATHS.contains(trimmed)) {
+    // accepting an invitation sets a password: limited like a sign-in
+    if ("POST".equals(request.getMethod())
+        && (SIGN_IN_PATHS.contains(trimmed) || trimmed.startsWith("invitations/"))) {
       limits.signInAttempt(clientAddress.of(servletRequest));
       return;
     }
