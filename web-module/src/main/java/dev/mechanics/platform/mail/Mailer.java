@@ -45,6 +45,12 @@ public class Mailer implements MailSender {
   @ConfigProperty(name = "SMTP_FROM", defaultValue = "no-reply@mechanics.dev")
   String from;
 
+  /** Makes this sender reachable from the batch jobs in the EAR's lib/ (see MailSender). */
+  void register(@jakarta.enterprise.event.Observes
+                @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
+    MailSender.register(this);
+  }
+
   /** True when the message was handed to the SMTP server; false when it was only logged or sending failed. */
   public boolean send(String to, String subject, String text) {
     return send(java.util.List.of(to), subject, text, java.util.List.of());
