@@ -91,6 +91,7 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
     } catch (javax.naming.NamingException | RuntimeException e) {
       LOG.fine(() -> "no bean manager of the job's module: " + e);
     }
+    LOG.info("MailSender: not resolvable in the job module's bean manager; using the web module's registration");
     return MailSender.registered();
   }
 
