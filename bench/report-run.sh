@@ -43,12 +43,17 @@ echo "organization $ORG: generating $ORDERS invoiced work orders with $LINES lin
 t0=$(now)
 "${PSQL[@]}" <<SQL
 set timezone = 'UTC';
+-- ids like the application's (UUIDv7: 48-bit Unix milliseconds first), so rows are in id order as they would be
+create function pg_temp.v7(at timestamptz, n integer) returns uuid language sql as \$\$
+  select (lpad(to_hex((extract(epoch from at) * 1000)::bigint), 12, '0') || '7' || lpad(to_hex(n % 4096), 3, '0')
+          || '8' || substr(md5(random()::text), 1, 15))::uuid \$\$;
 create temporary table bench_orders as
-  select g, gen_random_uuid() as id, s.id as shop_id,
+  select g, null::uuid as id, s.id as shop_id,
          date '$MONTH-01' + ((g - 1)::double precision / $ORDERS) * (date '$MONTH-01' + interval '1 month' - date '$MONTH-01')
            as issued_at
   from generate_series(1, $ORDERS) g
   join lateral (select id from shops where organization_id = '$ORG' order by id offset (g % 3) limit 1) s on true;
+update bench_orders set id = pg_temp.v7(issued_at - interval '3 hours', g);
 insert into work_orders (id, organization_id, shop_id, number, customer_id, vehicle_id, kind, status, status_since,
                          created_by, created_at, updated_at)
   select id, '$ORG', shop_id, 'B-' || g, '$CUSTOMER', '$VEHICLE', 'INVOICED', 'READY', issued_at, '$OWNER',
@@ -59,7 +64,7 @@ insert into work_orders (id, organization_id, shop_id, number, customer_id, vehi
 insert into work_order_lines (id, organization_id, work_order_id, position, type, description, hours, rate,
                               technician_id, part_number, quantity, unit_cost, unit_price, amount, taxable, approval,
                               created_at, updated_at)
-  select gen_random_uuid(), '$ORG', o.id, p,
+  select pg_temp.v7(o.issued_at - interval '2 hours', p), '$ORG', o.id, p,
          case when p <= 4 then 'LABOR' when p <= 8 then 'PART' when p = 9 then 'FEE' else 'DISCOUNT' end,
          'bench line ' || p,
          case when p <= 4 then 0.25 * (1 + (o.g + p) % 8) end,
@@ -74,10 +79,11 @@ insert into work_order_lines (id, organization_id, work_order_id, position, type
          true,
          case when p = 8 and o.g % 7 = 0 then 'DECLINED' else 'APPROVED' end,
          o.issued_at - interval '2 hours', o.issued_at - interval '2 hours'
-  from bench_orders o cross join generate_series(1, 10) p;
+  from bench_orders o cross join generate_series(1, 10) p
+  order by o.g, p;
 insert into invoices (id, organization_id, shop_id, work_order_id, number, year, sequence, customer_id, subtotal,
                       tax_total, total, amount_paid, status, issued_at, document, created_at, updated_at)
-  select gen_random_uuid(), '$ORG', o.shop_id, o.id, 'BINV-' || o.g, 9000 + o.g / 1000000, o.g, '$CUSTOMER',
+  select pg_temp.v7(o.issued_at, o.g), '$ORG', o.shop_id, o.id, 'BINV-' || o.g, 9000 + o.g / 1000000, o.g, '$CUSTOMER',
          t.subtotal, 0, t.subtotal, 0, 'OPEN', o.issued_at, '{}', o.issued_at, o.issued_at
   from bench_orders o
   join (select work_order_id, sum(amount) filter (where approval <> 'DECLINED') as subtotal
@@ -119,7 +125,8 @@ for s in $(jq -r '.steps[].name' <<<"$run"); do
   echo "  step $s: $(echo "$(secs "$(jq -r --arg s "$s" '.steps[] | select(.name == $s) | .endedAt' <<<"$run")") - $(secs "$(jq -r --arg s "$s" '.steps[] | select(.name == $s) | .startedAt' <<<"$run")")" | bc) s"
 done
 jq -r '.outputs[] | "  output \(.objectKey) \(.sizeBytes) bytes"' <<<"$run"
-awk 'NR>1 && $1 ~ /^[0-9]/ {u=($3+$4+$6+$8)/1024; o=$8/1024; if (u>mu) mu=u; if (o>mo) mo=o; if (NR==2) o0=o; ol=o; ygc=$13; fgc=$15}
-     END {printf "  heap while running: max used %.1f MiB (young+old, garbage included), old generation %.1f -> max %.1f MiB, young GCs %d, full GCs %d\n", mu, o0, mo, ygc, fgc}' /tmp/report-bench-jstat.txt
+awk 'NR>1 && $1 ~ /^[0-9]/ {u=($3+$4+$6+$8)/1024; o=$8/1024; if (u>mu) mu=u; if (o>mo) mo=o;
+       if (NR==2) {o0=o; y0=$13; f0=$15}; ygc=$13; fgc=$15}
+     END {printf "  heap while running: max used %.1f MiB (young+old, garbage included), old generation %.1f -> max %.1f MiB, %d young and %d full GCs during the run\n", mu, o0, mo, ygc-y0, fgc-f0}' /tmp/report-bench-jstat.txt
 echo "  live heap after a full GC: before the run $before MiB, after it $after MiB"
 echo "  expected: $billed billed line items, sales $sales"
