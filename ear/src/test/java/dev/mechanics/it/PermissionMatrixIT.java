@@ -120,6 +120,27 @@ class PermissionMatrixIT {
     row("PUT /api/v1/shops/{shopId}/tax-rates", 200, 200, 403, 403, 404, 401);
     row("GET /api/v1/shops/{shopId}/canned-jobs", 200, 200, 200, 200, 404, 401);
     row("POST /api/v1/shops/{shopId}/canned-jobs", 201, 201, 201, 403, 404, 401);
+    // credit notes: money, owners and managers (of the invoice's shop, to issue one)
+    row("POST /api/v1/invoices/{id}/credit-notes", 201, 201, 403, 403, 404, 401);
+    row("GET /api/v1/invoices/{id}/credit-notes", 200, 200, 403, 403, 404, 401);
+    row("GET /api/v1/invoices/{id}/credit-notes/{creditNoteId}", 200, 200, 403, 403, 404, 401);
+    row("GET /api/v1/invoices/{id}/credit-notes/{creditNoteId}/pdf", 200, 200, 403, 403, 404, 401);
+    // attachment links: whoever may download the file; the signed link is its own credential (a forged one: 404)
+    work("POST /api/v1/work-orders/{id}/attachments/{attachmentId}/download-link", 200, 200, 200, 200, 404, 404,
+        401);
+    row("GET /api/v1/work-orders/{id}/attachments/{attachmentId}/content", 404, 404, 404, 404, 404, 404);
+    // batch (reports): an organization's owners and managers; another organization sees its own (empty) lists
+    row("GET /api/v1/batch/schedules", 200, 200, 403, 403, 200, 401);
+    row("POST /api/v1/batch/schedules", 201, 201, 403, 403, 201, 401);
+    row("GET /api/v1/batch/schedules/{id}", 200, 200, 403, 403, 404, 401);
+    row("PUT /api/v1/batch/schedules/{id}", 200, 200, 403, 403, 404, 401);
+    row("DELETE /api/v1/batch/schedules/{id}", 204, 204, 403, 403, 404, 401);
+    row("GET /api/v1/batch/executions", 200, 200, 403, 403, 200, 401);
+    row("POST /api/v1/batch/executions", 201, 201, 403, 403, 201, 401);
+    row("GET /api/v1/batch/executions/{id}", 200, 200, 403, 403, 404, 401);
+    // a finished run: visible to its organization's owners and managers, who may neither stop nor restart it
+    row("POST /api/v1/batch/executions/{id}/stop", 409, 409, 403, 403, 404, 401);
+    row("POST /api/v1/batch/executions/{id}/restart", 409, 409, 403, 403, 404, 401);
   }
 
   private static void row(String route, int... expected) {
@@ -524,8 +545,95 @@ class PermissionMatrixIT {
       case "POST /api/v1/shops/{shopId}/canned-jobs" -> new Call("/api/v1/shops/" + downtown + "/canned-jobs",
           Map.of("name", "Oil change " + unique, "lines", List.of(Shop.labor("Oil change", "0.5", null),
               Shop.part("Oil filter", "1", "4.00", "12.00"))), none);
+      default -> prepareLater(route, who, unique);
+    };
+  }
+
+  /** Credit notes, attachment links and batch (reports). */
+  private Call prepareLater(String route, String who, String unique) {
+    boolean assigned = !"TECHNICIAN_UNASSIGNED".equals(who);
+    Map<String, String> none = Map.of();
+    String invoices = "/api/v1/invoices/";
+    String attachment = "/api/v1/work-orders/" + shared(assigned).id() + "/attachments/" + shared(assigned).attachment();
+    return switch (route) {
+      case "POST /api/v1/invoices/{id}/credit-notes" -> new Call(invoices + invoice() + "/credit-notes",
+          Map.of("reason", "Goodwill " + unique, "amount", "1.00"), Map.of("Idempotency-Key", "matrix-" + unique));
+      case "GET /api/v1/invoices/{id}/credit-notes" -> new Call(invoices + invoice() + "/credit-notes", null, none);
+      case "GET /api/v1/invoices/{id}/credit-notes/{creditNoteId}" -> new Call(invoices + invoice()
+          + "/credit-notes/" + creditNote(), null, none);
+      case "GET /api/v1/invoices/{id}/credit-notes/{creditNoteId}/pdf" -> new Call(invoices + invoice()
+          + "/credit-notes/" + creditNote() + "/pdf", null, none);
+      case "POST /api/v1/work-orders/{id}/attachments/{attachmentId}/download-link" -> new Call(attachment
+          + "/download-link", null, none);
+      case "GET /api/v1/work-orders/{id}/attachments/{attachmentId}/content" -> new Call(attachment
+          + "/content?token=forged." + unique, null, none);
+      case "GET /api/v1/batch/schedules" -> new Call("/api/v1/batch/schedules", null, none);
+      case "POST /api/v1/batch/schedules" -> new Call("/api/v1/batch/schedules", reportSchedule(unique), none);
+      case "GET /api/v1/batch/schedules/{id}" -> new Call("/api/v1/batch/schedules/" + schedule(unique), null, none);
+      case "PUT /api/v1/batch/schedules/{id}" -> {
+        String id = schedule(unique);
+        yield new Call("/api/v1/batch/schedules/" + id, reportSchedule(unique + "-changed"),
+            Map.of("If-Match", etagOf("/batch/schedules/" + id)));
+      }
+      case "DELETE /api/v1/batch/schedules/{id}" -> new Call("/api/v1/batch/schedules/" + schedule(unique), null,
+          none);
+      case "GET /api/v1/batch/executions" -> new Call("/api/v1/batch/executions", null, none);
+      case "POST /api/v1/batch/executions" -> new Call("/api/v1/batch/executions", Map.of("jobName",
+          "daily-shop-report", "parameters", Map.of("date", "2020-01-01")), none);
+      case "GET /api/v1/batch/executions/{id}" -> new Call("/api/v1/batch/executions/" + finishedRun(), null, none);
+      case "POST /api/v1/batch/executions/{id}/stop" -> new Call("/api/v1/batch/executions/" + finishedRun()
+          + "/stop", null, none);
+      case "POST /api/v1/batch/executions/{id}/restart" -> new Call("/api/v1/batch/executions/" + finishedRun()
+          + "/restart", null, none);
       default -> throw new IllegalStateException("no fixture for " + route + " (add it with its matrix row)");
     };
+  }
+
+  private String creditNote;
+  private String finishedRun;
+
+  private String creditNote() {
+    if (creditNote == null) {
+      creditNote = owner.request().header("Idempotency-Key", "matrix-fixture-" + UUID.randomUUID())
+          .body(Map.of("reason", "Fixture", "amount", "2.00")).post("/invoices/" + invoice() + "/credit-notes")
+          .then().statusCode(201).extract().path("id");
+    }
+    return creditNote;
+  }
+
+  private static Map<String, Object> reportSchedule(String label) {
+    return Map.of("jobName", "daily-shop-report", "cron", "0 7 * * *", "timeZone", "UTC",
+        "recipients", List.of("report-" + label + "@example.com"), "parameters", Map.of());
+  }
+
+  /** A fresh schedule of the demo chain for each cell (DELETE and PUT change it). */
+  private String schedule(String label) {
+    return ownerCreates("/batch/schedules", reportSchedule(label));
+  }
+
+  /** A report run of the demo chain that has ended (over a day without data). */
+  private String finishedRun() {
+    if (finishedRun == null) {
+      String id = owner.request().body(Map.of("jobName", "daily-shop-report", "parameters",
+          Map.of("date", "2020-01-02"))).post("/batch/executions").then().statusCode(201).extract()
+          .path("executionId").toString();
+      for (int i = 0; i < 240; i++) {
+        String status = owner.request().get("/batch/executions/" + id).then().statusCode(200).extract()
+            .path("status");
+        if (List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(status)) {
+          finishedRun = id;
+          return id;
+        }
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      throw new IllegalStateException("report run " + id + " did not end");
+    }
+    return finishedRun;
   }
 
   // ---- fixtures: the demo chain's Downtown shop, made by its owner ----

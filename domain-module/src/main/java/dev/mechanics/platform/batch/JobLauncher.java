@@ -50,6 +50,7 @@ public class JobLauncher {
     BatchJob job = BatchJob.named(jobName)
         .orElseThrow(() -> DomainException.InvalidInput.field("jobName", "no job named " + jobName));
     requireMayRun(actor, job);
+    checkParameters(job, parameters);
     UUID organization = job.scope() == BatchJob.Scope.ORGANIZATION ? actor.organizationId() : null;
     return run(job, organization, parameters, null, actor.name());
   }
@@ -62,6 +63,10 @@ public class JobLauncher {
       parameters.put(RECIPIENTS_PARAMETER, String.join(",", schedule.recipients()));
     }
     parameters.put(SCHEDULE_PARAMETER, schedule.id().toString());
+    if (job == BatchJob.DAILY_SHOP_REPORT) {
+      // a report's days are cut in the schedule's time zone unless its parameters name another
+      parameters.putIfAbsent(dev.mechanics.reporting.ReportRequest.TIME_ZONE, schedule.timeZone());
+    }
     return run(job, schedule.organizationId(), parameters, schedule.id(), "schedule " + schedule.id())
         .executionId();
   }
@@ -150,6 +155,13 @@ public class JobLauncher {
       throw new DomainException.NotFound("execution", executionId);
     }
     return owner;
+  }
+
+  /** Refuses (422) parameters a job could not run with, before a run or a schedule exists. */
+  public static void checkParameters(BatchJob job, Map<String, String> parameters) {
+    if (job == BatchJob.DAILY_SHOP_REPORT) {
+      dev.mechanics.reporting.ReportRequest.check(parameters == null ? Map.of() : parameters);
+    }
   }
 
   private static void requireMayRun(Actor actor, BatchJob job) {

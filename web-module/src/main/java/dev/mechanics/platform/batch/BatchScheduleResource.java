@@ -95,6 +95,7 @@ public class BatchScheduleResource {
                          @Context UriInfo uri) {
     UUID owner = owner(scope);
     requireJobOfScope(request.jobName(), owner);
+    JobLauncher.checkParameters(BatchJob.named(request.jobName()).orElseThrow(), request.parameters());
     Schedule s = schedules.create(owner, request.details(), clock.instant());
     return Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build())
         .entity(ScheduleView.of(s)).tag(Versions.etag(s.version())).build();
@@ -112,6 +113,7 @@ public class BatchScheduleResource {
     if (!current.jobName().equals(request.jobName())) {
       throw DomainException.InvalidInput.field("jobName", "a schedule's job cannot change; create another schedule");
     }
+    JobLauncher.checkParameters(BatchJob.named(request.jobName()).orElseThrow(), request.parameters());
     Schedule s = schedules.change(owner, scheduleId, expected, request.details(), clock.instant());
     return Response.ok(ScheduleView.of(s)).tag(Versions.etag(s.version())).build();
   }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * written to the log instead (recipient masked), so the run command works without a mail server.
  */
 @ApplicationScoped
-public class Mailer {
+public class Mailer implements MailSender {
 
   private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
@@ -45,10 +45,24 @@ public class Mailer {
   @ConfigProperty(name = "SMTP_FROM", defaultValue = "no-reply@mechanics.dev")
   String from;
 
+  /** Makes this sender reachable from the batch jobs in the EAR's lib/ (see MailSender). */
+  void register(@jakarta.enterprise.event.Observes
+                @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
+    MailSender.register(this);
+  }
+
   /** True when the message was handed to the SMTP server; false when it was only logged or sending failed. */
   public boolean send(String to, String subject, String text) {
+    return send(java.util.List.of(to), subject, text, java.util.List.of());
+  }
+
+  @Override
+  public boolean send(java.util.List<String> recipients, String subject, String text,
+                      java.util.List<Attachment> attachments) {
+    String to = String.join(",", recipients);
     if (host.isEmpty() || host.get().isBlank()) {
-      LOG.info("Mail not configured (SMTP_HOST unset); message to " + mask(to) + ": " + subject + "\n" + text);
+      LOG.info("Mail not configured (SMTP_HOST unset); message to " + maskAll(recipients) + ": " + subject + "\n"
+          + text + (attachments.isEmpty() ? "" : "\n(" + attachments.size() + " attachments not sent)"));
       return false;
     }
     Properties props = new Properties();
@@ -73,13 +87,32 @@ public class Mailer {
       message.setFrom(new InternetAddress(from));
       message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
       message.setSubject(subject, StandardCharsets.UTF_8.name());
-      message.setText(text, StandardCharsets.UTF_8.name());
+      if (attachments.isEmpty()) {
+        message.setText(text, StandardCharsets.UTF_8.name());
+      } else {
+        jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+        jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+        body.setText(text, StandardCharsets.UTF_8.name());
+        parts.addBodyPart(body);
+        for (Attachment a : attachments) {
+          jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+          part.setDataHandler(new jakarta.activation.DataHandler(
+              new jakarta.mail.util.ByteArrayDataSource(a.content(), a.contentType())));
+          part.setFileName(a.fileName());
+          parts.addBodyPart(part);
+        }
+        message.setContent(parts);
+      }
       Transport.send(message);
       return true;
     } catch (MessagingException | RuntimeException e) {
-      LOG.warning("Sending mail to " + mask(to) + " failed: " + e.getMessage());
+      LOG.warning("Sending mail to " + maskAll(recipients) + " failed: " + e.getMessage());
       return false;
     }
+  }
+
+  private static String maskAll(java.util.List<String> addresses) {
+    return addresses.stream().map(Mailer::mask).collect(java.util.stream.Collectors.joining(","));
   }
 
   private static String mask(String address) {

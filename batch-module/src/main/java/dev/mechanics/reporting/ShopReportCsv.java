@@ -1,0 +1,63 @@
+package dev.mechanics.reporting;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The report as CSV, one figure per row (long format, so new KPIs add rows, not columns): kpi_version and the
+ * period on every row, then scope (ORGANIZATION, SHOP, TECHNICIAN, OPEN_WORK_ORDERS), shop, metric, dimension
+ * (technician or board status) and value. Amounts are plain decimals in the organization's currency.
+ */
+final class ShopReportCsv {
+
+  static final String[] HEADER = {"kpi_version", "organization_id", "period", "period_start", "period_end",
+      "time_zone", "scope", "shop_id", "shop_name", "metric", "dimension", "value"};
+
+  private ShopReportCsv() {
+  }
+
+  static byte[] write(ShopReport report) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
+    try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), format)) {
+      Row row = new Row(csv, report.run());
+      for (String[] kpi : ShopReport.kpis(report.organization())) {
+        row.print("ORGANIZATION", null, null, kpi[0], "", kpi[1]);
+      }
+      for (Map.Entry<String, Long> open : report.organizationOpenByStatus().entrySet()) {
+        row.print("OPEN_WORK_ORDERS", null, null, "open_work_orders", open.getKey(), open.getValue().toString());
+      }
+      for (ShopReport.Shop shop : report.shops()) {
+        for (String[] kpi : ShopReport.kpis(shop.figures())) {
+          row.print("SHOP", shop.id().toString(), shop.name(), kpi[0], "", kpi[1]);
+        }
+        for (ShopReport.Technician t : shop.technicians()) {
+          String who = t.id() == null ? t.name() : t.name() + " (" + t.id() + ")";
+          row.print("TECHNICIAN", shop.id().toString(), shop.name(), "technician_hours_sold", who,
+              ShopReport.text(t.hoursSold()));
+          row.print("TECHNICIAN", shop.id().toString(), shop.name(), "technician_hours_clocked", who,
+              ShopReport.NOT_RECORDED);
+        }
+        for (Map.Entry<String, Long> open : shop.openByStatus().entrySet()) {
+          row.print("OPEN_WORK_ORDERS", shop.id().toString(), shop.name(), "open_work_orders", open.getKey(),
+              open.getValue().toString());
+        }
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private record Row(CSVPrinter csv, ReportRun run) {
+    void print(String scope, String shopId, String shopName, String metric, String dimension, String value)
+        throws IOException {
+      csv.printRecord(run.kpiVersion(), run.organizationId(), run.period(), run.start(), run.endExclusive(),
+          run.timeZone(), scope, shopId == null ? "" : shopId, shopName == null ? "" : shopName, metric, dimension,
+          value);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.mechanics.reporting;
+
+import dev.mechanics.backup.BackupStorage;
+import dev.mechanics.platform.batch.JobRuns;
+import dev.mechanics.platform.mail.MailSender;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Computes the KPIs from the run's sums, writes the CSV and the PDF to Blob Storage under
+ * {@code reports/<organizationId>/daily-shop-report/<first day>/}, records them as the run's outputs and mails
+ * them to the recipients. A restarted publish writes the same keys again (objects are replaced, not added).
+ */
+@jakarta.enterprise.context.Dependent
+@Named("shopReportPublish")
+public class ShopReportPublishBatchlet extends AbstractBatchlet {
+
+  private static final Logger LOG = Logger.getLogger(ShopReportPublishBatchlet.class.getName());
+
+  @Inject
+  JobContext job;
+
+  @Inject
+  StepContext step;
+
+  @Inject
+  ReportStore store;
+
+  @Inject
+  BackupStorage storage;
+
+  @Inject
+  JobRuns runs;
+
+  @Override
+  public String process() throws IOException {
+    ReportRun run = store.run(job.getInstanceId())
+        .orElseThrow(() -> new IllegalStateException("report run " + job.getInstanceId() + " was not prepared"));
+    ShopReport report = new ShopReport(run, store.organizationName(run.organizationId()), Instant.now(),
+        List.copyOf(store.shops(run).values()));
+    String base = objectPrefix(run) + job.getJobName() + "-" + run.label() + "-run-" + run.instanceId();
+    byte[] csv = ShopReportCsv.write(report);
+    byte[] pdf = ShopReportPdf.write(report);
+    put(base + ".csv", "text/csv", csv);
+    put(base + ".pdf", "application/pdf", pdf);
+    boolean mailed = mail(report, base, csv, pdf);
+    ShopReport.Figures org = report.organization();
+    String summary = "SHOPS " + report.shops().size() + " CARS " + org.carCount() + " LINES " + org.lines()
+        + " RECONCILED " + org.reconciled() + " MAILED " + (mailed ? run.recipients().size() : 0) + " "
+        + run.kpiVersion();
+    step.setPersistentUserData(summary);
+    LOG.info(() -> "daily-shop-report run " + run.instanceId() + ": " + summary);
+    return summary;
+  }
+
+  /** reports/&lt;organizationId&gt;/daily-shop-report/YYYY-MM-DD/ - the organization's own folder. */
+  static String objectPrefix(ReportRun run) {
+    return "reports/" + run.organizationId() + "/daily-shop-report/" + run.start() + "/";
+  }
+
+  private void put(String key, String contentType, byte[] content) throws IOException {
+    BackupStorage.Upload upload = storage.create(key, contentType);
+    try {
+      upload.write(content);
+    } catch (IOException | RuntimeException e) {
+      upload.abort(e);
+      throw e;
+    }
+    upload.close();
+    runs.output(job.getInstanceId(), key, content.length);
+  }
+
+  /** The web module's Mailer (Jakarta Mail is in WEB-INF/lib): see MailSender for why not injected. */
+  private static java.util.Optional<MailSender> mailSender() {
+    try {
+      BeanManager module = javax.naming.InitialContext.doLookup("java:comp/BeanManager");
+      Instance<MailSender> senders = module.createInstance().select(MailSender.class);
+      if (senders.isResolvable()) {
+        return java.util.Optional.of(senders.get());
+      }
+    } catch (javax.naming.NamingException | RuntimeException e) {
+      LOG.fine(() -> "no bean manager of the job's module: " + e);
+    }
+    LOG.info("MailSender: not resolvable in the job module's bean manager; using the web module's registration");
+    return MailSender.registered();
+  }
+
+  private boolean mail(ShopReport report, String base, byte[] csv, byte[] pdf) {
+    ReportRun run = report.run();
+    if (run.recipients().isEmpty()) {
+      return false;
+    }
+    MailSender sender = mailSender().orElseThrow(() -> new IllegalStateException(
+        "no MailSender in the job's module; the report was stored but not mailed"));
+    String name = base.substring(base.lastIndexOf('/') + 1);
+    ShopReport.Figures org = report.organization();
+    List<String> lines = new ArrayList<>();
+    lines.add("Shop report " + run.label() + " for " + report.organizationName() + " (" + run.period().toLowerCase()
+        + ", time zone " + run.timeZone() + ", KPI definitions " + run.kpiVersion() + ").");
+    lines.add("");
+    lines.add("Car count: " + org.carCount() + ", sales: " + org.sales() + ", average repair order: "
+        + ShopReport.text(org.averageRepairOrder()) + ", gross profit: " + org.grossProfit() + " ("
+        + ShopReport.text(org.grossProfitPercent()) + " %).");
+    lines.add("");
+    lines.add("The CSV and the PDF are attached; they are also kept in the report storage as " + base + ".csv/.pdf");
+    boolean sent = sender.send(run.recipients(), "Shop report " + run.label() + " - "
+        + report.organizationName(), String.join("\n", lines), List.of(
+        new MailSender.Attachment(name + ".csv", "text/csv", csv),
+        new MailSender.Attachment(name + ".pdf", "application/pdf", pdf)));
+    if (!sent) {
+      LOG.warning(() -> "daily-shop-report run " + run.instanceId() + ": the mail to " + run.recipients().size()
+          + " recipients was not sent (see the Mailer's log)");
+    }
+    return sent;
+  }
+}
