@@ -84,8 +84,13 @@ class AttachmentLinkIT {
 
   @Test
   void onlyWhoMayDownloadTheAttachmentGetsALink() {
-    String workOrder = new Shop(Api.demoAs("SERVICE_ADVISOR")).estimate();
+    Shop shop = new Shop(Api.demoAs("SERVICE_ADVISOR"));
+    String workOrder = shop.estimate();
     Api.Tenant technician = Api.demoAs("TECHNICIAN");
+    // a technician reaches only work assigned to them: first not, then on the job
+    technician.request().contentType("image/jpeg").body(jpeg(2048)).post("/work-orders/" + workOrder
+        + "/attachments").then().statusCode(404);
+    shop.assign(workOrder, Shop.userIdOf(technician));
     String attachment = technician.request().contentType("image/jpeg").body(jpeg(2048))
         .post("/work-orders/" + workOrder + "/attachments").then().statusCode(201).extract().path("id");
     String path = "/work-orders/" + workOrder + "/attachments/" + attachment + "/download-link";
