@@ -4,10 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import dev.mechanics.platform.pdf.PdfPages;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
@@ -67,31 +65,16 @@ final class ShopReportPdf {
     return clean.length() > 90 ? clean.substring(0, 87) + "..." : clean;
   }
 
+  /** Report lines on {@link PdfPages}, Latin-1 only. */
   private static final class Pages {
-    private final PDDocument pdf;
-    private PDPageContentStream stream;
-    private float y;
+    private final PdfPages pages;
 
     Pages(PDDocument pdf) throws IOException {
-      this.pdf = pdf;
-      newPage();
-    }
-
-    private void newPage() throws IOException {
-      if (stream != null) {
-        stream.close();
-      }
-      PDPage page = new PDPage(PDRectangle.A4);
-      pdf.addPage(page);
-      stream = new PDPageContentStream(pdf, page);
-      y = page.getMediaBox().getHeight() - MARGIN;
+      this.pages = new PdfPages(pdf, MARGIN);
     }
 
     void down(float by) throws IOException {
-      y -= by;
-      if (y < MARGIN) {
-        newPage();
-      }
+      pages.down(by);
     }
 
     void text(PDType1Font font, float size, String text) throws IOException {
@@ -106,15 +89,11 @@ final class ShopReportPdf {
     }
 
     private void show(PDType1Font font, float size, float x, String text) throws IOException {
-      stream.beginText();
-      stream.setFont(font, size);
-      stream.newLineAtOffset(x, y);
-      stream.showText(ascii(text));
-      stream.endText();
+      pages.show(font, size, x, ascii(text));
     }
 
     void close() throws IOException {
-      stream.close();
+      pages.close();
     }
   }
 }

@@ -6,10 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import dev.mechanics.platform.pdf.PdfPages;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
@@ -67,7 +65,7 @@ final class InvoicePdf {
     PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     try (PDDocument pdf = new PDDocument()) {
-      Writer w = new Writer(pdf, regular);
+      Writer w = new Writer(pdf);
       w.text(bold, 18, MARGIN, title);
       w.down(LINE * 1.5f);
       w.text(regular, 10, MARGIN, subtitle);
@@ -92,42 +90,20 @@ final class InvoicePdf {
     return ascii.length() > 60 ? ascii.substring(0, 57) + "..." : ascii;
   }
 
-  /** Writes rows top-down and starts a new page when one is full. */
+  /** Invoice rows on {@link PdfPages}. */
   private static final class Writer {
-    private final PDDocument pdf;
-    private final PDType1Font font;
-    private PDPageContentStream stream;
-    private float y;
+    private final PdfPages pages;
 
-    Writer(PDDocument pdf, PDType1Font font) throws IOException {
-      this.pdf = pdf;
-      this.font = font;
-      newPage();
-    }
-
-    private void newPage() throws IOException {
-      if (stream != null) {
-        stream.close();
-      }
-      PDPage page = new PDPage(PDRectangle.A4);
-      pdf.addPage(page);
-      stream = new PDPageContentStream(pdf, page);
-      y = page.getMediaBox().getHeight() - MARGIN;
+    Writer(PDDocument pdf) throws IOException {
+      this.pages = new PdfPages(pdf, MARGIN);
     }
 
     void down(float by) throws IOException {
-      y -= by;
-      if (y < MARGIN) {
-        newPage();
-      }
+      pages.down(by);
     }
 
     void text(PDType1Font f, float size, float x, String text) throws IOException {
-      stream.beginText();
-      stream.setFont(f, size);
-      stream.newLineAtOffset(x, y);
-      stream.showText(text);
-      stream.endText();
+      pages.show(f, size, x, text);
     }
 
     void row(PDType1Font f, String description, String qty, String price, String amount) {
@@ -144,7 +120,7 @@ final class InvoicePdf {
     }
 
     void close() throws IOException {
-      stream.close();
+      pages.close();
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.mechanics.platform.web.RequiresRole;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Role;
 import dev.mechanics.workorder.WorkOrderMetrics;
+import dev.mechanics.workorder.WorkOrderService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -50,6 +51,9 @@ public class InvoiceResource {
 
   @Inject
   CreditNotes creditNotes;
+
+  @Inject
+  WorkOrderService workOrders;
 
   /** {@code line}: the line's index on the invoice (on a credit note, the invoice line it credits). */
   public record InvoiceLineView(String type, String description, BigDecimal quantity, String unitPrice,
@@ -141,10 +145,8 @@ public class InvoiceResource {
   public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                       @Valid @NotNull PaymentRequest request, @Context UriInfo uri) {
     UUID invoiceId = PathIds.of("invoice", id);
-    if (!caller.get().holdsIn(billing.get(invoiceId).getShopId(), Role.OWNER, Role.MANAGER)) {
-      throw new dev.mechanics.platform.DomainException.Forbidden("Only an owner or a manager of the invoice's shop "
-          + "takes payments");
-    }
+    workOrders.requireRoleInShop(caller.get(), billing.get(invoiceId).getShopId(), "take its payments",
+        Role.OWNER, Role.MANAGER);
     String idempotencyKey = idempotencyKey(key, "payments");
     Money amount = Money.parse(request.amount(), "amount");
     String reference = request.reference() == null || request.reference().isBlank() ? null
@@ -217,10 +219,8 @@ public class InvoiceResource {
   public Response credit(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                          @Valid @NotNull CreditNoteRequest request, @Context UriInfo uri) {
     UUID invoiceId = PathIds.of("invoice", id);
-    if (!caller.get().holdsIn(billing.get(invoiceId).getShopId(), Role.OWNER, Role.MANAGER)) {
-      throw new dev.mechanics.platform.DomainException.Forbidden("Only an owner or a manager of the invoice's shop "
-          + "issues credit notes");
-    }
+    workOrders.requireRoleInShop(caller.get(), billing.get(invoiceId).getShopId(), "issue its credit notes",
+        Role.OWNER, Role.MANAGER);
     String idempotencyKey = idempotencyKey(key, "credit notes");
     boolean byLines = request.lines() != null && !request.lines().isEmpty();
     if (byLines == (request.amount() != null)) {
