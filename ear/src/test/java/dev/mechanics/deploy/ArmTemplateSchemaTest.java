@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ARM templates and parameter files against Azure's published deployment-template schemas
- * (../shared/schemas/arm, see {@link PublishedSchemas}). Fails, never skips, when the schemas are absent.
+ * (arm-templates/schemas/arm, see {@link PublishedSchemas}). Fails, never skips, when the schemas are absent.
  *
  * <p>What the schemas catch: wrong enum spellings ("TLS1_2" where "1.2" is expected), wrong shapes (a SKU outside
  * properties), missing required properties, apiVersions without a published definition. What they do not: unknown
@@ -25,7 +25,7 @@ class ArmTemplateSchemaTest {
 
     @BeforeAll
     static void load() {
-        schemas = new PublishedSchemas(ProjectLayout.sharedSchemas());
+        schemas = new PublishedSchemas(ProjectLayout.publishedSchemas());
         template = ArmTemplate.load(ProjectLayout.armTemplate());
     }
 

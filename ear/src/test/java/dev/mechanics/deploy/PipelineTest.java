@@ -186,7 +186,7 @@ class PipelineTest {
 
     @Test
     void pipelineMatchesThePublishedSchemaAndUsesNoDeprecatedTask() {
-        PublishedSchemas schemas = new PublishedSchemas(ProjectLayout.sharedSchemas());
+        PublishedSchemas schemas = new PublishedSchemas(ProjectLayout.publishedSchemas());
         assertThat(PublishedSchemas.messages(schemas.pipelineSchema(), pipeline.root())).isEmpty();
 
         List<String> used = new ArrayList<>();
@@ -202,7 +202,7 @@ class PipelineTest {
 
     @Test
     void theSchemaCheckRejectsAnUnknownTaskInput() {
-        PublishedSchemas schemas = new PublishedSchemas(ProjectLayout.sharedSchemas());
+        PublishedSchemas schemas = new PublishedSchemas(ProjectLayout.publishedSchemas());
         JsonNode broken = pipeline.root().deepCopy();
         JsonNode swap = tasks(steps(PipelineDocument.jobs(stageOf(broken, "Production")).get(0)), "AzureAppServiceManage@0").get(0);
         ((com.fasterxml.jackson.databind.node.ObjectNode) swap.path("inputs")).put("SwapWithProd", "true");

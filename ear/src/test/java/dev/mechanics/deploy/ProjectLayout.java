@@ -9,11 +9,10 @@ import java.nio.file.Paths;
  *
  * <p>Surefire and Failsafe run with the {@code ear/} module as working directory, an IDE often with the
  * repository root: the repository root is the first directory upwards that holds {@code arm-templates/}
- * and a {@code pom.xml}. The published schemas (ARM deployment templates, Azure Pipelines) are not part of
- * the repository; they sit beside the clone as {@code ../shared/schemas} (here and in CI), or wherever the
- * system property {@code mechanics.shared.schemas} or the environment variable
- * {@code MECHANICS_SHARED_SCHEMAS} points. A missing schemas directory is a failure, not a skip: a check
- * that silently does not run is worse than none.
+ * and a {@code pom.xml}. The published schemas (ARM deployment templates, Azure Pipelines) are a copy inside
+ * the repository, {@code arm-templates/schemas/} (see its README for where and when they came from): the tests
+ * read nothing outside the repository. A missing schemas directory is a failure, not a skip: a check that
+ * silently does not run is worse than none.
  */
 final class ProjectLayout {
 
@@ -42,20 +41,16 @@ final class ProjectLayout {
         return file("azure-pipelines.yml");
     }
 
-    /** The shared schemas directory; throws an {@link AssertionError} naming the places looked at when absent. */
-    static Path sharedSchemas() {
-        String configured = System.getProperty("mechanics.shared.schemas", System.getenv("MECHANICS_SHARED_SCHEMAS"));
-        Path candidate = configured != null && !configured.isBlank()
-                ? Paths.get(configured).toAbsolutePath().normalize()
-                : ROOT.resolve("../shared/schemas").normalize();
-        if (!Files.isDirectory(candidate.resolve("arm/schemas/2019-04-01"))
-                || !Files.isRegularFile(candidate.resolve("azure-pipelines/service-schema.json"))) {
-            throw new AssertionError("The published schemas are missing: expected " + candidate
-                    + " with arm/schemas/2019-04-01/deploymentTemplate.json and azure-pipelines/service-schema.json."
-                    + " Put the shared folder beside the clone (../shared/schemas) or set -Dmechanics.shared.schemas"
-                    + " (or MECHANICS_SHARED_SCHEMAS) to its location. Schema validation is required, never skipped.");
+    /** The published schemas kept in the repository; throws an {@link AssertionError} when they are incomplete. */
+    static Path publishedSchemas() {
+        Path schemas = file("arm-templates/schemas");
+        if (!Files.isRegularFile(schemas.resolve("arm/schemas/2019-04-01/deploymentTemplate.json"))
+                || !Files.isRegularFile(schemas.resolve("azure-pipelines/service-schema.json"))) {
+            throw new AssertionError("The published schemas are missing from " + schemas
+                    + ": expected arm/schemas/2019-04-01/deploymentTemplate.json and azure-pipelines/service-schema.json"
+                    + " (arm-templates/schemas/README.md says how to refresh them). Schema validation is required, never skipped.");
         }
-        return candidate;
+        return schemas;
     }
 
     private static Path findRepositoryRoot() {
