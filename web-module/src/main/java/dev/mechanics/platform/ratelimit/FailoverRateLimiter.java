@@ -1,14 +1,16 @@
 package dev.mechanics.platform.ratelimit;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.authentication.AuthXManager;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -20,7 +22,7 @@ public class FailoverRateLimiter implements RateLimiter, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(FailoverRateLimiter.class.getName());
 
-  private final JedisPool pool;
+  private final UnifiedJedis client;
   private final RedisRateLimiter redis;
   private final LocalRateLimiter local = new LocalRateLimiter();
   private final Duration retryInterval;
@@ -33,18 +35,27 @@ public class FailoverRateLimiter implements RateLimiter, AutoCloseable {
 
   /** No Redis configured: in-process counting only (one instance). */
   public FailoverRateLimiter() {
-    this.pool = null;
+    this.client = null;
     this.redis = null;
     this.retryInterval = Duration.ZERO;
   }
 
   public FailoverRateLimiter(String redisUrl, String keyPrefix, Duration timeout, Duration retryInterval) {
-    this.pool = pool(redisUrl, timeout);
-    this.redis = new RedisRateLimiter(pool, keyPrefix);
+    this(redisUrl, null, keyPrefix, timeout, retryInterval);
+  }
+
+  /**
+   * With {@code authX} (Microsoft Entra tokens, {@link EntraRedisIdentity}) the connections authenticate with the
+   * identity's token, renewed before it expires, and any credentials in the URL are ignored.
+   */
+  public FailoverRateLimiter(String redisUrl, AuthXManager authX, String keyPrefix, Duration timeout,
+                             Duration retryInterval) {
+    this.client = client(redisUrl, authX, timeout);
+    this.redis = new RedisRateLimiter(client, keyPrefix);
     this.retryInterval = retryInterval;
   }
 
-  static JedisPool pool(String redisUrl, Duration timeout) {
+  static UnifiedJedis client(String redisUrl, AuthXManager authX, Duration timeout) {
     URI uri = URI.create(redisUrl);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
     if (!scheme.equals("redis") && !scheme.equals("rediss")) {
@@ -59,24 +70,26 @@ public class FailoverRateLimiter implements RateLimiter, AutoCloseable {
         .connectionTimeoutMillis((int) timeout.toMillis())
         .socketTimeoutMillis((int) timeout.toMillis());
     String userInfo = uri.getRawUserInfo();
-    if (userInfo != null && !userInfo.isEmpty()) {
+    if (authX != null) {
+      config.authXManager(authX);
+    } else if (userInfo != null && !userInfo.isEmpty()) {
       String[] parts = userInfo.split(":", 2);
-      String decodedUser = java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8);
+      String decodedUser = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
       if (parts.length == 2) {
         if (!decodedUser.isEmpty()) {
           config.user(decodedUser);
         }
-        config.password(java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
+        config.password(URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
       } else {
         config.password(decodedUser);
       }
     }
-    JedisClientConfig built = config.build();
-    JedisPoolConfig poolConfig = new JedisPoolConfig();
+    ConnectionPoolConfig poolConfig = new ConnectionPoolConfig();
     poolConfig.setMaxTotal(32);
     poolConfig.setMaxWait(timeout);
     poolConfig.setJmxEnabled(false);
-    return new JedisPool(poolConfig, new HostAndPort(uri.getHost(), port), built);
+    return RedisClient.builder().hostAndPort(uri.getHost(), port).clientConfig(config.build()).poolConfig(poolConfig)
+        .build();
   }
 
   @Override
@@ -116,8 +129,8 @@ public class FailoverRateLimiter implements RateLimiter, AutoCloseable {
     if (redis == null) {
       return Status.LOCAL_ONLY;
     }
-    try (var connection = pool.getResource()) {
-      connection.ping();
+    try {
+      client.ping();
       if (degraded) {
         degraded = false;
         LOG.info("event=redis.recovered rate limits are shared through Redis again");
@@ -141,8 +154,8 @@ public class FailoverRateLimiter implements RateLimiter, AutoCloseable {
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.close();
+    if (client != null) {
+      client.close();
     }
   }
 }

@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.authentication.AuthXManager;
 
 /**
  * The limits this API enforces, on the shared counters ({@code REDIS_URL}) or in-process: sign-in attempts
@@ -31,6 +33,11 @@ public class RateLimits {
   @Inject
   @ConfigProperty(name = "REDIS_KEY_PREFIX", defaultValue = "mechanics:")
   String keyPrefix;
+
+  /** {@code url}: credentials from REDIS_URL; {@code entra}: the managed identity's Microsoft Entra token. */
+  @Inject
+  @ConfigProperty(name = "REDIS_AUTH", defaultValue = "url")
+  String redisAuth;
 
   @Inject
   @ConfigProperty(name = "RATE_LIMIT_SIGNIN_PER_MINUTE", defaultValue = "20")
@@ -52,12 +59,20 @@ public class RateLimits {
   @PostConstruct
   void connect() {
     if (redisUrl.isPresent() && !redisUrl.get().isBlank()) {
-      limiter = new FailoverRateLimiter(redisUrl.get().trim(), keyPrefix, Duration.ofMillis(500),
-          Duration.ofSeconds(2));
+      limiter = new FailoverRateLimiter(redisUrl.get().trim(), redisAuthentication(), keyPrefix,
+          Duration.ofMillis(500), Duration.ofSeconds(2));
     } else {
       LOG.warning("REDIS_URL is not set: rate limits are counted in this process only (one instance)");
       limiter = new FailoverRateLimiter();
     }
+  }
+
+  private AuthXManager redisAuthentication() {
+    return switch (redisAuth.trim().toLowerCase(Locale.ROOT)) {
+      case "url" -> null;
+      case "entra" -> EntraRedisIdentity.authentication();
+      default -> throw new IllegalArgumentException("REDIS_AUTH is invalid: expected url or entra");
+    };
   }
 
   @PreDestroy

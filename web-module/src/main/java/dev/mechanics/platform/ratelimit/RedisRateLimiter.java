@@ -2,8 +2,7 @@ package dev.mechanics.platform.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Fixed windows in Redis, shared by every instance: one Lua script increments the key and sets its expiry
@@ -21,31 +20,27 @@ public class RedisRateLimiter implements RateLimiter {
       return {count, ttl}
       """;
 
-  private final JedisPool pool;
+  private final UnifiedJedis redis;
   private final String prefix;
 
-  public RedisRateLimiter(JedisPool pool, String prefix) {
-    this.pool = pool;
+  public RedisRateLimiter(UnifiedJedis redis, String prefix) {
+    this.redis = redis;
     this.prefix = prefix + "ratelimit:";
   }
 
   @Override
   public Decision hit(String key, int limit, Duration window) {
-    try (Jedis redis = pool.getResource()) {
-      @SuppressWarnings("unchecked")
-      List<Long> result = (List<Long>) redis.eval(SCRIPT, List.of(prefix + key),
-          List.of(Long.toString(window.toMillis())));
-      long count = result.get(0);
-      long ttlMillis = result.get(1);
-      return new Decision(count <= limit, count, Math.max(1, (ttlMillis + 999) / 1000));
-    }
+    @SuppressWarnings("unchecked")
+    List<Long> result = (List<Long>) redis.eval(SCRIPT, List.of(prefix + key),
+        List.of(Long.toString(window.toMillis())));
+    long count = result.get(0);
+    long ttlMillis = result.get(1);
+    return new Decision(count <= limit, count, Math.max(1, (ttlMillis + 999) / 1000));
   }
 
   @Override
   public long peek(String key) {
-    try (Jedis redis = pool.getResource()) {
-      String value = redis.get(prefix + key);
-      return value == null ? 0 : Long.parseLong(value);
-    }
+    String value = redis.get(prefix + key);
+    return value == null ? 0 : Long.parseLong(value);
   }
 }
