@@ -11,6 +11,7 @@
 #   liberty-config/{server.xml,jvm.options,bootstrap.properties}  -> /config/   (the same files the Maven-built server uses)
 #   ear/target/liberty/wlp/usr/shared/resources/jdbc/              -> /opt/ol/wlp/usr/shared/resources/jdbc/ (PostgreSQL driver + DatabaseUrlDataSource)
 #   ear/target/agent/applicationinsights-agent.jar                 -> /opt/mechanics/agent/ (copied by the ear build from Maven Central)
+#   docker/certs/azure-postgresql-roots.pem                        -> /opt/mechanics/certs/ (Azure PostgreSQL roots, verify-full)
 #   ear/target/mechanics.ear                                       -> /config/apps/mechanics.ear
 #
 # There is no separate frontend image: the SPA, when it exists, is static content of web-module and
@@ -41,10 +42,15 @@ COPY --chown=1001:0 ear/target/liberty/wlp/usr/shared/resources/jdbc/ /opt/ol/wl
 COPY --chown=1001:0 ear/target/agent/applicationinsights-agent.jar docker/applicationinsights.json /opt/mechanics/agent/
 COPY --chown=1001:0 --chmod=0755 docker/entrypoint.sh /opt/mechanics/entrypoint.sh
 
-# 4. The application, last: it changes on every commit, the layers above rarely do.
+# 4. The root certificates Azure Database for PostgreSQL chains to (DigiCert Global Root G2, Microsoft RSA Root
+#    CA 2017), for DATABASE_URL=...?sslmode=verify-full&sslrootcert=/opt/mechanics/certs/azure-postgresql-roots.pem
+#    (the driver checks the server's certificate and host name against exactly these).
+COPY --chown=1001:0 docker/certs/azure-postgresql-roots.pem /opt/mechanics/certs/
+
+# 5. The application, last: it changes on every commit, the layers above rarely do.
 COPY --chown=1001:0 ear/target/mechanics.ear /config/apps/mechanics.ear
 
-# 5. Liberty's own image configuration step (OpenJ9 shared class cache, server tuning).
+# 6. Liberty's own image configuration step (OpenJ9 shared class cache, server tuning).
 RUN configure.sh
 
 # Never root at run time (the base image's user 1001, group 0 for OpenShift-style arbitrary UIDs).

@@ -26,6 +26,9 @@ public class FlywayMigrationIntegrator implements Integrator {
     DataSource dataSource = sessionFactory.getServiceRegistry().requireService(ConnectionProvider.class)
         .unwrap(DataSource.class);
     DataSource owner = migrationDataSource();
+    if (owner != null) {
+      provisionApplicationRole(owner);
+    }
     MigrateResult result = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
         .dataSource(owner == null ? dataSource : owner)
         .locations("classpath:db/migration")
@@ -61,6 +64,27 @@ public class FlywayMigrationIntegrator implements Integrator {
   }
 
   static final String MIGRATION_VARIABLE = "DATABASE_MIGRATION_URL";
+
+  /** The role DATABASE_URL names exists, with DATABASE_URL's password, before the application connects as it. */
+  private static void provisionApplicationRole(DataSource owner) {
+    String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getOptionalValue("DATABASE_URL", String.class).orElse("");
+    ApplicationRole role = ApplicationRole.fromDatabaseUrl(url).orElse(null);
+    if (role == null) {
+      return;
+    }
+    try (java.sql.Connection admin = owner.getConnection()) {
+      if (role.name().equals(admin.getMetaData().getUserName())) {
+        return; // the same role: grantToApplication says so
+      }
+      if (role.provision(admin)) {
+        LOG.info(() -> "Created the application's database role " + role.name() + " (data rights follow the migrations)");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot provision the application's database role " + role.name() + ": "
+          + e.getMessage(), e);
+    }
+  }
 
   /** Data rights only, and the audit trail append-only; run after every migration so new tables are covered. */
   private static void grantToApplication(DataSource owner, DataSource application) {

@@ -74,6 +74,11 @@ final class ArmTemplate {
         }
     }
 
+    /** A template from a tree in memory (a deliberately broken copy, to show a check fails). */
+    static ArmTemplate of(JsonNode root) {
+        return new ArmTemplate(null, root.toString(), root);
+    }
+
     static JsonNode readJson(Path path) {
         try {
             return JSON.readTree(Files.readString(path));
@@ -100,6 +105,13 @@ final class ArmTemplate {
 
     JsonNode outputs() {
         return root.path("outputs");
+    }
+
+    /** The names in a resource's {@code dependsOn}. */
+    static List<String> dependsOn(Resource resource) {
+        List<String> names = new ArrayList<>();
+        resource.node().path("dependsOn").forEach(d -> names.add(d.asText()));
+        return names;
     }
 
     /** Every resource, top level, children and nested deployments' templates, in document order. */
@@ -185,6 +197,57 @@ final class ArmTemplate {
             }
         }
         return null;
+    }
+
+    /**
+     * The value of an app setting of a site or slot: from {@code variables('appSettingsCommon')} as written there, or
+     * the value expression of its {@code createObject('name', '<name>', 'value', <expr>)} in the resource's
+     * appSettings expression (without brackets); null when the app does not set it.
+     */
+    String appSetting(Resource app, String name) {
+        String common = setting(variables().path("appSettingsCommon"), name);
+        if (common != null) {
+            return common;
+        }
+        String expression = app.properties().path("siteConfig").path("appSettings").asText();
+        String marker = "createObject('name', '" + name + "', 'value', ";
+        int start = expression.indexOf(marker);
+        if (start < 0) {
+            return null;
+        }
+        int from = start + marker.length();
+        int depth = 0;
+        for (int i = from; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (c == '\'') {
+                i = expression.indexOf('\'', i + 1);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    return expression.substring(from, i);
+                }
+                depth--;
+            }
+        }
+        throw new AssertionError("unbalanced appSettings expression of " + app);
+    }
+
+    /** Names of every app setting of a site or slot (common ones and its own). */
+    java.util.Set<String> appSettingNames(Resource app) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        variables().path("appSettingsCommon").forEach(e -> names.add(e.path("name").asText()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("createObject\\('name', '([A-Z0-9_]+)'")
+                .matcher(app.properties().path("siteConfig").path("appSettings").asText());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** The resource whose name expression is exactly {@code name} (with brackets), if any. */
+    java.util.Optional<Resource> byName(String type, String name) {
+        return ofType(type).stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     @FunctionalInterface

@@ -79,11 +79,20 @@ class ArmTemplateSchemaTest {
     @Test
     void theValidatorRejectsAMisspeltValue() {
         // Guards the guard: if schema loading silently degraded to "accept anything", this would pass wrongly.
-        Resource redis = template.single("Microsoft.Cache/redis");
+        Resource redis = template.single("Microsoft.Cache/redisEnterprise");
         JsonNode broken = redis.node().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("properties")).put("minimumTlsVersion", "TLS1_2");
         String definition = schemas.resourceDefinition(redis.type(), redis.apiVersion()).orElseThrow();
         assertThat(schemas.validateResource(definition, broken)).isNotEmpty();
+
+        // Azure Managed Redis: the cluster policy is one of the published values (issue 11, point 5)
+        Resource database = template.single("Microsoft.Cache/redisEnterprise/databases");
+        assertThat(schemas.validateResource(schemas.resourceDefinition(database.type(), database.apiVersion()).orElseThrow(), database.node()))
+                .isEmpty();
+        JsonNode brokenDatabase = database.node().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) brokenDatabase.path("properties")).put("clusteringPolicy", "Enterprise");
+        assertThat(schemas.validateResource(schemas.resourceDefinition(database.type(), database.apiVersion()).orElseThrow(), brokenDatabase))
+                .isNotEmpty();
 
         JsonNode envelope = template.root().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) envelope).put("contentVersion", "1.0");

@@ -36,7 +36,9 @@ class ArmTemplateTest {
             "Microsoft.DBforPostgreSQL/flexibleServers/databases", "2025-08-01",
             "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules", "2025-08-01",
             "Microsoft.DBforPostgreSQL/flexibleServers/configurations", "2025-08-01",
-            "Microsoft.Cache/redis", "2024-11-01",
+            "Microsoft.Cache/redisEnterprise", "2025-07-01",
+            "Microsoft.Cache/redisEnterprise/databases", "2025-07-01",
+            "Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments", "2025-07-01",
             "Microsoft.Storage/storageAccounts", "2026-04-01",
             "Microsoft.Storage/storageAccounts/blobServices", "2026-04-01",
             "Microsoft.Storage/storageAccounts/blobServices/containers", "2026-04-01",
@@ -66,6 +68,7 @@ class ArmTemplateTest {
             "Microsoft.Network/virtualNetworks", "2025-07-01",
             "Microsoft.Network/virtualNetworks/subnets", "2025-07-01",
             "Microsoft.Network/privateEndpoints", "2025-07-01",
+            "Microsoft.Network/privateEndpoints/privateDnsZoneGroups", "2025-07-01",
             "Microsoft.ManagedIdentity/userAssignedIdentities", "2024-11-30",
             "Microsoft.Resources/deployments", "2025-04-01");
 
@@ -87,7 +90,12 @@ class ArmTemplateTest {
             "Microsoft.Network/virtualNetworks",
             "Microsoft.Network/privateDnsZones",
             "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
-            "Microsoft.Cache/redis",
+            "Microsoft.Cache/redisEnterprise",
+            "Microsoft.Cache/redisEnterprise/databases",
+            "Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments",
+            "Microsoft.ManagedIdentity/userAssignedIdentities",
+            "Microsoft.Network/privateEndpoints",
+            "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
             "Microsoft.Storage/storageAccounts",
             "Microsoft.Storage/storageAccounts/blobServices",
             "Microsoft.Storage/storageAccounts/blobServices/containers",
@@ -109,7 +117,10 @@ class ArmTemplateTest {
     static final String STORAGE_BLOB_DATA_CONTRIBUTOR = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
 
     /** App settings that carry secrets: each must be a Key Vault reference. */
-    static final List<String> SECRET_SETTINGS = List.of("DATABASE_URL", "REDIS_URL", "JWT_SECRET", "JWT_REFRESH_SECRET", "ENCRYPTION_KEY");
+    static final List<String> SECRET_SETTINGS = List.of("DATABASE_URL", "DATABASE_MIGRATION_URL", "JWT_SECRET", "JWT_REFRESH_SECRET",
+            "ENCRYPTION_KEY", "BACKUP_ENCRYPTION_KEY");
+
+    static final String APP_IDENTITY = "resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('identityName'))";
 
     private final ArmTemplate template = ArmTemplate.load(ProjectLayout.armTemplate());
 
@@ -178,7 +189,7 @@ class ArmTemplateTest {
         }
         // The rule must find something to check: the secrets the application needs are parameters.
         assertThat(template.parameters().fieldNames()).toIterable()
-                .contains("jwtSecret", "jwtRefreshSecret", "encryptionKey", "postgresAdminPassword");
+                .contains("jwtSecret", "jwtRefreshSecret", "encryptionKey", "backupEncryptionKey", "postgresAdminPassword", "databaseAppPassword");
     }
 
     @Test
@@ -268,9 +279,13 @@ class ArmTemplateTest {
             JsonNode props = app.properties();
             JsonNode config = props.path("siteConfig");
             assertThat(app.node().path("kind").asText()).as(app.toString()).isEqualTo("app,linux,container");
-            assertThat(app.node().path("identity").path("type").asText()).as("%s identity", app).isEqualTo("SystemAssigned");
+            assertThat(app.node().path("identity").path("type").asText()).as("%s identity", app).isEqualTo("UserAssigned");
+            assertThat(app.node().path("identity").path("userAssignedIdentities").fieldNames()).toIterable().as("%s identity", app)
+                    .containsExactly("[" + APP_IDENTITY + "]");
             assertThat(props.path("httpsOnly").asBoolean(false)).as("%s httpsOnly", app).isTrue();
-            assertThat(props.path("keyVaultReferenceIdentity").asText()).as(app.toString()).isEqualTo("SystemAssigned");
+            assertThat(props.path("keyVaultReferenceIdentity").asText()).as(app.toString()).isEqualTo("[" + APP_IDENTITY + "]");
+            assertThat(config.path("acrUserManagedIdentityID").asText()).as(app.toString())
+                    .isEqualTo("[reference(" + APP_IDENTITY + ", '2024-11-30').clientId]");
             assertThat(props.path("virtualNetworkSubnetId").asText()).as("%s VNet integration", app).contains("variables('appSubnetName')");
             assertThat(config.path("minTlsVersion").asText()).as("%s minTlsVersion", app).isIn("1.2", "1.3");
             assertThat(config.path("scmMinTlsVersion").asText()).as("%s scmMinTlsVersion", app).isIn("1.2", "1.3");
@@ -318,6 +333,9 @@ class ArmTemplateTest {
             String settings = app.properties().path("siteConfig").path("appSettings").asText();
             assertThat(settings).as("%s app settings", app).startsWith("[concat(variables('appSettingsCommon')");
             assertThat(settings).as(app.toString()).contains("'APPLICATIONINSIGHTS_CONNECTION_STRING'", ".ConnectionString").contains("'APP_VERSION'");
+            for (String name : SECRET_SETTINGS) {
+                assertThat(template.appSetting(app, name)).as("%s %s", app, name).isNotNull();
+            }
         }
         assertThat(ArmTemplate.setting(common, "WEBSITES_PORT")).isEqualTo("9080");
         assertThat(ArmTemplate.setting(common, "PORT")).isEqualTo("9080");
@@ -330,7 +348,8 @@ class ArmTemplateTest {
             assertThat(ArmTemplate.isExpression(value)).as("%s must be one whole ARM expression: %s", name, value).isTrue();
             assertThat(value).as(name).startsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', variables('keyVaultName'), variables('secretNames').");
         }
-        assertThat(ArmTemplate.setting(template.variables().path("appSettingsSmtp"), "SMTP_PASS")).startsWith("[format('@Microsoft.KeyVault(");
+        assertThat(ArmTemplate.setting(common, "SMTP_PASS")).as("SMTP_PASS only with an SMTP user")
+                .startsWith("[if(empty(parameters('smtpUser')), '', format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', variables('keyVaultName'), variables('secretNames').smtpPassword))]");
         // A Key Vault reference inside a literal string is never evaluated: every occurrence must be a whole expression.
         List<String> literal = new ArrayList<>();
         ArmTemplate.forEachString(template.root(), "", (pointer, value) -> {
@@ -364,17 +383,18 @@ class ArmTemplateTest {
             assertThat(m.find()).as(secret.toString()).isTrue();
             valueBySecret.put(template.variables().path("secretNames").path(m.group(1)).asText(), secret.properties().path("value").asText());
         }
-        assertThat(valueBySecret).containsKeys("jwt-secret", "jwt-refresh-secret", "encryption-key", "db-password", "database-url", "redis-url");
+        assertThat(valueBySecret).containsOnlyKeys("jwt-secret", "jwt-refresh-secret", "encryption-key", "backup-encryption-key", "db-password",
+                "db-app-password", "database-url", "database-migration-url", "smtp-password");
         assertThat(valueBySecret.get("jwt-secret")).isEqualTo("[parameters('jwtSecret')]");
         assertThat(valueBySecret.get("jwt-refresh-secret")).isEqualTo("[parameters('jwtRefreshSecret')]");
         assertThat(valueBySecret.get("encryption-key")).isEqualTo("[parameters('encryptionKey')]");
         assertThat(valueBySecret.get("db-password")).isEqualTo("[parameters('postgresAdminPassword')]");
-        assertThat(valueBySecret.get("database-url")).contains("uriComponent(parameters('postgresAdminPassword'))", "sslmode=require");
-        assertThat(valueBySecret.get("redis-url")).startsWith("[format('rediss://").contains("listKeys(");
+        assertThat(valueBySecret.get("backup-encryption-key")).isEqualTo("[parameters('backupEncryptionKey')]");
+        assertThat(valueBySecret.get("db-app-password")).isEqualTo("[parameters('databaseAppPassword')]");
     }
 
     @Test
-    void siteAndSlotIdentitiesGetSecretsImagePullAndBlobRoles() {
+    void theAppIdentityGetsSecretsImagePullAndBlobRoles() {
         Map<String, List<String>> principalsByRole = new TreeMap<>();
         for (Resource assignment : template.ofType("Microsoft.Authorization/roleAssignments")) {
             String role = assignment.properties().path("roleDefinitionId").asText();
@@ -382,12 +402,12 @@ class ArmTemplateTest {
             String principal = assignment.properties().path("principalId").asText();
             assertThat(assignment.properties().path("principalType").asText()).isEqualTo("ServicePrincipal");
             assertThat(assignment.node().path("scope").asText()).as(assignment.toString()).isNotEmpty();
-            String who = principal.contains("Microsoft.Web/sites/slots") ? "slot" : principal.contains("Microsoft.Web/sites'") ? "site" : principal;
+            String who = principal.equals("[reference(" + APP_IDENTITY + ", '2024-11-30').principalId]") ? "app identity" : principal;
             principalsByRole.computeIfAbsent(roleId.replaceAll(".*'([0-9a-f-]{36})'.*", "$1"), k -> new ArrayList<>()).add(who);
         }
-        assertThat(principalsByRole.get(KEY_VAULT_SECRETS_USER)).as("Key Vault Secrets User").containsExactlyInAnyOrder("site", "slot");
-        assertThat(principalsByRole.get(ACR_PULL)).as("AcrPull").containsExactlyInAnyOrder("site", "slot");
-        assertThat(principalsByRole.get(STORAGE_BLOB_DATA_CONTRIBUTOR)).as("Storage Blob Data Contributor").containsExactlyInAnyOrder("site", "slot");
+        assertThat(principalsByRole.get(KEY_VAULT_SECRETS_USER)).as("Key Vault Secrets User").containsExactly("app identity");
+        assertThat(principalsByRole.get(ACR_PULL)).as("AcrPull").containsExactly("app identity");
+        assertThat(principalsByRole.get(STORAGE_BLOB_DATA_CONTRIBUTOR)).as("Storage Blob Data Contributor").containsExactly("app identity");
     }
 
     @Test
@@ -419,19 +439,41 @@ class ArmTemplateTest {
             }
         }
         assertThat(delegated).as("PostgreSQL subnet delegated to Flexible Server").isTrue();
-        assertThat(template.single("Microsoft.Network/privateDnsZones/virtualNetworkLinks").properties().path("virtualNetwork").path("id").asText())
-                .contains("Microsoft.Network/virtualNetworks");
+        Resource postgresZoneLink = template.ofType("Microsoft.Network/privateDnsZones/virtualNetworkLinks").stream()
+                .filter(l -> l.name().contains("variables('postgresPrivateDnsZoneName')")).findFirst().orElseThrow();
+        assertThat(postgresZoneLink.properties().path("virtualNetwork").path("id").asText()).contains("Microsoft.Network/virtualNetworks");
     }
 
+    /** Issue 11, point 5 (ADR 0031): Azure Managed Redis, one endpoint for Jedis, TLS on port 10000, Entra only. */
     @Test
-    void redisAcceptsTlsOnly() {
-        JsonNode redis = template.single("Microsoft.Cache/redis").properties();
-        assertThat(redis.path("enableNonSslPort").isBoolean()).isTrue();
-        assertThat(redis.path("enableNonSslPort").asBoolean(true)).isFalse();
-        assertThat(redis.path("minimumTlsVersion").asText()).isEqualTo("1.2");
-        assertThat(redis.path("sku").path("name").asText()).isEqualTo("[parameters('redisSkuName')]");
-        assertThat(template.root().path("metadata").path("decisions").path("redis").asText())
-                .as("why Azure Cache for Redis rather than Azure Managed Redis").contains("Managed Redis");
+    void redisIsAzureManagedRedisWithOneTlsEndpointAndEntraSignIn() {
+        assertThat(template.ofType("Microsoft.Cache/redis")).as("Azure Cache for Redis tiers retire; ADR 0031").isEmpty();
+        Resource cluster = template.single("Microsoft.Cache/redisEnterprise");
+        assertThat(cluster.properties().path("minimumTlsVersion").asText()).isEqualTo("1.2");
+        assertThat(cluster.properties().path("publicNetworkAccess").asText()).isEqualTo("Disabled");
+        assertThat(cluster.node().path("sku").path("name").asText()).isEqualTo("[parameters('redisSkuName')]");
+        assertThat(allowedValues("redisSkuName")).allMatch(sku -> sku.matches("(Balanced|MemoryOptimized|ComputeOptimized)_[A-Z]\\d+"));
+
+        JsonNode database = template.single("Microsoft.Cache/redisEnterprise/databases").properties();
+        assertThat(database.path("clusteringPolicy").asText()).as("one endpoint for a client that is not cluster-aware")
+                .isIn("EnterpriseCluster", "NoCluster");
+        assertThat(database.path("clientProtocol").asText()).isEqualTo("Encrypted");
+        assertThat(database.path("port").asText()).isEqualTo("[variables('redisPort')]");
+        assertThat(template.variables().path("redisPort").asInt()).isEqualTo(10000);
+        assertThat(database.path("accessKeysAuthentication").asText()).as("no keys: Entra identities only").isEqualTo("Disabled");
+
+        JsonNode assignment = template.single("Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments").properties();
+        assertThat(assignment.path("accessPolicyName").asText()).isEqualTo("default");
+        assertThat(assignment.path("user").path("objectId").asText()).isEqualTo("[reference(" + APP_IDENTITY + ", '2024-11-30').principalId]");
+
+        for (Resource app : List.of(template.single("Microsoft.Web/sites"), template.single("Microsoft.Web/sites/slots"))) {
+            assertThat(template.appSetting(app, "REDIS_URL")).as(app.toString())
+                    .isEqualTo("format('rediss://{0}:{1}', reference(resourceId('Microsoft.Cache/redisEnterprise', variables('redisName')), '2025-07-01').hostName, variables('redisPort'))");
+            assertThat(template.appSetting(app, "REDIS_AUTH")).isEqualTo("entra");
+            assertThat(template.appSetting(app, "AZURE_CLIENT_ID")).as("DefaultAzureCredential picks the user-assigned identity")
+                    .isEqualTo("reference(" + APP_IDENTITY + ", '2024-11-30').clientId");
+        }
+        assertThat(template.root().path("metadata").path("decisions").path("redis").asText()).contains("Azure Managed Redis", "0031");
     }
 
     @Test
@@ -506,7 +548,7 @@ class ArmTemplateTest {
         assertThat(policy).contains("'WebApplicationFirewall'", "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies", "Microsoft.Cdn/profiles/afdEndpoints", "'/*'");
 
         JsonNode probe = template.single("Microsoft.Cdn/profiles/originGroups").properties().path("healthProbeSettings");
-        assertThat(probe.path("probePath").asText()).isEqualTo("/health/ready");
+        assertThat(probe.path("probePath").asText()).as("a cheap liveness route, not the readiness checks").isEqualTo("/health/live");
         assertThat(probe.path("probeProtocol").asText()).isEqualTo("Https");
         JsonNode origin = template.single("Microsoft.Cdn/profiles/originGroups/origins").properties();
         assertThat(origin.path("hostName").asText()).contains("Microsoft.Web/sites").endsWith(".defaultHostName]");
@@ -530,13 +572,13 @@ class ArmTemplateTest {
     }
 
     @Test
-    void alertsCoverErrorsLatencyLoginsAndBackupsAndAllReachTheActionGroup() {
+    void alertsCoverErrorsLatencyLoginsBackupsAndTheBackingServicesAndAllReachTheActionGroup() {
         assertThat(template.single("Microsoft.Insights/actionGroups").node().path("location").asText()).isEqualTo("global");
         List<String> covered = new ArrayList<>();
         for (Resource alert : template.ofType("Microsoft.Insights/metricAlerts")) {
             assertThat(alert.node().path("location").asText()).as(alert.toString()).isEqualTo("global");
             assertThat(alert.properties().path("actions").path(0).path("actionGroupId").asText()).as(alert.toString()).contains("Microsoft.Insights/actionGroups");
-            alert.properties().path("criteria").path("allOf").forEach(c -> covered.add("metric:" + c.path("metricName").asText()));
+            alert.properties().path("criteria").path("allOf").forEach(c -> covered.add(c.path("metricNamespace").asText() + ":" + c.path("metricName").asText()));
         }
         for (Resource alert : template.ofType("Microsoft.Insights/scheduledQueryRules")) {
             assertThat(alert.node().path("location").asText()).as(alert.toString()).isEqualTo("[parameters('location')]");
@@ -547,14 +589,16 @@ class ArmTemplateTest {
             if (query.contains("percentile(duration, 95)")) {
                 covered.add("p95");
             }
-            if (query.contains("parameters('failedLoginMetricName')")) {
+            if (query.contains("\"security_events\"") && query.contains("\"login_failed\"")) {
                 covered.add("failed-logins");
             }
-            if (query.contains("parameters('backupAgeMetricName')")) {
+            if (query.contains("\"backup_last_success_age_seconds\"")) {
                 covered.add("backup-age");
             }
         }
-        assertThat(covered).contains("metric:Http5xx", "p95", "failed-logins", "backup-age");
+        assertThat(covered).contains("Microsoft.Web/sites:Http5xx", "p95", "failed-logins", "backup-age",
+                "Microsoft.DBforPostgreSQL/flexibleServers:cpu_percent", "Microsoft.DBforPostgreSQL/flexibleServers:storage_percent",
+                "Microsoft.Cache/redisEnterprise:usedmemorypercentage", "Microsoft.Cdn/profiles:OriginHealthPercentage");
     }
 
     @Test

@@ -97,7 +97,8 @@ class ContainerFilesTest {
                 .containsEntry("ear/target/mechanics.ear", "/config/apps/mechanics.ear")
                 .containsEntry("ear/target/agent/applicationinsights-agent.jar", "/opt/mechanics/agent/")
                 .containsEntry("docker/applicationinsights.json", "/opt/mechanics/agent/")
-                .containsEntry("docker/entrypoint.sh", "/opt/mechanics/entrypoint.sh");
+                .containsEntry("docker/entrypoint.sh", "/opt/mechanics/entrypoint.sh")
+                .containsEntry("docker/certs/azure-postgresql-roots.pem", "/opt/mechanics/certs/");
         // server.xml deploys exactly the file the image puts in /config/apps.
         assertThat(read(ProjectLayout.file("liberty-config/server.xml"))).contains("location=\"mechanics.ear\"");
         assertThat(dockerfile.all("ENTRYPOINT").get(0).arguments()).isEqualTo("[\"/opt/mechanics/entrypoint.sh\"]");
@@ -178,6 +179,32 @@ class ContainerFilesTest {
         assertThat(Files.isExecutable(ProjectLayout.file("docker/entrypoint.sh"))).isTrue();
         JsonNode agentConfig = ArmTemplate.readJson(ProjectLayout.file("docker/applicationinsights.json"));
         assertThat(agentConfig.path("sampling").path("overrides").toString()).as("health probes are not telemetry").contains("/health");
+    }
+
+    /** Issue 17, point 8: sslmode=verify-full needs the roots Azure's PostgreSQL certificates chain to, in the image. */
+    @Test
+    void theImageCarriesTheAzurePostgresRootsTheDatabaseUrlNames() throws Exception {
+        Path pem = ProjectLayout.file("docker/certs/azure-postgresql-roots.pem");
+        Map<String, String> fingerprintBySubject = new java.util.TreeMap<>();
+        try (java.io.InputStream in = Files.newInputStream(pem)) {
+            // the way pgjdbc's LibPQFactory reads sslrootcert
+            for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                java.security.cert.X509Certificate x509 = (java.security.cert.X509Certificate) c;
+                x509.checkValidity();
+                String sha256 = java.util.HexFormat.ofDelimiter(":").withUpperCase()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(x509.getEncoded()));
+                fingerprintBySubject.put(x509.getSubjectX500Principal().getName(), sha256);
+            }
+        }
+        assertThat(fingerprintBySubject).containsOnly(
+                Map.entry("CN=DigiCert Global Root G2,OU=www.digicert.com,O=DigiCert Inc,C=US",
+                        "CB:3C:CB:B7:60:31:E5:E0:13:8F:8D:D3:9A:23:F9:DE:47:FF:C3:5E:43:C1:14:4C:EA:27:D4:6A:5A:B1:CB:5F"),
+                Map.entry("CN=Microsoft RSA Root Certificate Authority 2017,O=Microsoft Corporation,C=US",
+                        "C7:41:F7:0F:4B:2A:8D:88:BF:2E:71:C1:41:22:EF:53:EF:10:EB:A0:CF:A5:E6:4C:FA:20:F4:18:85:30:73:E0"));
+        // The image puts the file where the template's DATABASE_URL points.
+        String path = ArmTemplate.load(ProjectLayout.armTemplate()).variables().path("postgresRootCertificates").asText();
+        Copy copy = dockerfile.copies().stream().filter(c -> c.sources().contains("docker/certs/azure-postgresql-roots.pem")).findFirst().orElseThrow();
+        assertThat(copy.destination() + "azure-postgresql-roots.pem").isEqualTo(path);
     }
 
     @Test

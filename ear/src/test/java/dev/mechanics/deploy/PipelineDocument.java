@@ -7,16 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * azure-pipelines.yml read the way Azure Pipelines reads it: every scalar is a string ({@code true}, {@code 5432}
- * and {@code "1.17"} alike), maps and lists as they are. Navigation helpers find stages, jobs (including the
+ * azure-pipelines.yml read the way Azure Pipelines reads it: scalars are strings ({@code true}, {@code 5432:5432}
+ * and {@code "1.17"} alike) except plain numbers (see {@link #parseAllStrings}), maps and lists as they are. Navigation helpers find stages, jobs (including the
  * steps of a deployment job's lifecycle hooks) and task steps.
  */
 final class PipelineDocument {
@@ -35,12 +37,18 @@ final class PipelineDocument {
         }
     }
 
-    /** Parses YAML with no implicit typing: plain scalars stay strings. */
+    /**
+     * Parses YAML the way the published schema judges it: plain scalars are strings, except plain numbers, which
+     * YAML (and the schema's editors) read as numbers. So {@code fetchDepth: 1} is a number where the schema wants a
+     * string ({@code "1"}), while {@code true}, {@code 5432:5432} and {@code "1.17"} stay strings as Azure Pipelines
+     * reads them.
+     */
     static Object parseAllStrings(String yaml) {
         Resolver stringsOnly = new Resolver() {
             @Override
             protected void addImplicitResolvers() {
-                // none: no bool/int/float/null/timestamp guessing
+                addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?[0-9]+$"), "-+0123456789");
+                addImplicitResolver(Tag.FLOAT, Pattern.compile("^[-+]?[0-9]*\\.[0-9]+$"), "-+.0123456789");
             }
         };
         LoaderOptions loaderOptions = new LoaderOptions();

@@ -79,7 +79,9 @@ class PipelineTest {
 
         JsonNode scan = maven.stream().filter(m -> m.path("inputs").path("goals").asText().contains("org.owasp:dependency-check-maven")).findFirst()
                 .orElseThrow(() -> new AssertionError("no OWASP dependency-check step"));
-        assertThat(scan.path("inputs").path("options").asText()).contains("-DfailBuildOnCVSS=").contains("-DnvdApiKey=$(NVD_API_KEY)");
+        assertThat(scan.path("inputs").path("options").asText()).contains("-DfailBuildOnCVSS=")
+                .contains("-DnvdApiKeyEnvironmentVariable=NVD_API_KEY").doesNotContain("$(NVD_API_KEY)");
+        assertThat(scan.path("env").path("NVD_API_KEY").asText()).as("the key reaches Maven through the environment").isEqualTo("$(NVD_API_KEY)");
 
         JsonNode push = tasks(steps, "Docker@2").stream().filter(d -> d.path("inputs").path("command").asText().equals("buildAndPush")).findFirst()
                 .orElseThrow(() -> new AssertionError("no Docker@2 buildAndPush"));
@@ -181,7 +183,7 @@ class PipelineTest {
             assertThat(Files.isExecutable(script)).as("%s is executable", script).isTrue();
             found++;
         }
-        assertThat(found).isGreaterThanOrEqualTo(4);
+        assertThat(found).isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -198,6 +200,102 @@ class PipelineTest {
         assertThat(used).isNotEmpty();
         assertThat(schemas.knownTasks()).containsAll(used);
         assertThat(used).doesNotContainAnyElementsOf(schemas.deprecatedTasks());
+    }
+
+    /** Issue 11, point 5: a number where the schema wants a string (fetchDepth: 1) is caught. */
+    @Test
+    void theSchemaCheckRejectsANumberWhereTheSchemaWantsAString() {
+        PublishedSchemas schemas = new PublishedSchemas(ProjectLayout.publishedSchemas());
+        JsonNode checkout = steps(buildJob()).get(0);
+        assertThat(checkout.path("checkout").asText()).isEqualTo("self");
+        assertThat(checkout.path("fetchDepth").isTextual()).as("fetchDepth is written as a string").isTrue();
+        JsonNode broken = pipeline.root().deepCopy();
+        JsonNode brokenCheckout = steps(PipelineDocument.jobs(stageOf(broken, "Build")).get(0)).get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) brokenCheckout).put("fetchDepth", 1);
+        assertThat(PublishedSchemas.messages(schemas.pipelineSchema(), broken)).anyMatch(m -> m.contains("fetchDepth"));
+        // and the parser types a plain number as a number, as the schema's editors do
+        Object parsed = PipelineDocument.parseAllStrings("a: 1\nb: \"1\"\nc: true\nd: 5432:5432\n");
+        assertThat(parsed.toString()).isEqualTo("{a=1, b=1, c=true, d=5432:5432}");
+        assertThat(((java.util.Map<?, ?>) parsed).get("a")).isInstanceOf(Integer.class);
+        assertThat(((java.util.Map<?, ?>) parsed).get("b")).isInstanceOf(String.class);
+        assertThat(((java.util.Map<?, ?>) parsed).get("c")).isInstanceOf(String.class);
+    }
+
+    /** Issue 17, point 3: artifacts lose the executable bit, so every script runs as "bash <script>". */
+    @Test
+    void thePipelineNeverExecutesAScriptPathDirectly() {
+        List<String> direct = new ArrayList<>();
+        int calls = 0;
+        for (JsonNode stage : pipeline.stages()) {
+            for (JsonNode step : stepsOfStage(stage)) {
+                calls += scriptCalls(script(step)).size();
+                direct.addAll(directScriptCalls(script(step)));
+            }
+        }
+        assertThat(calls).as("script calls found").isGreaterThanOrEqualTo(7);
+        assertThat(direct).isEmpty();
+        assertThat(directScriptCalls("$(Pipeline.Workspace)/deploy/scripts/deploy/wait-for-health.sh \"https://x/health/ready\" 300"))
+                .as("the rule sees a direct call").hasSize(1);
+        assertThat(directScriptCalls("set -e\n  ./scripts/deploy/smoke-test.sh https://x")).hasSize(1);
+        assertThat(directScriptCalls("bash \"$(Pipeline.Workspace)/deploy/scripts/deploy/smoke-test.sh\" https://x")).isEmpty();
+    }
+
+    /** Issue 17, point 3: the custom domain's certificate may not exist yet on a first release. */
+    @Test
+    void productionIsVerifiedThroughTheFrontDoorEndpointHost() {
+        JsonNode stage = pipeline.stage("Production");
+        assertThat(stage.path("variables").path("frontDoorEndpointHostName").asText()).contains("armout.frontDoorEndpointHostName");
+        List<JsonNode> steps = stepsOfStage(stage);
+        int verify = indexOfScript(steps, "wait-for-health.sh", "/health/ready");
+        assertThat(script(steps.get(verify))).contains("https://$(frontDoorEndpointHostName)/health/ready");
+        for (JsonNode step : steps) {
+            assertThat(script(step)).as(step.path("displayName").asText()).doesNotContain("$(publicHostName)");
+        }
+        assertThat(script(stepsOfStage(pipeline.stage("DeployStaging")).stream().filter(s -> s.path("name").asText().equals("armout"))
+                .findFirst().orElseThrow())).contains("frontDoorEndpointHostName");
+    }
+
+    /** Issue 17, point 4: the staging slot admits the agent only while a release runs on it. */
+    @Test
+    void theStagingSlotAdmitsTheAgentOnlyForTheRelease() {
+        List<JsonNode> steps = stepsOfStage(pipeline.stage("DeployStaging"));
+        int arm = indexOf(steps, tasks(steps, "AzureResourceManagerTemplateDeployment@3").get(0));
+        int allow = indexOfScript(steps, "slot-access.sh\" allow");
+        int container = indexOf(steps, tasks(steps, "AzureWebAppContainer@1").get(0));
+        int health = indexOfScript(steps, "wait-for-health.sh", "stagingSlotHostName");
+        int smoke = indexOfScript(steps, "smoke-test.sh", "stagingSlotHostName");
+        int revoke = indexOfScript(steps, "slot-access.sh\" revoke");
+        assertThat(arm).as("the template resets the slot's rules, so the agent's rule comes after it").isLessThan(allow);
+        assertThat(allow).isLessThan(container);
+        assertThat(container).isLessThan(health);
+        assertThat(smoke).isLessThan(revoke);
+        assertThat(steps.get(revoke).path("condition").asText()).isEqualTo("always()");
+        assertThat(script(steps.get(allow))).contains("agent-$(Build.BuildId)");
+        assertThat(script(steps.get(revoke))).contains("agent-$(Build.BuildId)");
+        assertThat(ProjectLayout.file("scripts/deploy/slot-access.sh")).content()
+                .contains("access-restriction add", "access-restriction remove", "--slot", "/32");
+    }
+
+    static List<String> scriptCalls(String text) {
+        List<String> calls = new ArrayList<>();
+        Matcher m = Pattern.compile("[^\\s\"']*\\.sh\\b").matcher(text);
+        while (m.find()) {
+            calls.add(m.group());
+        }
+        return calls;
+    }
+
+    /** Script paths not run as "bash <path>" (quoted or not). */
+    static List<String> directScriptCalls(String text) {
+        List<String> direct = new ArrayList<>();
+        Matcher m = Pattern.compile("[^\\s\"']*\\.sh\\b").matcher(text);
+        while (m.find()) {
+            String before = text.substring(text.lastIndexOf('\n', m.start()) + 1, m.start()).replaceAll("[\"']$", "");
+            if (!before.matches(".*\\bbash\\s+$")) {
+                direct.add(m.group());
+            }
+        }
+        return direct;
     }
 
     @Test

@@ -86,8 +86,10 @@ final class PublishedSchemas {
      * ({@link PipelineDocument}):
      * <ul>
      *   <li>Azure Pipelines reads every scalar as a string (the schema's own {@code boolean} definition is a set
-     *       of string patterns), but some task inputs say {@code "type": "boolean"} or {@code "integer"}. Those
-     *       become strings that must spell a boolean or an integer, which is what the service accepts.</li>
+     *       of string patterns), but some task inputs say {@code "type": "boolean"} or {@code "integer"}. Booleans
+     *       become strings that must spell a boolean; integer and number inputs also accept such strings. Where the
+     *       schema says {@code string} (e.g. {@code fetchDepth}), a plain YAML number is refused, as the schema's
+     *       editors refuse it.</li>
      *   <li>The 1.261.1 snapshot lists {@code PublishCodeCoverageResults@2} among the task names but has no
      *       definition of its inputs (only of the deprecated {@code @1}); the inputs of {@code @2}
      *       ({@code summaryFileLocation} required, {@code pathToSources}, {@code failIfCoverageEmpty}) are added,
@@ -178,8 +180,8 @@ final class PublishedSchemas {
             if (type != null && type.isTextual()) {
                 switch (type.asText()) {
                     case "boolean" -> object.put("type", "string").put("pattern", "^([Tt]rue|[Ff]alse)$");
-                    case "integer" -> object.put("type", "string").put("pattern", "^-?[0-9]+$");
-                    case "number" -> object.put("type", "string").put("pattern", "^-?[0-9]+(\\.[0-9]+)?$");
+                    case "integer" -> object.put("pattern", "^-?[0-9]+$").putArray("type").add("integer").add("string");
+                    case "number" -> object.put("pattern", "^-?[0-9]+(\\.[0-9]+)?$").putArray("type").add("number").add("string");
                     default -> { }
                 }
             }

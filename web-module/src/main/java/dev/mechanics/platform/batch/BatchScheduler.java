@@ -21,7 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * them. Runs on the web module's managed executor so that jobs start with the WAR as their module.
  *
  * <p>On start it records the platform operators from PLATFORM_ADMIN_EMAILS and the platform jobs' default
- * schedules (BACKUP_SCHEDULE, default daily 02:00, in BATCH_TIME_ZONE).
+ * schedules (BACKUP_SCHEDULE, default daily 02:00, in BATCH_TIME_ZONE). With BATCH_SCHEDULER_ENABLED=false
+ * (Azure's staging slot, a slot setting) this instance fires nothing: a release waiting for its swap never
+ * runs production's jobs.
  */
 @ApplicationScoped
 public class BatchScheduler {
@@ -56,6 +58,10 @@ public class BatchScheduler {
   @ConfigProperty(name = "BATCH_SCHEDULER_INTERVAL_SECONDS", defaultValue = "30")
   int intervalSeconds;
 
+  @Inject
+  @ConfigProperty(name = "BATCH_SCHEDULER_ENABLED", defaultValue = "true")
+  boolean enabled;
+
   private final Clock clock = Clock.systemUTC();
   private ScheduledFuture<?> polling;
 
@@ -64,6 +70,10 @@ public class BatchScheduler {
     // database-backup ends with a retention step; backup-retention can also be scheduled on its own
     for (String job : new String[] {BatchJob.DATABASE_BACKUP.jobName(), BatchJob.FILE_BACKUP.jobName()}) {
       schedules.ensurePlatformSchedule(job, backupSchedule, timeZone, clock.instant());
+    }
+    if (!enabled) {
+      LOG.info("batch scheduler off (BATCH_SCHEDULER_ENABLED=false): this instance fires no schedules");
+      return;
     }
     polling = executor.scheduleWithFixedDelay(this::fireDue, intervalSeconds, Math.max(1, intervalSeconds),
         TimeUnit.SECONDS);

@@ -1,0 +1,80 @@
+package dev.mechanics.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The owner provisions the application's least-privilege role from DATABASE_URL (the Azure deployment passes
+ * only URLs): against the real PostgreSQL at 127.0.0.1:5432 (superuser postgres, as on the project's machines).
+ */
+class ApplicationRoleTest {
+
+  private static final String ADMIN_URL = System.getProperty("test.postgres.admin.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+
+  @Test
+  void theRoleAndPasswordComeFromTheUrlInEitherForm() {
+    assertThat(ApplicationRole.fromDatabaseUrl("postgresql://mechanics_app:p%40ss%3Aw0rd@db.example:5432/mechanics?sslmode=verify-full"))
+        .contains(new ApplicationRole("mechanics_app", "p@ss:w0rd"));
+    assertThat(ApplicationRole.fromDatabaseUrl("jdbc:postgresql://db.example/mechanics?user=app&password=secret"))
+        .contains(new ApplicationRole("app", "secret"));
+    assertThat(ApplicationRole.fromDatabaseUrl("postgresql://app@localhost/mechanics")).contains(new ApplicationRole("app", null));
+    assertThat(ApplicationRole.fromDatabaseUrl("postgresql://localhost/mechanics")).isEmpty();
+    assertThat(ApplicationRole.fromDatabaseUrl("not a url at all")).isEmpty();
+    assertThat(new ApplicationRole("app", "secret").toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void aMissingRoleIsCreatedWithLoginAndNothingElseAndARotatedPasswordIsSet() throws SQLException {
+    String name = "mechanics_role_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection owner = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
+      try {
+        assertThat(new ApplicationRole(name, "first-'pass\\word").provision(owner)).as("created now").isTrue();
+        Optional<String> first = verifier(owner, name);
+        assertThat(first).hasValueSatisfying(v -> assertThat(v).startsWith("SCRAM-SHA-256$"));
+        assertThat(flags(owner, name)).isEqualTo("login=true super=false createdb=false createrole=false");
+
+        assertThat(new ApplicationRole(name, "second-pass").provision(owner)).as("already there").isFalse();
+        assertThat(verifier(owner, name)).isPresent().isNotEqualTo(first);
+
+        // a URL without a password (local trust authentication) leaves the password alone
+        Optional<String> second = verifier(owner, name);
+        new ApplicationRole(name, null).provision(owner);
+        assertThat(verifier(owner, name)).isEqualTo(second);
+      } finally {
+        try (Statement st = owner.createStatement()) {
+          st.execute("drop role if exists " + ApplicationRole.identifier(name));
+        }
+      }
+    }
+  }
+
+  private static Optional<String> verifier(Connection owner, String role) throws SQLException {
+    try (PreparedStatement st = owner.prepareStatement("select rolpassword from pg_authid where rolname = ?")) {
+      st.setString(1, role);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static String flags(Connection owner, String role) throws SQLException {
+    try (PreparedStatement st = owner.prepareStatement(
+        "select rolcanlogin, rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname = ?")) {
+      st.setString(1, role);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return "login=" + rs.getBoolean(1) + " super=" + rs.getBoolean(2) + " createdb=" + rs.getBoolean(3)
+            + " createrole=" + rs.getBoolean(4);
+      }
+    }
+  }
+}
