@@ -4,6 +4,7 @@
 #   base-url          e.g. https://app-mechanics-prd-abc123-staging.azurewebsites.net
 #   expected-version  when given, /api/v1/health must report it (APP_VERSION = the image tag)
 # Exits non-zero on the first failed check, naming it.
+# FRONT_DOOR_ID, when set, is sent as X-Azure-FDID (direct calls to the staging slot; see wait-for-health.sh).
 set -euo pipefail
 
 base="${1:?usage: smoke-test.sh <base-url> [expected-version]}"
@@ -19,6 +20,9 @@ fail() { echo "SMOKE FAIL: $*" >&2; exit 1; }
 request() {
   local method="$1" path="$2" data="${3:-}"
   local args=(-s -o "$body" -D "$headers" -w '%{http_code}' --max-time 20 -X "$method")
+  if [[ -n "${FRONT_DOOR_ID:-}" ]]; then
+    args+=(-H "X-Azure-FDID: ${FRONT_DOOR_ID}")
+  fi
   if [[ -n "$data" ]]; then
     args+=(-H 'Content-Type: application/json' --data "$data")
   fi

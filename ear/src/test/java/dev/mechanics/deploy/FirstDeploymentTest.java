@@ -244,6 +244,21 @@ class FirstDeploymentTest {
         assertThat(ContainerFilesTest.read(ProjectLayout.file("scripts/deploy/smoke-test.sh"))).contains("GET /health/live");
     }
 
+    /** JSON templates take ARM functions only: a Bicep lambda arrow is a deployment-time error that no schema sees. */
+    @Test
+    void expressionsUseArmSyntaxOnly() {
+        List<String> bicep = new ArrayList<>();
+        ArmTemplate.forEachString(template.root(), "", (pointer, value) -> {
+            if (ArmTemplate.isExpression(value) && (value.contains("=>") || value.contains("?.") || value.contains("${"))) {
+                bicep.add(pointer + " = " + value);
+            }
+            if (ArmTemplate.isExpression(value) && value.contains("map(") && !value.contains("lambda('")) {
+                bicep.add(pointer + " = " + value);
+            }
+        });
+        assertThat(bicep).isEmpty();
+    }
+
     // ---- issue 15, point 5: the application's own database role -------------------------------------------------------
 
     @Test

@@ -272,6 +272,11 @@ class PipelineTest {
         assertThat(steps.get(revoke).path("condition").asText()).isEqualTo("always()");
         assertThat(script(steps.get(allow))).contains("agent-$(Build.BuildId)");
         assertThat(script(steps.get(revoke))).contains("agent-$(Build.BuildId)");
+        // direct calls to the slot carry the Front Door id the app checks (X-Azure-FDID)
+        assertThat(steps.get(health).path("env").path("FRONT_DOOR_ID").asText()).isEqualTo("$(frontDoorId)");
+        assertThat(steps.get(smoke).path("env").path("FRONT_DOOR_ID").asText()).isEqualTo("$(frontDoorId)");
+        assertThat(ProjectLayout.file("scripts/deploy/wait-for-health.sh")).content().contains("X-Azure-FDID: ${FRONT_DOOR_ID}");
+        assertThat(ProjectLayout.file("scripts/deploy/smoke-test.sh")).content().contains("X-Azure-FDID: ${FRONT_DOOR_ID}");
         assertThat(ProjectLayout.file("scripts/deploy/slot-access.sh")).content()
                 .contains("access-restriction add", "access-restriction remove", "--slot", "/32");
     }
