@@ -1,9 +1,6 @@
 package dev.mechanics.platform;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.mechanics.platform.datasource.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,36 +21,15 @@ import org.postgresql.PGConnection;
  */
 public record ApplicationRole(String name, String password) {
 
-  /** The role of a {@code postgresql://user:password@host/db} URL ({@code ?user=&password=} too); empty without a user. */
+  /** The role of a DATABASE_URL ({@code user:password@} or {@code ?user=&password=}); empty without a user or when malformed. */
   public static Optional<ApplicationRole> fromDatabaseUrl(String url) {
-    if (url == null || url.isBlank()) {
-      return Optional.empty();
-    }
-    String text = url.trim().startsWith("jdbc:") ? url.trim().substring("jdbc:".length()) : url.trim();
-    URI uri;
     try {
-      uri = new URI(text);
-    } catch (URISyntaxException e) {
-      return Optional.empty(); // the datasource reports the malformed URL with its own message
+      DatabaseUrl parsed = DatabaseUrl.parse(url);
+      return parsed.user() == null || parsed.user().isBlank() ? Optional.empty()
+          : Optional.of(new ApplicationRole(parsed.user(), parsed.password()));
+    } catch (IllegalArgumentException malformed) {
+      return Optional.empty(); // the datasource reports it, with its own message
     }
-    String user = null;
-    String password = null;
-    if (uri.getRawUserInfo() != null) {
-      String[] parts = uri.getRawUserInfo().split(":", 2);
-      user = decode(parts[0]);
-      password = parts.length > 1 ? decode(parts[1]) : null;
-    }
-    if (uri.getRawQuery() != null) {
-      for (String pair : uri.getRawQuery().split("&")) {
-        String[] kv = pair.split("=", 2);
-        if (kv.length == 2 && kv[0].equals("user") && user == null) {
-          user = decode(kv[1]);
-        } else if (kv.length == 2 && kv[0].equals("password") && password == null) {
-          password = decode(kv[1]);
-        }
-      }
-    }
-    return user == null || user.isBlank() ? Optional.empty() : Optional.of(new ApplicationRole(user, password));
   }
 
   /**
@@ -87,9 +63,5 @@ public record ApplicationRole(String name, String password) {
   @Override
   public String toString() {
     return "ApplicationRole[" + name + "]";
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 }
