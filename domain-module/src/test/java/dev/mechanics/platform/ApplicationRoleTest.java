@@ -39,7 +39,7 @@ class ApplicationRoleTest {
       try {
         assertThat(new ApplicationRole(name, "first-'pass\\word").provision(owner)).as("created now").isTrue();
         Optional<String> first = verifier(owner, name);
-        assertThat(first).hasValueSatisfying(v -> assertThat(v).startsWith("SCRAM-SHA-256$"));
+        assertThat(first).hasValueSatisfying(v -> assertThat(v).startsWith("SCRAM-SHA-256$4096:"));
         assertThat(flags(owner, name)).isEqualTo("login=true super=false createdb=false createrole=false");
 
         assertThat(new ApplicationRole(name, "second-pass").provision(owner)).as("already there").isFalse();
@@ -49,6 +49,30 @@ class ApplicationRoleTest {
         Optional<String> second = verifier(owner, name);
         new ApplicationRole(name, null).provision(owner);
         assertThat(verifier(owner, name)).isEqualTo(second);
+      } finally {
+        try (Statement st = owner.createStatement()) {
+          st.execute("drop role if exists " + ApplicationRole.identifier(name));
+        }
+      }
+    }
+  }
+
+  /** The verifier computed here equals the one pgjdbc computes (its alterUserPassword) for the same salt. */
+  @Test
+  void theScramVerifierIsTheOneTheDriverComputes() throws SQLException {
+    String name = "mechanics_scram_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String password = "App-0f3a'\\$\"x9";
+    try (Connection owner = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
+      try (Statement st = owner.createStatement()) {
+        st.execute("create role " + ApplicationRole.identifier(name) + " login");
+      }
+      try {
+        owner.unwrap(org.postgresql.PGConnection.class).alterUserPassword(name, password.toCharArray(), "scram-sha-256");
+        String driver = verifier(owner, name).orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("SCRAM-SHA-256\\$(\\d+):([^$]+)\\$.*").matcher(driver);
+        assertThat(m.matches()).as(driver).isTrue();
+        byte[] salt = java.util.Base64.getDecoder().decode(m.group(2));
+        assertThat(ApplicationRole.scramVerifier(password, salt, Integer.parseInt(m.group(1)))).isEqualTo(driver);
       } finally {
         try (Statement st = owner.createStatement()) {
           st.execute("drop role if exists " + ApplicationRole.identifier(name));
