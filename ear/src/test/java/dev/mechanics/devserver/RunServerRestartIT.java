@@ -81,14 +81,21 @@ class RunServerRestartIT {
   }
 
   @AfterEach
-  void cleanUp() throws IOException {
+  void cleanUp() throws Exception {
+    List<ProcessHandle> leftovers = new ArrayList<>();
     for (Process launcher : launchers) {
-      launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-      launcher.destroyForcibly();
+      leftovers.addAll(launcher.descendants().toList());
+      leftovers.add(launcher.toHandle());
     }
     Path pid = runData.resolve("postgres/postmaster.pid");
     if (Files.exists(pid)) {
-      ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip())).ifPresent(ProcessHandle::destroy);
+      // only if that process still is this test's PostgreSQL (a stale file's pid may belong to another by now)
+      ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip()))
+          .filter(p -> p.info().commandLine().orElse("").contains(runData.toString())).ifPresent(leftovers::add);
+    }
+    for (ProcessHandle process : leftovers) {
+      process.destroyForcibly();
+      process.onExit().get(30, TimeUnit.SECONDS);
     }
     deleteTree(work);
   }
@@ -105,6 +112,10 @@ class RunServerRestartIT {
         Files.copy(testServer.resolve(file), server.resolve(file));
       }
     }
+    // the keystore and LTPA passwords the plugin generated, without the test run's JWT_SECRET
+    List<String> serverEnv = new ArrayList<>(Files.readAllLines(testServer.resolve("server.env")));
+    serverEnv.removeIf(line -> line.startsWith("JWT_SECRET="));
+    Files.write(server.resolve("server.env"), serverEnv);
     Path jdbc = work.resolve("usr/shared/resources/jdbc");
     Files.createDirectories(jdbc);
     try (Stream<Path> jars = Files.list(wlp.resolve("usr/shared/resources/jdbc"))) {
