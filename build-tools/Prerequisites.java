@@ -94,32 +94,25 @@ public final class Prerequisites {
     } else {
       found.add("Redis on " + redis[0] + ":" + redis[1]);
     }
-    String itPort = options.getOrDefault("it-port", "9080");
-    if (portTaken(Integer.parseInt(itPort))) {
-      missing.add("a free port " + itPort + " for the test server; something already listens there. Stop it, or "
-          + "run the tests on another port: mvn -B -ntp verify -Dit.port=9181");
-    } else {
-      found.add("port " + itPort + " free");
-    }
+    freePort(options.getOrDefault("it-port", "9080"), "the test server",
+        "Stop it, or run the tests on another port: mvn -B -ntp verify -Dit.port=9181");
   }
 
   private void runCommand() {
-    String port = System.getenv().getOrDefault("PORT", "9080");
-    if (portTaken(Integer.parseInt(port))) {
-      missing.add("a free port " + port + " for the server; something already listens there (an earlier run?). "
-          + "Stop it, or choose another: PORT=9090 mvn -B -ntp -Prun verify");
-    } else {
-      found.add("port " + port + " free");
-    }
+    freePort(System.getenv().getOrDefault("PORT", "9080"), "the server",
+        "An earlier run? Stop it, or choose another: PORT=9090 mvn -B -ntp -Prun verify");
     String databaseUrl = System.getenv("DATABASE_URL");
     if (databaseUrl == null || databaseUrl.isBlank()) {
-      String pgPort = System.getenv().getOrDefault("EMBEDDED_PG_PORT", "54329");
-      if (portTaken(Integer.parseInt(pgPort))) {
-        missing.add("a free port " + pgPort + " for the embedded PostgreSQL; something already listens there (an "
-            + "earlier run that did not stop?). Stop it, or choose another: EMBEDDED_PG_PORT=54330");
-      } else {
-        found.add("port " + pgPort + " free for the embedded PostgreSQL");
-      }
+      freePort(System.getenv().getOrDefault("EMBEDDED_PG_PORT", "54329"), "the embedded PostgreSQL",
+          "An earlier run that did not stop? Stop it, or choose another: EMBEDDED_PG_PORT=54330");
+    }
+  }
+
+  private void freePort(String port, String user, String hint) {
+    if (portTaken(Integer.parseInt(port))) {
+      missing.add("a free port " + port + " for " + user + "; something already listens there. " + hint);
+    } else {
+      found.add("port " + port + " free for " + user);
     }
   }
 

@@ -25,10 +25,7 @@ class PrerequisitesTest {
 
   @Test
   void eachMissingPieceIsOneLineThatSaysHowToInstallIt(@TempDir Path bin) throws Exception {
-    tool(bin, "node", "v18.19.0");
-    tool(bin, "npm", "10.2.4");
-    tool(bin, "chromium", "Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)");
-    tool(bin, "chromedriver", "ChromeDriver 150.0.7871.100 (abc)");
+    tools(bin, "v18.19.0", "10.2.4", "150.0.7871.100");
 
     Result result = check(bin, "test", "--redis=127.0.0.1:" + closedPort(), "--it-port=" + closedPort());
 
@@ -53,10 +50,7 @@ class PrerequisitesTest {
 
   @Test
   void aMachineWithEverythingPasses(@TempDir Path bin) throws Exception {
-    tool(bin, "node", "v20.20.2");
-    tool(bin, "npm", "11.19.1");
-    tool(bin, "chromium", "Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)");
-    tool(bin, "chromedriver", "ChromeDriver 156.0.8078.108 (abc)");
+    tools(bin, "v20.20.2", "11.19.1", "156.0.8078.108");
     try (ServerSocket redis = new ServerSocket(0)) {
       Thread answer = new Thread(() -> {
         try (Socket client = redis.accept()) {
@@ -92,7 +86,7 @@ class PrerequisitesTest {
 
       assertThat(result.exit).isEqualTo(1);
       assertThat(result.lines).containsExactly("[prerequisites] MISSING: a free port " + taken.getLocalPort()
-          + " for the server; something already listens there (an earlier run?). Stop it, or choose another: "
+          + " for the server; something already listens there. An earlier run? Stop it, or choose another: "
           + "PORT=9090 mvn -B -ntp -Prun verify");
     }
   }
@@ -115,6 +109,14 @@ class PrerequisitesTest {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new Result(p.exitValue(), output, output.lines().toList());
+  }
+
+  /** Node.js, npm, Chromium 156 and a ChromeDriver, in the given versions. */
+  private static void tools(Path bin, String node, String npm, String chromedriver) throws IOException {
+    tool(bin, "node", node);
+    tool(bin, "npm", npm);
+    tool(bin, "chromium", "Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)");
+    tool(bin, "chromedriver", "ChromeDriver " + chromedriver + " (abc)");
   }
 
   /** A stand-in for a tool on the PATH that prints its version. */
