@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Encoded dots, slashes, backslashes and hashes in a path are everyday scanner traffic: each gets a 4xx
  * (problem+json where the application answers), never a 5xx, never the protected resource, and the server log
- * gets no SEVERE line or stack trace for them (docs/adr/0032).
+ * gets no SEVERE line or stack trace for them (docs/adr/0034).
  */
 class EncodedPathIT {
 
