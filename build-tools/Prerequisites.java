@@ -1,3 +1,4 @@
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -140,7 +141,7 @@ public final class Prerequisites {
   }
 
   private static Path onPath(String command) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, command);
       if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
         return candidate;

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -225,7 +226,7 @@ class RunServerRestartIT {
 
     private String tail(String console) {
       String[] lines = console.split("\n");
-      return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 25), lines.length));
+      return String.join("\n", Arrays.copyOfRange(lines, Math.max(0, lines.length - 25), lines.length));
     }
   }
 }

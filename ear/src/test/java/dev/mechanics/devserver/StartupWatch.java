@@ -2,6 +2,7 @@ package dev.mechanics.devserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,7 +35,7 @@ final class StartupWatch {
     JsonNode entry;
     try {
       entry = JSON.readTree(line);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return;
     }
     String level = entry.path("loglevel").asText();
