@@ -5,6 +5,8 @@ import dev.mechanics.platform.Money;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.Caller;
+import dev.mechanics.tenancy.Capability;
 import dev.mechanics.tenancy.Shops;
 import dev.mechanics.workorder.NumberSequences;
 import dev.mechanics.workorder.Totals;
@@ -61,7 +63,10 @@ public class BillingService {
    * Issues the invoice of a repair order: the work order is locked, so it is invoiced once, and the number is
    * allocated in this transaction (gapless per shop and year in the shop's time zone).
    */
-  public Invoice invoice(UUID workOrderId) {
+  public Invoice invoice(Caller caller, UUID workOrderId) {
+    UUID shopId = workOrders.shopOf(workOrderId)
+        .orElseThrow(() -> new DomainException.NotFound("work order", workOrderId));
+    caller.requireIn(Capability.MANAGE_MONEY, shopId, "invoice its work");
     WorkOrder workOrder = workOrders.findForUpdate(workOrderId)
         .orElseThrow(() -> new DomainException.NotFound("work order", workOrderId));
     workOrder.markInvoiced();
@@ -108,8 +113,11 @@ public class BillingService {
    * Records a payment (positive amount) or refund (negative) exactly once per idempotency key. The invoice row
    * is locked first, so concurrent requests with one key queue and all but the first find its payment.
    */
-  public PaymentResult pay(UUID invoiceId, Money amount, PaymentMethod method, String reference,
-                           String idempotencyKey, UUID by) {
+  public PaymentResult pay(Caller caller, UUID invoiceId, Money amount, PaymentMethod method, String reference,
+                           String idempotencyKeyHeader) {
+    requireMoneyOf(caller, invoiceId, "take its payments");
+    String idempotencyKey = IdempotentRequests.requireKey(idempotencyKeyHeader, "payments");
+    UUID by = caller.userId();
     String hash = IdempotentRequests.hash(invoiceId + "|" + amount + "|" + method + "|"
         + (reference == null ? "" : reference));
     Invoice invoice = lockInvoice(invoiceId);
@@ -131,6 +139,14 @@ public class BillingService {
             "balanceDue", invoice.getBalanceDue().toString()));
     paymentRecorded.fire(new PaymentRecorded(invoice.getOrganizationId(), invoice.getShopId(), amount.isNegative()));
     return new PaymentResult(payment, invoice, false);
+  }
+
+  /** 404 for an unknown invoice, 403 unless the caller manages money in the invoice's shop. */
+  void requireMoneyOf(Caller caller, UUID invoiceId, String action) {
+    UUID shopId = em.createQuery("select i.shopId from Invoice i where i.id = :id", UUID.class)
+        .setParameter("id", invoiceId).getResultStream().findFirst()
+        .orElseThrow(() -> new DomainException.NotFound("invoice", invoiceId));
+    caller.requireIn(Capability.MANAGE_MONEY, shopId, action);
   }
 
   /**

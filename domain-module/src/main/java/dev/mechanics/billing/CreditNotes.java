@@ -4,6 +4,7 @@ import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.Caller;
 import dev.mechanics.tenancy.Shops;
 import dev.mechanics.workorder.LineAmounts;
 import dev.mechanics.workorder.LineApproval;
@@ -74,6 +75,15 @@ public class CreditNotes {
 
   /** Either lines or a net amount (before tax) spread over the invoice's lines in proportion to what is left. */
   public record Request(String reason, List<LineCredit> lines, Money amount) {
+    /** 400 unless the request credits lines or an amount (not both, not neither). */
+    void requireOneKind() {
+      boolean byLines = lines != null && !lines.isEmpty();
+      if (byLines == (amount != null)) {
+        throw new DomainException.Malformed("lines", "send either lines (invoice lines to credit) or amount (a net "
+            + "amount), not both and not neither");
+      }
+    }
+
     String canonical() {
       return reason + "|" + (amount == null ? "" : amount) + "|" + (lines == null ? "" : lines.stream()
           .map(l -> l.line() + ":" + (l.quantity() == null ? "" : l.quantity().stripTrailingZeros().toPlainString()))
@@ -85,7 +95,11 @@ public class CreditNotes {
   public record Result(CreditNote creditNote, Invoice invoice, boolean replayed) {
   }
 
-  public Result issue(UUID invoiceId, Request request, String idempotencyKey, UUID by) {
+  public Result issue(Caller caller, UUID invoiceId, Request request, String idempotencyKeyHeader) {
+    billing.requireMoneyOf(caller, invoiceId, "issue its credit notes");
+    String idempotencyKey = IdempotentRequests.requireKey(idempotencyKeyHeader, "credit notes");
+    request.requireOneKind();
+    UUID by = caller.userId();
     String hash = IdempotentRequests.hash("credit-note|" + invoiceId + "|" + request.canonical());
     Invoice invoice = billing.lockInvoice(invoiceId);
     Optional<CreditNote> earlier = idempotent.earlier(CreditNote.class, idempotencyKey, hash, "credit note");

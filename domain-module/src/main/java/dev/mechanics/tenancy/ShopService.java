@@ -19,9 +19,6 @@ public class ShopService {
   Shops shops;
 
   @Inject
-  StaffMembers staff;
-
-  @Inject
   dev.mechanics.audit.AuditTrail audit;
 
   public Page<Shop> list(PageRequest page) {
@@ -29,11 +26,11 @@ public class ShopService {
   }
 
   public Shop get(UUID id) {
-    return shops.find(id).orElseThrow(() -> new DomainException.NotFound("shop", id));
+    return shops.require(id);
   }
 
   public Shop open(Caller caller, ShopDetails details) {
-    if (!caller.has(Role.OWNER)) {
+    if (!caller.may(Capability.OPEN_SHOPS)) {
       throw new DomainException.Forbidden("Only an owner can open a shop");
     }
     requireUniqueName(details.name(), null);
@@ -45,7 +42,9 @@ public class ShopService {
 
   public Shop change(Caller caller, UUID id, long expectedVersion, ShopDetails details) {
     Shop shop = get(id);
-    requireManages(caller, shop.getId());
+    if (!caller.mayIn(Capability.CONFIGURE_SHOP, shop.getId())) {
+      throw new DomainException.Forbidden("Only an owner or this shop's manager can change it");
+    }
     shop.requireVersion(expectedVersion, "shop");
     requireUniqueName(details.name(), id);
     java.util.Map<String, String> before = state(shop);
@@ -61,18 +60,6 @@ public class ShopService {
     state.put("timeZone", s.getTimeZone());
     state.put("laborRate", s.getLaborRate() == null ? null : s.getLaborRate().toPlainString());
     return state;
-  }
-
-  private void requireManages(Caller caller, UUID shopId) {
-    if (caller.has(Role.OWNER)) {
-      return;
-    }
-    List<Membership> memberships = staff.membershipsOf(caller.userId());
-    boolean manager = memberships.stream()
-        .anyMatch(m -> m.getShopId().equals(shopId) && m.getRole() == Role.MANAGER);
-    if (!manager) {
-      throw new DomainException.Forbidden("Only an owner or this shop's manager can change it");
-    }
   }
 
   private void requireUniqueName(String name, UUID exceptId) {

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,9 +19,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class StaffService {
-
-  /** Roles a manager may hand out in a shop they manage. */
-  private static final Set<Role> MANAGER_GRANTS = Set.of(Role.SERVICE_ADVISOR, Role.TECHNICIAN);
 
   @Inject
   StaffMembers staff;
@@ -62,15 +58,16 @@ public class StaffService {
 
   public Page<StaffMember> list(Caller caller, PageRequest page) {
     requireStaffReader(caller);
-    List<StaffMember> rows = staff.list(caller.has(Role.OWNER) ? null : managedShops(caller), page);
+    List<StaffMember> rows = staff.list(caller.may(Capability.MANAGE_ALL_STAFF) ? null
+        : caller.shopsWhere(Capability.MANAGE_STAFF), page);
     return Page.of(rows, page.limit(), StaffMember::getId);
   }
 
   public StaffMember get(Caller caller, UUID id) {
     StaffMember member = staff.find(id).orElseThrow(() -> new DomainException.NotFound("user", id));
     requireStaffReader(caller);
-    if (!caller.has(Role.OWNER) && staff.membershipsOf(id).stream()
-        .noneMatch(m -> caller.holdsIn(m.getShopId(), Role.MANAGER))) {
+    if (!caller.may(Capability.MANAGE_ALL_STAFF) && staff.membershipsOf(id).stream()
+        .noneMatch(m -> caller.mayIn(Capability.MANAGE_STAFF, m.getShopId()))) {
       throw new DomainException.Forbidden("A manager sees only the staff of their shops");
     }
     return member;
@@ -197,7 +194,7 @@ public class StaffService {
   /** Disables the account and ends all its sessions at once. */
   public StaffMember disable(Caller caller, UUID userId) {
     StaffMember member = staff.find(userId).orElseThrow(() -> new DomainException.NotFound("user", userId));
-    if (!caller.has(Role.OWNER)) {
+    if (!caller.may(Capability.DISABLE_STAFF)) {
       throw new DomainException.Forbidden("Only an owner can disable a user");
     }
     if (member.getId().equals(caller.userId())) {
@@ -212,7 +209,7 @@ public class StaffService {
   }
 
   private void requireStaffReader(Caller caller) {
-    if (!caller.hasAny(Role.OWNER, Role.MANAGER)) {
+    if (!caller.may(Capability.MANAGE_STAFF)) {
       throw new DomainException.Forbidden("Only owners and managers manage staff");
     }
   }
@@ -221,10 +218,7 @@ public class StaffService {
     if (shops.find(shopId).isEmpty()) {
       throw DomainException.InvalidInput.field("shopId", "no shop with id " + shopId + " in your organization");
     }
-    if (caller.has(Role.OWNER)) {
-      return;
-    }
-    if (!caller.holdsIn(shopId, Role.MANAGER) || !MANAGER_GRANTS.contains(role)) {
+    if (!caller.mayGrant(role, shopId)) {
       throw new DomainException.Forbidden("A manager may only grant or remove service advisors and technicians "
           + "in their own shops");
     }
@@ -235,10 +229,5 @@ public class StaffService {
         && staff.membershipsOf(member.getId()).stream().anyMatch(m -> m.getRole() == Role.OWNER)) {
       throw new DomainException.Conflict("The organization must keep at least one owner");
     }
-  }
-
-  private java.util.Collection<UUID> managedShops(Caller caller) {
-    return caller.shopRoles().entrySet().stream().filter(e -> e.getValue() == Role.MANAGER)
-        .map(Map.Entry::getKey).toList();
   }
 }

@@ -9,7 +9,7 @@ import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import dev.mechanics.tenancy.Shop;
 import dev.mechanics.tenancy.Shops;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,29 +110,10 @@ public class WorkOrderService {
    */
   public WorkOrder get(Caller caller, UUID id) {
     WorkOrder workOrder = get(id);
-    if (!seesAllWork(caller) && !isAssigned(workOrder, caller.userId())) {
+    if (!caller.may(Capability.SEE_ALL_WORK) && !isAssigned(workOrder, caller.userId())) {
       throw new DomainException.NotFound("work order", id);
     }
     return workOrder;
-  }
-
-  /** Owners, managers and service advisors see every work order; a technician only their assigned work. */
-  public static boolean seesAllWork(Caller caller) {
-    return caller.hasAny(Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR);
-  }
-
-  /**
-   * Shop configuration and money are per shop: the caller must hold one of {@code roles} in that shop (an owner
-   * holds every role everywhere). Another organization's shop is not found (404) before this says 403.
-   */
-  public void requireRoleInShop(Caller caller, UUID shopId, String action, Role... roles) {
-    if (shops.find(shopId).isEmpty()) {
-      throw new DomainException.NotFound("shop", shopId);
-    }
-    if (!caller.holdsIn(shopId, roles)) {
-      throw new DomainException.Forbidden("Only " + java.util.Arrays.stream(roles).map(Role::name)
-          .collect(Collectors.joining(" or ")) + " of this shop may " + action);
-    }
   }
 
   static boolean isAssigned(WorkOrder workOrder, UUID userId) {
@@ -264,7 +245,14 @@ public class WorkOrderService {
     return columns;
   }
 
-  public List<BoardColumn> configureBoard(UUID shopId, List<BoardColumnSpec> specs) {
+  /** Replaces the shop's board: owners and the shop's managers (another organization's shop: 404). */
+  public List<BoardColumn> configureBoard(Caller caller, UUID shopId, List<BoardColumnSpec> specs) {
+    shops.require(shopId);
+    caller.requireIn(Capability.CONFIGURE_SHOP, shopId, "change its board");
+    return configureBoard(shopId, specs);
+  }
+
+  private List<BoardColumn> configureBoard(UUID shopId, List<BoardColumnSpec> specs) {
     Set<String> codes = specs.stream().map(BoardColumnSpec::code).collect(Collectors.toSet());
     if (codes.size() != specs.size() || specs.isEmpty()) {
       throw DomainException.InvalidInput.field("columns", "needs at least one column, each code once");
@@ -293,7 +281,7 @@ public class WorkOrderService {
 
   /** The board as {@code caller} sees it: a technician's board holds only the work assigned to them. */
   public Page<BoardEntry> board(Caller caller, UUID shopId, WorkOrderKind kind, PageRequest page) {
-    return board(shopId, kind, page, seesAllWork(caller) ? null : caller.userId());
+    return board(shopId, kind, page, caller.may(Capability.SEE_ALL_WORK) ? null : caller.userId());
   }
 
   private Page<BoardEntry> board(UUID shopId, WorkOrderKind kind, PageRequest page, UUID assignedTo) {
@@ -382,10 +370,9 @@ public class WorkOrderService {
     return workOrders.taxRates(List.of(shopId));
   }
 
-  public List<TaxRate> replaceTaxRates(UUID shopId, List<TaxRule> rules) {
-    if (shops.find(shopId).isEmpty()) {
-      throw new DomainException.NotFound("shop", shopId);
-    }
+  public List<TaxRate> replaceTaxRates(Caller caller, UUID shopId, List<TaxRule> rules) {
+    shops.require(shopId);
+    caller.requireIn(Capability.CONFIGURE_SHOP, shopId, "change its tax rates");
     List<TaxRate> rates = new java.util.ArrayList<>();
     for (TaxRule rule : rules) {
       rates.add(new TaxRate(Tenancy.current(), shopId, rates.size() + 1, rule));

@@ -23,6 +23,12 @@ public class WorkOrders {
             WorkOrder.class).setParameter("id", id).getResultStream().findFirst();
   }
 
+  /** The shop of a work order, without loading it (a later row lock must read it fresh). */
+  public Optional<UUID> shopOf(UUID id) {
+    return em.createQuery("select w.shopId from WorkOrder w where w.id = :id", UUID.class).setParameter("id", id)
+        .getResultStream().findFirst();
+  }
+
   /** The same, locked for the rest of the transaction (invoicing, approvals). */
   public Optional<WorkOrder> findForUpdate(UUID id) {
     Optional<WorkOrder> found = em.createQuery("select w from WorkOrder w where w.id = :id", WorkOrder.class)

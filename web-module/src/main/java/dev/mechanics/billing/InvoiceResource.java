@@ -1,16 +1,15 @@
 package dev.mechanics.billing;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.CurrentCaller;
-import dev.mechanics.platform.web.InvalidRequest;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import dev.mechanics.workorder.WorkOrderMetrics;
-import dev.mechanics.workorder.WorkOrderService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -51,9 +50,6 @@ public class InvoiceResource {
 
   @Inject
   CreditNotes creditNotes;
-
-  @Inject
-  WorkOrderService workOrders;
 
   /** {@code line}: the line's index on the invoice (on a credit note, the invoice line it credits). */
   public record InvoiceLineView(String type, String description, BigDecimal quantity, String unitPrice,
@@ -99,17 +95,17 @@ public class InvoiceResource {
   }
 
   @GET
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.READ_INVOICES)
   public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
     UUID shop = shopId == null || shopId.isBlank() ? null
-        : Ids.parse(shopId.trim()).orElseThrow(() -> new InvalidRequest("shopId", "shopId must be a shop id"));
+        : Ids.parse(shopId.trim()).orElseThrow(() -> new DomainException.Malformed("shopId", "shopId must be a shop id"));
     return Listing.of(billing.list(shop, Listing.request(limit, after)), InvoiceView::of);
   }
 
   @GET
   @Path("{id}")
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.READ_INVOICES)
   public Response get(@PathParam("id") String id) {
     Invoice invoice = billing.get(PathIds.of("invoice", id));
     return Response.ok(InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
@@ -119,7 +115,7 @@ public class InvoiceResource {
   @GET
   @Path("{id}/pdf")
   @Produces("application/pdf")
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.READ_INVOICES)
   public Response pdf(@PathParam("id") String id) {
     Invoice invoice = billing.get(PathIds.of("invoice", id));
     dev.mechanics.tenancy.Shop shop = billing.shopOf(invoice);
@@ -131,7 +127,7 @@ public class InvoiceResource {
 
   @GET
   @Path("{id}/payments")
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.READ_INVOICES)
   public Map<String, List<PaymentView>> payments(@PathParam("id") String id) {
     return Map.of("items", billing.payments(PathIds.of("invoice", id)).stream()
         .map(p -> PaymentView.of(p, null)).toList());
@@ -141,18 +137,15 @@ public class InvoiceResource {
   @POST
   @Path("{id}/payments")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                       @Valid @NotNull PaymentRequest request, @Context UriInfo uri) {
     UUID invoiceId = PathIds.of("invoice", id);
-    workOrders.requireRoleInShop(caller.get(), billing.get(invoiceId).getShopId(), "take its payments",
-        Role.OWNER, Role.MANAGER);
-    String idempotencyKey = idempotencyKey(key, "payments");
     Money amount = Money.parse(request.amount(), "amount");
     String reference = request.reference() == null || request.reference().isBlank() ? null
         : request.reference().trim();
-    BillingService.PaymentResult result = billing.pay(invoiceId, amount, request.method(), reference,
-        idempotencyKey, caller.get().userId());
+    BillingService.PaymentResult result = billing.pay(caller.get(), invoiceId, amount, request.method(), reference,
+        key);
     if (!result.replayed()) {
       metrics.paymentRecorded(result.invoice().getShopId(), amount.isNegative());
     }
@@ -163,17 +156,6 @@ public class InvoiceResource {
   }
 
   private static final String REPLAYED = "Idempotent-Replayed";
-
-  /** The Idempotency-Key rule of the money routes: required, at most 200 characters, compared trimmed. */
-  private static String idempotencyKey(String key, String route) {
-    if (key == null || key.isBlank()) {
-      throw new InvalidRequest("Idempotency-Key", "the Idempotency-Key header is required on " + route);
-    }
-    if (key.length() > 200) {
-      throw new InvalidRequest("Idempotency-Key", "Idempotency-Key must be at most 200 characters");
-    }
-    return key.trim();
-  }
 
   public record CreditLineRequest(
       @NotNull @jakarta.validation.constraints.Min(0) Integer line,
@@ -215,23 +197,15 @@ public class InvoiceResource {
   @POST
   @Path("{id}/credit-notes")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public Response credit(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                          @Valid @NotNull CreditNoteRequest request, @Context UriInfo uri) {
     UUID invoiceId = PathIds.of("invoice", id);
-    workOrders.requireRoleInShop(caller.get(), billing.get(invoiceId).getShopId(), "issue its credit notes",
-        Role.OWNER, Role.MANAGER);
-    String idempotencyKey = idempotencyKey(key, "credit notes");
-    boolean byLines = request.lines() != null && !request.lines().isEmpty();
-    if (byLines == (request.amount() != null)) {
-      throw new InvalidRequest("lines", "send either lines (invoice lines to credit) or amount (a net amount), "
-          + "not both and not neither");
-    }
     CreditNotes.Request credit = new CreditNotes.Request(request.reason().trim(),
-        byLines ? request.lines().stream().map(l -> new CreditNotes.LineCredit(l.line(), l.quantity())).toList()
-            : List.of(),
-        byLines ? null : Money.parse(request.amount(), "amount"));
-    CreditNotes.Result result = creditNotes.issue(invoiceId, credit, idempotencyKey, caller.get().userId());
+        request.lines() == null ? List.of()
+            : request.lines().stream().map(l -> new CreditNotes.LineCredit(l.line(), l.quantity())).toList(),
+        request.amount() == null ? null : Money.parse(request.amount(), "amount"));
+    CreditNotes.Result result = creditNotes.issue(caller.get(), invoiceId, credit, key);
     if (!result.replayed()) {
       metrics.creditNoteIssued(result.invoice().getShopId());
     }
@@ -243,7 +217,7 @@ public class InvoiceResource {
 
   @GET
   @Path("{id}/credit-notes")
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public Map<String, List<CreditNoteView>> creditNotes(@PathParam("id") String id) {
     Invoice invoice = billing.get(PathIds.of("invoice", id));
     return Map.of("items", creditNotes.list(invoice.getId()).stream().map(c -> CreditNoteView.of(c, invoice))
@@ -252,7 +226,7 @@ public class InvoiceResource {
 
   @GET
   @Path("{id}/credit-notes/{creditNoteId}")
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public CreditNoteView creditNote(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
     Invoice invoice = billing.get(PathIds.of("invoice", id));
     return CreditNoteView.of(creditNotes.get(invoice.getId(), PathIds.of("credit note", creditNoteId)), invoice);
@@ -261,7 +235,7 @@ public class InvoiceResource {
   @GET
   @Path("{id}/credit-notes/{creditNoteId}/pdf")
   @Produces("application/pdf")
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public Response creditNotePdf(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
     Invoice invoice = billing.get(PathIds.of("invoice", id));
     CreditNote note = creditNotes.get(invoice.getId(), PathIds.of("credit note", creditNoteId));

@@ -1,10 +1,11 @@
 package dev.mechanics.customer;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -68,17 +69,17 @@ public class CustomerResource {
   }
 
   private java.util.function.Function<Customer, CustomerView> viewForCaller() {
-    return caller.get().seesCustomerContact() ? CustomerView::of : CustomerView::withoutContact;
+    return caller.get().may(Capability.SEE_CUSTOMER_CONTACT) ? CustomerView::of : CustomerView::withoutContact;
   }
 
   @GET
   public Listing<CustomerView> list(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                     @QueryParam("after") String after) {
     if (q != null && q.length() > 100) {
-      throw new dev.mechanics.platform.web.InvalidRequest("q", "q must be at most 100 characters");
+      throw new DomainException.Malformed("q", "q must be at most 100 characters");
     }
     // searching by e-mail or phone would let a technician confirm contact data they may not see
-    if (q != null && !caller.get().seesCustomerContact() && (q.contains("@") || q.matches(".*\\d.*"))) {
+    if (q != null && !caller.get().may(Capability.SEE_CUSTOMER_CONTACT) && (q.contains("@") || q.matches(".*\\d.*"))) {
       return new Listing<>(java.util.List.of(), null);
     }
     return Listing.of(customers.list(q, Listing.request(limit, after)), viewForCaller());
@@ -93,7 +94,7 @@ public class CustomerResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_CUSTOMERS)
   public Response register(@Valid @NotNull CustomerRequest request, @Context UriInfo uri) {
     Customer customer = customers.register(request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(customer.getId().toString()).build())
@@ -103,7 +104,7 @@ public class CustomerResource {
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_CUSTOMERS)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull CustomerRequest request) {
     UUID customerId = PathIds.of("customer", id);
@@ -113,7 +114,7 @@ public class CustomerResource {
 
   @DELETE
   @Path("/{id}")
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.REMOVE_CUSTOMERS)
   public Response remove(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     customers.remove(PathIds.of("customer", id), Versions.optional(ifMatch));
     return Response.noContent().build();

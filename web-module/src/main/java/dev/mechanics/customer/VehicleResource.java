@@ -2,12 +2,11 @@ package dev.mechanics.customer;
 
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Ids;
-import dev.mechanics.platform.web.InvalidRequest;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -72,7 +71,7 @@ public class VehicleResource {
     UUID customer = null;
     if (customerId != null && !customerId.isBlank()) {
       customer = Ids.parse(customerId.trim())
-          .orElseThrow(() -> new InvalidRequest("customerId", "customerId must be a customer id"));
+          .orElseThrow(() -> new DomainException.Malformed("customerId", "customerId must be a customer id"));
     }
     return Listing.of(vehicles.list(customer, Listing.request(limit, after)), VehicleView::of);
   }
@@ -86,7 +85,7 @@ public class VehicleResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_CUSTOMERS)
   public Response register(@Valid @NotNull VehicleRequest request, @Context UriInfo uri) {
     Vehicle vehicle = vehicles.register(request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(vehicle.getId().toString()).build())
@@ -96,7 +95,7 @@ public class VehicleResource {
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_CUSTOMERS)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull VehicleRequest request) {
     UUID vehicleId = PathIds.of("vehicle", id);

@@ -2,7 +2,7 @@ package dev.mechanics.tenancy;
 
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -75,7 +75,7 @@ public class ShopResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole(Role.OWNER)
+  @Requires(Capability.OPEN_SHOPS)
   public Response open(@Valid @NotNull ShopRequest request, @Context UriInfo uri) {
     Shop shop = shops.open(caller.get(), request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(shop.getId().toString()).build())
@@ -85,7 +85,7 @@ public class ShopResource {
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.CONFIGURE_SHOP)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull ShopRequest request) {
     UUID shopId = PathIds.of("shop", id);

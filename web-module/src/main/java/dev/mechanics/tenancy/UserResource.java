@@ -1,9 +1,10 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,7 +33,7 @@ import java.util.UUID;
 /** Staff of the organization and their role per shop (see docs/permissions.md for who may do what). */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({Role.OWNER, Role.MANAGER})
+@Requires(Capability.MANAGE_STAFF)
 public class UserResource {
 
   @Inject
@@ -103,7 +104,7 @@ public class UserResource {
     request.memberships().forEach(m -> roles.put(m.shopId(), m.role()));
     String password = request.password();
     if (password != null && password.isBlank()) {
-      throw new dev.mechanics.platform.web.InvalidRequest("password",
+      throw new DomainException.Malformed("password",
           "password must not be blank (leave it out to invite the user by mail)");
     }
     StaffMember member = staff.create(caller.get(), new StaffService.NewStaff(request.email().trim(),
@@ -144,7 +145,7 @@ public class UserResource {
   /** Disables the account; its sessions end at once. */
   @POST
   @Path("/{id}/disable")
-  @RequiresRole(Role.OWNER)
+  @Requires(Capability.DISABLE_STAFF)
   public UserView disable(@PathParam("id") String id) {
     return view(staff.disable(caller.get(), PathIds.of("user", id)));
   }

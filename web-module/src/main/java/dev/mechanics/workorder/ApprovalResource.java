@@ -1,7 +1,7 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Ids;
-import dev.mechanics.platform.web.InvalidRequest;
 import dev.mechanics.platform.web.Public;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -94,9 +94,9 @@ public class ApprovalResource {
     Map<UUID, Boolean> byLine = new LinkedHashMap<>();
     for (Decision d : decisions) {
       UUID line = Ids.parse(d.lineId().trim())
-          .orElseThrow(() -> new InvalidRequest("decisions", "lineId must be a line id"));
+          .orElseThrow(() -> new DomainException.Malformed("decisions", "lineId must be a line id"));
       if (byLine.put(line, d.approved()) != null) {
-        throw new InvalidRequest("decisions", "line " + line + " is answered twice");
+        throw new DomainException.Malformed("decisions", "line " + line + " is answered twice");
       }
     }
     return byLine;

@@ -4,7 +4,6 @@ import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
-import dev.mechanics.platform.web.InvalidRequest;
 import dev.mechanics.platform.web.Public;
 import dev.mechanics.platform.web.PathIds;
 import dev.mechanics.platform.web.PayloadTooLarge;
@@ -124,7 +123,7 @@ public class AttachmentResource {
         lifetime = -1;
       }
       if (lifetime < 1 || lifetime > linkLifetime.toSeconds()) {
-        throw new InvalidRequest("seconds", "seconds must be a whole number from 1 to " + linkLifetime.toSeconds());
+        throw new DomainException.Malformed("seconds", "seconds must be a whole number from 1 to " + linkLifetime.toSeconds());
       }
     }
     Instant expiresAt = Instant.now().plusSeconds(lifetime);

@@ -1,8 +1,8 @@
 package dev.mechanics.workorder;
 
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.platform.web.Requires;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** The columns of a shop's board and the moves allowed between them. PUT replaces the board. */
 @Path("/shops/{shopId}/board")
@@ -53,14 +52,12 @@ public class BoardResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.CONFIGURE_SHOP)
   public Map<String, List<ColumnView>> replace(@PathParam("shopId") String shopId,
                                                @Valid @NotNull BoardRequest request) {
     List<WorkOrderService.BoardColumnSpec> specs = request.columns().stream()
         .map(c -> new WorkOrderService.BoardColumnSpec(c.code(), c.name().trim(), List.copyOf(c.next()))).toList();
-    UUID shop = PathIds.of("shop", shopId);
-    workOrders.requireRoleInShop(caller.get(), shop, "change its board", Role.OWNER, Role.MANAGER);
-    return Map.of("columns", workOrders.configureBoard(shop, specs).stream()
+    return Map.of("columns", workOrders.configureBoard(caller.get(), PathIds.of("shop", shopId), specs).stream()
         .map(ColumnView::of).toList());
   }
 }

@@ -1,8 +1,8 @@
 package dev.mechanics.workorder;
 
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.platform.web.Requires;
+import dev.mechanics.tenancy.Capability;
 import dev.mechanics.workorder.WorkOrderResource.LineRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -62,7 +62,7 @@ public class CannedJobResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response define(@PathParam("shopId") String shopId, @Valid @NotNull CannedJobRequest request) {
     CannedJob job = workOrders.defineCannedJob(PathIds.of("shop", shopId), request.name().trim(),
         request.lines().stream().map(WorkOrderResource.LineRequest::details).toList());

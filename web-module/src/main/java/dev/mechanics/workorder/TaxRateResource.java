@@ -1,8 +1,8 @@
 package dev.mechanics.workorder;
 
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.platform.web.Requires;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** A shop's tax rates (several; labor and parts taxed separately). PUT replaces the whole set. */
 @Path("/shops/{shopId}/tax-rates")
@@ -50,14 +49,12 @@ public class TaxRateResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.CONFIGURE_SHOP)
   public Map<String, List<TaxRule>> replace(@PathParam("shopId") String shopId,
                                             @Valid @NotNull TaxRatesRequest request) {
     List<TaxRule> rules = request.items().stream()
         .map(r -> new TaxRule(r.name().trim(), r.rate(), r.appliesToLabor(), r.appliesToParts())).toList();
-    UUID shop = PathIds.of("shop", shopId);
-    workOrders.requireRoleInShop(caller.get(), shop, "change its tax rates", Role.OWNER, Role.MANAGER);
-    return Map.of("items", workOrders.replaceTaxRates(shop, rules).stream()
+    return Map.of("items", workOrders.replaceTaxRates(caller.get(), PathIds.of("shop", shopId), rules).stream()
         .map(TaxRate::rule).toList());
   }
 }

@@ -7,13 +7,12 @@ import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.CurrentCaller;
-import dev.mechanics.platform.web.InvalidRequest;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import dev.mechanics.workorder.ApprovalResource.Decision;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -137,7 +136,7 @@ public class WorkOrderResource {
       Money cost = unitCost == null ? null : nonNegative(Money.parse(unitCost, "unitCost"), "unitCost");
       Money price = unitPrice == null ? null : nonNegative(Money.parse(unitPrice, "unitPrice"), "unitPrice");
       UUID technician = technicianId == null || technicianId.isBlank() ? null
-          : Ids.parse(technicianId.trim()).orElseThrow(() -> new InvalidRequest("technicianId",
+          : Ids.parse(technicianId.trim()).orElseThrow(() -> new DomainException.Malformed("technicianId",
               "technicianId must be a user id"));
       return new LineDetails(type, description.trim(), hours, rateMoney, technician,
           partNumber == null || partNumber.isBlank() ? null : partNumber.trim(), quantity, cost, price,
@@ -146,7 +145,7 @@ public class WorkOrderResource {
 
     private static Money nonNegative(Money m, String field) {
       if (m.isNegative()) {
-        throw new InvalidRequest(field, field + " must not be negative (a discount is a DISCOUNT line)");
+        throw new DomainException.Malformed(field, field + " must not be negative (a discount is a DISCOUNT line)");
       }
       return m;
     }
@@ -163,7 +162,7 @@ public class WorkOrderResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response create(@Valid @NotNull CreateRequest request, @Context UriInfo uri) {
     WorkOrder created = workOrders.create(new WorkOrderService.NewWorkOrder(bodyId("shopId", request.shopId()),
         bodyId("customerId", request.customerId()), bodyId("vehicleId", request.vehicleId()),
@@ -180,15 +179,15 @@ public class WorkOrderResource {
                                                  @QueryParam("limit") String limit,
                                                  @QueryParam("after") String after) {
     if (shopId == null || shopId.isBlank()) {
-      throw new InvalidRequest("shopId", "shopId is required: the board is per shop");
+      throw new DomainException.Malformed("shopId", "shopId is required: the board is per shop");
     }
-    UUID shop = Ids.parse(shopId.trim()).orElseThrow(() -> new InvalidRequest("shopId", "shopId must be a shop id"));
+    UUID shop = Ids.parse(shopId.trim()).orElseThrow(() -> new DomainException.Malformed("shopId", "shopId must be a shop id"));
     WorkOrderKind wanted = null;
     if (kind != null && !kind.isBlank()) {
       try {
         wanted = WorkOrderKind.valueOf(kind.trim());
       } catch (IllegalArgumentException e) {
-        throw new InvalidRequest("kind", "kind must be ESTIMATE, REPAIR_ORDER or INVOICED");
+        throw new DomainException.Malformed("kind", "kind must be ESTIMATE, REPAIR_ORDER or INVOICED");
       }
     }
     return Listing.of(workOrders.board(caller.get(), shop, wanted, Listing.request(limit, after)),
@@ -205,7 +204,7 @@ public class WorkOrderResource {
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull ChangeRequest request) {
     UUID workOrderId = PathIds.of("work order", id);
@@ -218,7 +217,7 @@ public class WorkOrderResource {
   @POST
   @Path("/{id}/lines")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response addLine(@PathParam("id") String id, @Valid @NotNull LineRequest request, @Context UriInfo uri) {
     UUID workOrderId = PathIds.of("work order", id);
     WorkOrderLine line = workOrders.addLine(workOrderId, request.details());
@@ -230,7 +229,7 @@ public class WorkOrderResource {
   @PUT
   @Path("/{id}/lines/{lineId}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response changeLine(@PathParam("id") String id, @PathParam("lineId") String lineId,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LineRequest request) {
     UUID workOrderId = PathIds.of("work order", id);
@@ -241,7 +240,7 @@ public class WorkOrderResource {
 
   @DELETE
   @Path("/{id}/lines/{lineId}")
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response removeLine(@PathParam("id") String id, @PathParam("lineId") String lineId,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     UUID workOrderId = PathIds.of("work order", id);
@@ -252,7 +251,7 @@ public class WorkOrderResource {
   /** Inserts every line of one of the shop's canned jobs. */
   @POST
   @Path("/{id}/canned-jobs/{cannedJobId}")
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response applyCannedJob(@PathParam("id") String id, @PathParam("cannedJobId") String cannedJobId) {
     UUID workOrderId = PathIds.of("work order", id);
     workOrders.applyCannedJob(workOrderId, bodyId("cannedJobId", cannedJobId));
@@ -261,7 +260,7 @@ public class WorkOrderResource {
 
   @POST
   @Path("/{id}/repair-order")
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response startRepair(@PathParam("id") String id) {
     return ok(workOrders.startRepair(PathIds.of("work order", id)));
   }
@@ -277,7 +276,7 @@ public class WorkOrderResource {
   @POST
   @Path("/{id}/approval-link")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response approvalLink(@PathParam("id") String id, @Valid ApprovalLinkRequest request, @Context UriInfo uri) {
     String email = request == null || request.email() == null || request.email().isBlank() ? null
         : request.email().trim();
@@ -301,7 +300,7 @@ public class WorkOrderResource {
   @POST
   @Path("/{id}/approvals")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response recordAnswer(@PathParam("id") String id, @Valid @NotNull CustomerAnswerRequest request,
                                @Context jakarta.servlet.http.HttpServletRequest http) {
     UUID workOrderId = PathIds.of("work order", id);
@@ -357,12 +356,9 @@ public class WorkOrderResource {
   /** Issues the invoice (gapless number per shop and year); managers and owners bill. */
   @POST
   @Path("/{id}/invoice")
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public Response invoice(@PathParam("id") String id, @Context UriInfo uri) {
-    UUID workOrderId = PathIds.of("work order", id);
-    workOrders.requireRoleInShop(caller.get(), workOrders.get(workOrderId).getShopId(), "invoice its work",
-        Role.OWNER, Role.MANAGER);
-    Invoice invoice = billing.invoice(workOrderId);
+    Invoice invoice = billing.invoice(caller.get(), PathIds.of("work order", id));
     return Response.created(uri.getBaseUriBuilder().path("invoices").path(invoice.getId().toString()).build())
         .entity(InvoiceResource.InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
   }

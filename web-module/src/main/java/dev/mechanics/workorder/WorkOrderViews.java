@@ -4,7 +4,7 @@ import dev.mechanics.customer.Customer;
 import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.Money;
 import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +19,9 @@ public final class WorkOrderViews {
   private WorkOrderViews() {
   }
 
+  /** Costs and margins are shown only to those who may see them (a technician never does). */
   public static boolean seesCosts(Caller caller) {
-    return caller.has(Role.OWNER) || caller.has(Role.MANAGER) || caller.has(Role.SERVICE_ADVISOR);
+    return caller.may(Capability.SEE_COSTS);
   }
 
   public record LineView(UUID id, int position, LineType type, String description, BigDecimal hours, String rate,

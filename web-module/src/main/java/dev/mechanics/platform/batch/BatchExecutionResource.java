@@ -2,9 +2,9 @@ package dev.mechanics.platform.batch;
 
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.web.CurrentCaller;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +30,7 @@ import java.util.Map;
  */
 @Path("/batch/executions")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({Role.OWNER, Role.MANAGER, Role.PLATFORM_OPERATOR})
+@Requires({Capability.RUN_ORGANIZATION_JOBS, Capability.RUN_PLATFORM_JOBS})
 public class BatchExecutionResource {
 
   @Inject
@@ -93,7 +93,7 @@ public class BatchExecutionResource {
 
   private JobLauncher.Actor actor() {
     Caller c = caller.get();
-    return new JobLauncher.Actor(c.organizationId(), c.has(Role.PLATFORM_OPERATOR), "user " + c.userId());
+    return new JobLauncher.Actor(c.organizationId(), c.may(Capability.RUN_PLATFORM_JOBS), "user " + c.userId());
   }
 
   private static long executionId(String id) {

@@ -3,11 +3,11 @@ package dev.mechanics.platform.batch;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -41,7 +41,7 @@ import java.util.UUID;
  */
 @Path("/batch/schedules")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({Role.OWNER, Role.MANAGER, Role.PLATFORM_OPERATOR})
+@Requires({Capability.RUN_ORGANIZATION_JOBS, Capability.RUN_PLATFORM_JOBS})
 public class BatchScheduleResource {
 
   @Inject
@@ -129,7 +129,7 @@ public class BatchScheduleResource {
   private UUID owner(String scope) {
     Caller c = caller.get();
     if ("platform".equals(scope)) {
-      if (!c.has(Role.PLATFORM_OPERATOR)) {
+      if (!c.may(Capability.RUN_PLATFORM_JOBS)) {
         throw new DomainException.Forbidden("platform schedules belong to platform operators");
       }
       return null;
@@ -137,7 +137,7 @@ public class BatchScheduleResource {
     if (scope != null && !"organization".equals(scope)) {
       throw DomainException.InvalidInput.field("scope", "scope is organization (default) or platform");
     }
-    if (!c.has(Role.OWNER) && !c.has(Role.MANAGER)) {
+    if (!c.may(Capability.RUN_ORGANIZATION_JOBS)) {
       throw new DomainException.Forbidden("an organization's schedules belong to its owners and managers");
     }
     return c.organizationId();

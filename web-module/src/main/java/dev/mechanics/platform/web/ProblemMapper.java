@@ -165,7 +165,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (domain instanceof PreconditionRequired) {
       return Problem.of(428, "precondition-required", "Precondition required", domain.getMessage(), null);
     }
-    if (domain instanceof InvalidRequest) {
+    if (domain instanceof DomainException.Malformed) {
       return Problem.of(400, "validation", "Invalid request", domain.getMessage(), fields);
     }
     return Problem.of(422, "unprocessable", "Unprocessable request", domain.getMessage(), fields);

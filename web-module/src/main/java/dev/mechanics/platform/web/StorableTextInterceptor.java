@@ -1,5 +1,6 @@
 package dev.mechanics.platform.web;
 
+import dev.mechanics.platform.DomainException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -37,7 +38,7 @@ public class StorableTextInterceptor implements ReaderInterceptor {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     } catch (CharacterCodingException e) {
-      throw new InvalidRequest("body", "The body is not valid UTF-8");
+      throw new DomainException.Malformed("body", "The body is not valid UTF-8");
     }
     if (body.length > 0 && context.getMediaType() != null
         && context.getMediaType().getSubtype().toLowerCase().contains("json")) {
@@ -59,9 +60,9 @@ public class StorableTextInterceptor implements ReaderInterceptor {
       parser.next();
       value = parser.getValue();
       if (parser.hasNext()) {
-        throw new InvalidRequest("body", "The body holds more than one JSON document");
+        throw new DomainException.Malformed("body", "The body holds more than one JSON document");
       }
-    } catch (InvalidRequest | jakarta.json.stream.JsonParsingException e) {
+    } catch (DomainException.Malformed | jakarta.json.stream.JsonParsingException e) {
       throw e; // the problem mapper answers 400 "Malformed JSON" with the line and column
     } catch (RuntimeException | StackOverflowError e) {
       // nesting deeper than the parser allows (1,000 levels), a body too short to detect its encoding
@@ -70,7 +71,7 @@ public class StorableTextInterceptor implements ReaderInterceptor {
     boolean wantsObject = type.isRecord() || !(Collection.class.isAssignableFrom(type) || type.isArray()
         || type == String.class || Number.class.isAssignableFrom(type) || type == Object.class);
     if (wantsObject && value.getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
-      throw new InvalidRequest("body", "The body must be a JSON object");
+      throw new DomainException.Malformed("body", "The body must be a JSON object");
     }
   }
 
@@ -85,7 +86,7 @@ public class StorableTextInterceptor implements ReaderInterceptor {
             ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
             : Character.isLowSurrogate(c);
         if (c == 0 || unpaired) {
-          throw new InvalidRequest(field, field + " contains a character that cannot be stored (NUL or an "
+          throw new DomainException.Malformed(field, field + " contains a character that cannot be stored (NUL or an "
               + "unpaired surrogate)");
         }
       }
