@@ -6,8 +6,6 @@ import dev.mechanics.platform.mail.MailSender;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -41,6 +39,9 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
 
   @Inject
   JobRuns runs;
+
+  @Inject
+  MailSender mailSender;
 
   @Override
   public String process() throws IOException {
@@ -80,28 +81,11 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
     runs.output(job.getInstanceId(), key, content.length);
   }
 
-  /** The web module's Mailer (Jakarta Mail is in WEB-INF/lib): see MailSender for why not injected. */
-  private static java.util.Optional<MailSender> mailSender() {
-    try {
-      BeanManager module = javax.naming.InitialContext.doLookup("java:comp/BeanManager");
-      Instance<MailSender> senders = module.createInstance().select(MailSender.class);
-      if (senders.isResolvable()) {
-        return java.util.Optional.of(senders.get());
-      }
-    } catch (javax.naming.NamingException | RuntimeException e) {
-      LOG.fine(() -> "no bean manager of the job's module: " + e);
-    }
-    LOG.info("MailSender: not resolvable in the job module's bean manager; using the web module's registration");
-    return MailSender.registered();
-  }
-
   private boolean mail(ShopReport report, String base, byte[] csv, byte[] pdf) {
     ReportRun run = report.run();
     if (run.recipients().isEmpty()) {
       return false;
     }
-    MailSender sender = mailSender().orElseThrow(() -> new IllegalStateException(
-        "no MailSender in the job's module; the report was stored but not mailed"));
     String name = base.substring(base.lastIndexOf('/') + 1);
     ShopReport.Figures org = report.organization();
     List<String> lines = new ArrayList<>();
@@ -113,13 +97,13 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
         + ShopReport.text(org.grossProfitPercent()) + " %).");
     lines.add("");
     lines.add("The CSV and the PDF are attached; they are also kept in the report storage as " + base + ".csv/.pdf");
-    boolean sent = sender.send(run.recipients(), "Shop report " + run.label() + " - "
+    boolean sent = mailSender.send(run.recipients(), "Shop report " + run.label() + " - "
         + report.organizationName(), String.join("\n", lines), List.of(
         new MailSender.Attachment(name + ".csv", "text/csv", csv),
         new MailSender.Attachment(name + ".pdf", "application/pdf", pdf)));
     if (!sent) {
       LOG.warning(() -> "daily-shop-report run " + run.instanceId() + ": the mail to " + run.recipients().size()
-          + " recipients was not sent (see the Mailer's log)");
+          + " recipients was not sent (see the mail sender's log)");
     }
     return sent;
   }

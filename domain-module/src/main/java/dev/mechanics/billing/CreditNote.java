@@ -3,6 +3,7 @@ package dev.mechanics.billing;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -24,14 +25,8 @@ public class CreditNote extends TenantOwnedEntity implements IdempotentRequests.
   @Column(name = "invoice_id", nullable = false, updatable = false)
   private UUID invoiceId;
 
-  @Column(nullable = false, updatable = false, length = 24)
-  private String number;
-
-  @Column(nullable = false, updatable = false)
-  private int year;
-
-  @Column(nullable = false, updatable = false)
-  private long sequence;
+  @Embedded
+  private DocumentNumber number;
 
   @Column(nullable = false, updatable = false, length = 500)
   private String reason;
@@ -63,14 +58,12 @@ public class CreditNote extends TenantOwnedEntity implements IdempotentRequests.
   protected CreditNote() {
   }
 
-  CreditNote(Invoice invoice, int year, long sequence, String reason, InvoiceDocument document, Money subtotal,
+  CreditNote(Invoice invoice, DocumentNumber number, String reason, InvoiceDocument document, Money subtotal,
              Money taxTotal, UUID issuedBy, String idempotencyKey, String requestHash) {
     super(invoice.getOrganizationId());
     this.shopId = invoice.getShopId();
     this.invoiceId = invoice.getId();
-    this.year = year;
-    this.sequence = sequence;
-    this.number = "CN-%d-%06d".formatted(year, sequence);
+    this.number = number;
     this.reason = reason;
     this.subtotal = subtotal.amount();
     this.taxTotal = taxTotal.amount();
@@ -91,15 +84,7 @@ public class CreditNote extends TenantOwnedEntity implements IdempotentRequests.
   }
 
   public String getNumber() {
-    return number;
-  }
-
-  public int getYear() {
-    return year;
-  }
-
-  public long getSequence() {
-    return sequence;
+    return number.toString();
   }
 
   public String getReason() {

@@ -6,6 +6,7 @@ import dev.mechanics.platform.TenantOwnedEntity;
 import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,14 +36,8 @@ public class Invoice extends TenantOwnedEntity {
   @Column(name = "work_order_id", nullable = false, updatable = false)
   private UUID workOrderId;
 
-  @Column(nullable = false, updatable = false, length = 24)
-  private String number;
-
-  @Column(nullable = false, updatable = false)
-  private int year;
-
-  @Column(nullable = false, updatable = false)
-  private long sequence;
+  @Embedded
+  private DocumentNumber number;
 
   @Column(name = "customer_id", nullable = false, updatable = false)
   private UUID customerId;
@@ -75,13 +70,11 @@ public class Invoice extends TenantOwnedEntity {
   protected Invoice() {
   }
 
-  Invoice(WorkOrder workOrder, int year, long sequence, Totals totals, InvoiceDocument document) {
+  Invoice(WorkOrder workOrder, DocumentNumber number, Totals totals, InvoiceDocument document) {
     super(workOrder.getOrganizationId());
     this.shopId = workOrder.getShopId();
     this.workOrderId = workOrder.getId();
-    this.year = year;
-    this.sequence = sequence;
-    this.number = "INV-%d-%06d".formatted(year, sequence);
+    this.number = number;
     this.customerId = workOrder.getCustomerId();
     this.subtotal = totals.subtotal().amount();
     this.taxTotal = totals.taxTotal().amount();
@@ -136,15 +129,7 @@ public class Invoice extends TenantOwnedEntity {
   }
 
   public String getNumber() {
-    return number;
-  }
-
-  public int getYear() {
-    return year;
-  }
-
-  public long getSequence() {
-    return sequence;
+    return number.toString();
   }
 
   public UUID getCustomerId() {

@@ -1,6 +1,5 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
@@ -76,6 +75,7 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
 
   /** Rewrites the line; whatever the customer approved before no longer covers it. */
   void apply(LineDetails d, Money shopLaborRate) {
+    d.requireComplete();
     this.type = d.type();
     this.description = d.description();
     this.technicianId = d.technicianId();
@@ -83,9 +83,6 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
     this.approval = LineApproval.PENDING;
     switch (d.type()) {
       case LABOR -> {
-        if (d.hours() == null) {
-          throw DomainException.InvalidInput.field("hours", "a labor line needs hours");
-        }
         Money laborRate = d.rate() == null ? shopLaborRate : d.rate();
         this.hours = d.hours();
         this.rate = laborRate.amount();
@@ -96,10 +93,6 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
         this.amount = LineAmounts.labor(d.hours(), laborRate).amount();
       }
       case PART, FEE, DISCOUNT -> {
-        if (d.unitPrice() == null) {
-          throw DomainException.InvalidInput.field("unitPrice", "a " + d.type().name().toLowerCase()
-              + " line needs a unitPrice");
-        }
         BigDecimal qty = d.quantity() == null ? BigDecimal.ONE : d.quantity();
         this.hours = null;
         this.rate = null;

@@ -1,8 +1,8 @@
 package dev.mechanics.audit;
 
-import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
@@ -37,10 +37,8 @@ public class AuditResource {
   @GET
   public Listing<AuditView> list(@QueryParam("entityId") String entityId, @QueryParam("limit") String limit,
                                  @QueryParam("after") String after) {
-    UUID entity = entityId == null || entityId.isBlank() ? null
-        : dev.mechanics.platform.Ids.parse(entityId).orElseThrow(() ->
-            new DomainException.Malformed("entityId", "entityId must be a UUID"));
-    return Listing.of(audit.list(caller.get(), entity, Listing.request(limit, after)), AuditView::of);
+    return Listing.of(audit.list(caller.get(), RequestIds.field("entityId", entityId), Listing.request(limit, after)),
+        AuditView::of);
   }
 
   @GET

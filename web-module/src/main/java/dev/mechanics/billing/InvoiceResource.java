@@ -1,17 +1,20 @@
 package dev.mechanics.billing;
 
-import dev.mechanics.platform.DomainException;
-import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Capability;
+import dev.mechanics.tenancy.Shop;
+import dev.mechanics.tenancy.ShopId;
 import dev.mechanics.workorder.WorkOrderMetrics;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,7 +44,10 @@ import java.util.UUID;
 public class InvoiceResource {
 
   @Inject
-  BillingService billing;
+  InvoiceService invoices;
+
+  @Inject
+  PaymentService payments;
 
   @Inject
   CurrentCaller caller;
@@ -49,7 +56,7 @@ public class InvoiceResource {
   WorkOrderMetrics metrics;
 
   @Inject
-  CreditNotes creditNotes;
+  CreditNoteService creditNotes;
 
   /** {@code line}: the line's index on the invoice (on a credit note, the invoice line it credits). */
   public record InvoiceLineView(String type, String description, BigDecimal quantity, String unitPrice,
@@ -98,16 +105,15 @@ public class InvoiceResource {
   @Requires(Capability.READ_INVOICES)
   public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
-    UUID shop = shopId == null || shopId.isBlank() ? null
-        : Ids.parse(shopId.trim()).orElseThrow(() -> new DomainException.Malformed("shopId", "shopId must be a shop id"));
-    return Listing.of(billing.list(shop, Listing.request(limit, after)), InvoiceView::of);
+    return Listing.of(invoices.list(RequestIds.field("shopId", shopId, ShopId::new), Listing.request(limit, after)),
+        InvoiceView::of);
   }
 
   @GET
   @Path("{id}")
   @Requires(Capability.READ_INVOICES)
   public Response get(@PathParam("id") String id) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
     return Response.ok(InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
   }
 
@@ -117,9 +123,9 @@ public class InvoiceResource {
   @Produces("application/pdf")
   @Requires(Capability.READ_INVOICES)
   public Response pdf(@PathParam("id") String id) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
-    dev.mechanics.tenancy.Shop shop = billing.shopOf(invoice);
-    jakarta.ws.rs.core.StreamingOutput body = out -> InvoicePdf.write(invoice, shop.getName(), shop.getTimeZone(),
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
+    Shop shop = invoices.shopOf(invoice);
+    StreamingOutput body = out -> InvoicePdf.write(invoice, shop.getName(), shop.getTimeZone(),
         out);
     return Response.ok(body, "application/pdf")
         .header("Content-Disposition", "inline; filename=\"" + invoice.getNumber() + ".pdf\"").build();
@@ -129,7 +135,7 @@ public class InvoiceResource {
   @Path("{id}/payments")
   @Requires(Capability.READ_INVOICES)
   public Map<String, List<PaymentView>> payments(@PathParam("id") String id) {
-    return Map.of("items", billing.payments(PathIds.of("invoice", id)).stream()
+    return Map.of("items", payments.payments(RequestIds.path("invoice", id)).stream()
         .map(p -> PaymentView.of(p, null)).toList());
   }
 
@@ -140,12 +146,12 @@ public class InvoiceResource {
   @Requires(Capability.MANAGE_MONEY)
   public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                       @Valid @NotNull PaymentRequest request, @Context UriInfo uri) {
-    UUID invoiceId = PathIds.of("invoice", id);
+    UUID invoiceId = RequestIds.path("invoice", id);
     Money amount = Money.parse(request.amount(), "amount");
     String reference = request.reference() == null || request.reference().isBlank() ? null
         : request.reference().trim();
-    BillingService.PaymentResult result = billing.pay(caller.get(), invoiceId, amount, request.method(), reference,
-        key);
+    PaymentService.PaymentResult result = payments.pay(caller.get(), invoiceId,
+        new PaymentService.PaymentOrder(amount, request.method(), reference), key);
     if (!result.replayed()) {
       metrics.paymentRecorded(result.invoice().getShopId(), amount.isNegative());
     }
@@ -158,9 +164,8 @@ public class InvoiceResource {
   private static final String REPLAYED = "Idempotent-Replayed";
 
   public record CreditLineRequest(
-      @NotNull @jakarta.validation.constraints.Min(0) Integer line,
-      @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
-      @jakarta.validation.constraints.Digits(integer = 7, fraction = 3) BigDecimal quantity) {
+      @NotNull @Min(0) Integer line,
+      @DecimalMin(value = "0", inclusive = false) @Digits(integer = 7, fraction = 3) BigDecimal quantity) {
   }
 
   /** Credit invoice lines ({@code line}: index on the invoice; no quantity: all that is left) or a net amount. */
@@ -200,12 +205,12 @@ public class InvoiceResource {
   @Requires(Capability.MANAGE_MONEY)
   public Response credit(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                          @Valid @NotNull CreditNoteRequest request, @Context UriInfo uri) {
-    UUID invoiceId = PathIds.of("invoice", id);
-    CreditNotes.Request credit = new CreditNotes.Request(request.reason().trim(),
+    UUID invoiceId = RequestIds.path("invoice", id);
+    CreditRequest credit = new CreditRequest(request.reason().trim(),
         request.lines() == null ? List.of()
-            : request.lines().stream().map(l -> new CreditNotes.LineCredit(l.line(), l.quantity())).toList(),
+            : request.lines().stream().map(l -> new CreditRequest.LineCredit(l.line(), l.quantity())).toList(),
         request.amount() == null ? null : Money.parse(request.amount(), "amount"));
-    CreditNotes.Result result = creditNotes.issue(caller.get(), invoiceId, credit, key);
+    CreditNoteService.Result result = creditNotes.issue(caller.get(), invoiceId, credit, key);
     if (!result.replayed()) {
       metrics.creditNoteIssued(result.invoice().getShopId());
     }
@@ -219,8 +224,8 @@ public class InvoiceResource {
   @Path("{id}/credit-notes")
   @Requires(Capability.MANAGE_MONEY)
   public Map<String, List<CreditNoteView>> creditNotes(@PathParam("id") String id) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
-    return Map.of("items", creditNotes.list(invoice.getId()).stream().map(c -> CreditNoteView.of(c, invoice))
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
+    return Map.of("items", creditNotes.of(invoice.getId()).stream().map(c -> CreditNoteView.of(c, invoice))
         .toList());
   }
 
@@ -228,8 +233,8 @@ public class InvoiceResource {
   @Path("{id}/credit-notes/{creditNoteId}")
   @Requires(Capability.MANAGE_MONEY)
   public CreditNoteView creditNote(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
-    return CreditNoteView.of(creditNotes.get(invoice.getId(), PathIds.of("credit note", creditNoteId)), invoice);
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
+    return CreditNoteView.of(creditNotes.get(invoice.getId(), RequestIds.path("credit note", creditNoteId)), invoice);
   }
 
   @GET
@@ -237,10 +242,10 @@ public class InvoiceResource {
   @Produces("application/pdf")
   @Requires(Capability.MANAGE_MONEY)
   public Response creditNotePdf(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
-    CreditNote note = creditNotes.get(invoice.getId(), PathIds.of("credit note", creditNoteId));
-    dev.mechanics.tenancy.Shop shop = billing.shopOf(invoice);
-    jakarta.ws.rs.core.StreamingOutput body = out -> InvoicePdf.write(note, invoice, shop.getName(),
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
+    CreditNote note = creditNotes.get(invoice.getId(), RequestIds.path("credit note", creditNoteId));
+    Shop shop = invoices.shopOf(invoice);
+    StreamingOutput body = out -> InvoicePdf.write(note, invoice, shop.getName(),
         shop.getTimeZone(), out);
     return Response.ok(body, "application/pdf")
         .header("Content-Disposition", "inline; filename=\"" + note.getNumber() + ".pdf\"").build();

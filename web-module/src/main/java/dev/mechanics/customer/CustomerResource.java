@@ -1,8 +1,9 @@
 package dev.mechanics.customer;
 
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Capability;
@@ -28,7 +29,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Customers of the caller's organization; {@code ?q=} finds them by name, e-mail or phone prefix. */
 @Path("/customers")
@@ -39,7 +42,7 @@ public class CustomerResource {
   CustomerService customers;
 
   @Inject
-  dev.mechanics.platform.web.CurrentCaller caller;
+  CurrentCaller caller;
 
   public record CustomerRequest(
       @NotBlank @Size(max = 100) String firstName,
@@ -68,7 +71,7 @@ public class CustomerResource {
     }
   }
 
-  private java.util.function.Function<Customer, CustomerView> viewForCaller() {
+  private Function<Customer, CustomerView> viewForCaller() {
     return caller.get().may(Capability.SEE_CUSTOMER_CONTACT) ? CustomerView::of : CustomerView::withoutContact;
   }
 
@@ -80,7 +83,7 @@ public class CustomerResource {
     }
     // searching by e-mail or phone would let a technician confirm contact data they may not see
     if (q != null && !caller.get().may(Capability.SEE_CUSTOMER_CONTACT) && (q.contains("@") || q.matches(".*\\d.*"))) {
-      return new Listing<>(java.util.List.of(), null);
+      return new Listing<>(List.of(), null);
     }
     return Listing.of(customers.list(q, Listing.request(limit, after)), viewForCaller());
   }
@@ -88,7 +91,7 @@ public class CustomerResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    Customer customer = customers.get(PathIds.of("customer", id));
+    Customer customer = customers.get(RequestIds.path("customer", id, CustomerId::new));
     return Response.ok(viewForCaller().apply(customer)).tag(Versions.etag(customer.getVersion())).build();
   }
 
@@ -107,7 +110,7 @@ public class CustomerResource {
   @Requires(Capability.EDIT_CUSTOMERS)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull CustomerRequest request) {
-    UUID customerId = PathIds.of("customer", id);
+    CustomerId customerId = RequestIds.path("customer", id, CustomerId::new);
     Customer customer = customers.change(customerId, Versions.required(ifMatch), request.details());
     return Response.ok(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
   }
@@ -116,7 +119,7 @@ public class CustomerResource {
   @Path("/{id}")
   @Requires(Capability.REMOVE_CUSTOMERS)
   public Response remove(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    customers.remove(PathIds.of("customer", id), Versions.optional(ifMatch));
+    customers.remove(RequestIds.path("customer", id, CustomerId::new), Versions.optional(ifMatch));
     return Response.noContent().build();
   }
 

@@ -1,7 +1,8 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class ShopResource {
   ShopService shops;
 
   @Inject
-  dev.mechanics.platform.web.CurrentCaller caller;
+  CurrentCaller caller;
 
   public record ShopRequest(
       @NotBlank @Size(max = 200) String name,
@@ -69,7 +70,7 @@ public class ShopResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    Shop shop = shops.get(PathIds.of("shop", id));
+    Shop shop = shops.get(RequestIds.path("shop", id, ShopId::new));
     return Response.ok(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
   }
 
@@ -88,7 +89,7 @@ public class ShopResource {
   @Requires(Capability.CONFIGURE_SHOP)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull ShopRequest request) {
-    UUID shopId = PathIds.of("shop", id);
+    ShopId shopId = RequestIds.path("shop", id, ShopId::new);
     Shop shop = shops.change(caller.get(), shopId, Versions.required(ifMatch), request.details());
     return Response.ok(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
   }

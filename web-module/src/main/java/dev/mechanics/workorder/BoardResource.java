@@ -1,8 +1,10 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.tenancy.Capability;
+import dev.mechanics.tenancy.ShopId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,10 +27,10 @@ import java.util.Map;
 public class BoardResource {
 
   @Inject
-  WorkOrderService workOrders;
+  BoardService board;
 
   @Inject
-  dev.mechanics.platform.web.CurrentCaller caller;
+  CurrentCaller caller;
 
   public record ColumnRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}",
                                   message = "must be upper-case letters, digits and _ (e.g. IN_BAY)") String code,
@@ -47,7 +49,8 @@ public class BoardResource {
 
   @GET
   public Map<String, List<ColumnView>> get(@PathParam("shopId") String shopId) {
-    return Map.of("columns", workOrders.boardOf(PathIds.of("shop", shopId)).stream().map(ColumnView::of).toList());
+    return Map.of("columns", board.boardOf(RequestIds.path("shop", shopId, ShopId::new)).columns().stream()
+        .map(ColumnView::of).toList());
   }
 
   @PUT
@@ -55,9 +58,10 @@ public class BoardResource {
   @Requires(Capability.CONFIGURE_SHOP)
   public Map<String, List<ColumnView>> replace(@PathParam("shopId") String shopId,
                                                @Valid @NotNull BoardRequest request) {
-    List<WorkOrderService.BoardColumnSpec> specs = request.columns().stream()
-        .map(c -> new WorkOrderService.BoardColumnSpec(c.code(), c.name().trim(), List.copyOf(c.next()))).toList();
-    return Map.of("columns", workOrders.configureBoard(caller.get(), PathIds.of("shop", shopId), specs).stream()
+    List<BoardColumnSpec> specs = request.columns().stream()
+        .map(c -> new BoardColumnSpec(c.code(), c.name().trim(), List.copyOf(c.next()))).toList();
+    return Map.of("columns", board.configure(caller.get(), RequestIds.path("shop", shopId, ShopId::new), specs)
+        .columns().stream()
         .map(ColumnView::of).toList());
   }
 }

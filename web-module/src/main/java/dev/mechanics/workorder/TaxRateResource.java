@@ -1,8 +1,10 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.tenancy.Capability;
+import dev.mechanics.tenancy.ShopId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -28,10 +30,10 @@ import java.util.Map;
 public class TaxRateResource {
 
   @Inject
-  WorkOrderService workOrders;
+  TaxRateService taxRates;
 
   @Inject
-  dev.mechanics.platform.web.CurrentCaller caller;
+  CurrentCaller caller;
 
   public record TaxRateRequest(@NotBlank @Size(max = 60) String name,
                                @NotNull @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
@@ -44,7 +46,7 @@ public class TaxRateResource {
 
   @GET
   public Map<String, List<TaxRule>> list(@PathParam("shopId") String shopId) {
-    return Map.of("items", workOrders.taxRates(PathIds.of("shop", shopId)).stream().map(TaxRate::rule).toList());
+    return Map.of("items", taxRates.of(RequestIds.path("shop", shopId, ShopId::new)));
   }
 
   @PUT
@@ -54,7 +56,6 @@ public class TaxRateResource {
                                             @Valid @NotNull TaxRatesRequest request) {
     List<TaxRule> rules = request.items().stream()
         .map(r -> new TaxRule(r.name().trim(), r.rate(), r.appliesToLabor(), r.appliesToParts())).toList();
-    return Map.of("items", workOrders.replaceTaxRates(caller.get(), PathIds.of("shop", shopId), rules).stream()
-        .map(TaxRate::rule).toList());
+    return Map.of("items", taxRates.replace(caller.get(), RequestIds.path("shop", shopId, ShopId::new), rules));
   }
 }

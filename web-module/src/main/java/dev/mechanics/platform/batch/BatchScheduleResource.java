@@ -2,7 +2,7 @@ package dev.mechanics.platform.batch;
 
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.platform.DomainException;
@@ -85,7 +85,7 @@ public class BatchScheduleResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id, @QueryParam("scope") String scope) {
-    Schedule s = schedules.find(owner(scope), PathIds.of("schedule", id));
+    Schedule s = schedules.find(owner(scope), RequestIds.path("schedule", id));
     return Response.ok(ScheduleView.of(s)).tag(Versions.etag(s.version())).build();
   }
 
@@ -107,7 +107,7 @@ public class BatchScheduleResource {
   public Response change(@PathParam("id") String id, @QueryParam("scope") String scope,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ScheduleRequest request) {
     UUID owner = owner(scope);
-    UUID scheduleId = PathIds.of("schedule", id);
+    UUID scheduleId = RequestIds.path("schedule", id);
     long expected = Versions.required(ifMatch);
     Schedule current = schedules.find(owner, scheduleId);
     if (!current.jobName().equals(request.jobName())) {
@@ -121,7 +121,7 @@ public class BatchScheduleResource {
   @DELETE
   @Path("/{id}")
   public Response delete(@PathParam("id") String id, @QueryParam("scope") String scope) {
-    schedules.delete(owner(scope), PathIds.of("schedule", id));
+    schedules.delete(owner(scope), RequestIds.path("schedule", id));
     return Response.noContent().build();
   }
 
