@@ -1,5 +1,6 @@
 package dev.mechanics.backup;
 
+import dev.mechanics.platform.batch.job.ExplainedBatchlet;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 

@@ -1,5 +1,7 @@
 package dev.mechanics.backup;
 
+import dev.mechanics.platform.batch.job.ExplainedBatchlet;
+import dev.mechanics.platform.batch.job.JobOutputs;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,10 +17,13 @@ public class DatabaseBackupBatchlet extends ExplainedBatchlet {
   @Inject
   DatabaseBackups backups;
 
+  @Inject
+  JobOutputs outputs;
+
   @Override
   protected String run() throws Exception {
     BackupManifest manifest = backups.backup(job.getInstanceId());
-    JobOutputs.record(job, manifest.objectKey(), manifest.objectBytes());
+    outputs.record(job, manifest.objectKey(), manifest.objectBytes());
     return "COMPLETED";
   }
 }

@@ -1,7 +1,7 @@
 package dev.mechanics.reporting;
 
 import dev.mechanics.backup.BackupStorage;
-import dev.mechanics.platform.batch.JobRuns;
+import dev.mechanics.platform.batch.job.JobOutputs;
 import dev.mechanics.platform.mail.MailSender;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
@@ -38,7 +38,7 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
   BackupStorage storage;
 
   @Inject
-  JobRuns runs;
+  JobOutputs outputs;
 
   @Inject
   MailSender mailSender;
@@ -78,7 +78,7 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
       throw e;
     }
     upload.close();
-    runs.output(job.getInstanceId(), key, content.length);
+    outputs.record(job, key, content.length);
   }
 
   private boolean mail(ShopReport report, String base, byte[] csv, byte[] pdf) {

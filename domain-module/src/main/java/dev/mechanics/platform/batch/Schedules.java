@@ -19,7 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Schedules in PostgreSQL, read and written with JDBC because platform schedules have no tenant (Hibernate's
+ * Repository of schedules (the use cases are {@link ScheduleService}'s), in PostgreSQL, read and written with JDBC because platform schedules have no tenant (Hibernate's
  * {@code @TenantId} cannot hold null) and because the scheduler's claim must be one short transaction that a
  * test can run from two "instances" against the same database.
  *

@@ -91,9 +91,14 @@ public class BatchExecutionResource {
         .build()).entity(run).build();
   }
 
-  private JobLauncher.Actor actor() {
-    Caller c = caller.get();
-    return new JobLauncher.Actor(c.organizationId(), c.may(Capability.RUN_PLATFORM_JOBS), "user " + c.userId());
+  private BatchActor actor() {
+    return actorOf(caller.get());
+  }
+
+  /** What the access policy lets this caller do with jobs. */
+  static BatchActor actorOf(Caller c) {
+    return new BatchActor(c.organizationId(), c.may(Capability.RUN_PLATFORM_JOBS),
+        c.may(Capability.RUN_ORGANIZATION_JOBS), "user " + c.userId());
   }
 
   private static long executionId(String id) {

@@ -1,20 +1,20 @@
-package dev.mechanics.backup;
+package dev.mechanics.platform.batch.job;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.inject.Inject;
 
 /**
- * A batchlet whose failure says why: the runtime records a failed step's exit status as just "FAILED", and that
- * is all an operator reading {@code /api/v1/batch/executions} would see. The exception's message (never its
- * stack) becomes the step's exit status, so the run's error names the cause.
+ * The base of every batchlet: its failure says why. The runtime records a failed step's exit status as just
+ * "FAILED", and that is all an operator reading {@code /api/v1/batch/executions} would see; here the
+ * exception's message (never its stack) becomes the step's exit status, so the run's error names the cause.
  */
-abstract class ExplainedBatchlet extends AbstractBatchlet {
+public abstract class ExplainedBatchlet extends AbstractBatchlet {
 
   private static final int LIMIT = 500;
 
   @Inject
-  StepContext step;
+  protected StepContext step;
 
   @Override
   public final String process() throws Exception {
@@ -28,6 +28,7 @@ abstract class ExplainedBatchlet extends AbstractBatchlet {
     }
   }
 
+  /** The step's work; its return value is the step's exit status. */
   protected abstract String run() throws Exception;
 
   static String describe(Throwable e) {

@@ -1,14 +1,18 @@
-package dev.mechanics.backup;
+package dev.mechanics.platform.batch.job;
 
 import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 
-/** Times every job and counts its outcome (batch_job_duration, batch_job_runs_total). */
-@jakarta.enterprise.context.Dependent
+/**
+ * Times every job and counts its outcome (batch_job_duration, batch_job_runs_total). Every job XML names it:
+ * {@code <listeners><listener ref="jobOutcomeListener"/></listeners>}.
+ */
+@Dependent
 @Named("jobOutcomeListener")
 public class JobOutcomeListener implements JobListener {
 
@@ -16,7 +20,7 @@ public class JobOutcomeListener implements JobListener {
   JobContext job;
 
   @Inject
-  BackupMetrics metrics;
+  JobMetrics metrics;
 
   private long started;
 
