@@ -2,12 +2,13 @@ package dev.mechanics.backup;
 
 import dev.mechanics.platform.batch.job.ExplainedBatchlet;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
 /** Step "verify": restores this run's backup into a scratch database; any table that differs fails the job. */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("backupVerifyBatchlet")
 public class BackupVerifyBatchlet extends ExplainedBatchlet {
 

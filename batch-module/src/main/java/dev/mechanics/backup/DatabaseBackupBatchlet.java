@@ -3,11 +3,12 @@ package dev.mechanics.backup;
 import dev.mechanics.platform.batch.job.ExplainedBatchlet;
 import dev.mechanics.platform.batch.job.JobOutputs;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** Step "snapshot" of database-backup: writes the encrypted object and its manifest (a restart rewrites both). */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("databaseBackupBatchlet")
 public class DatabaseBackupBatchlet extends ExplainedBatchlet {
 

@@ -2,7 +2,6 @@ package dev.mechanics.backup;
 
 import dev.mechanics.platform.FlywayMigrationIntegrator;
 import dev.mechanics.platform.datasource.DatabaseUrl;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -26,18 +25,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -55,16 +50,11 @@ public class DatabaseBackups {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
 
-  @Resource(lookup = "jdbc/mechanics")
-  DataSource dataSource;
-
-  /** The owner role's connections (DATABASE_MIGRATION_URL), when configured: backups read every table. */
-  @Resource(lookup = "jdbc/mechanicsMigration")
-  DataSource ownerDataSource;
+  @Inject
+  AdminDatabase admin;
 
   @Inject
-  @ConfigProperty(name = "DATABASE_MIGRATION_URL", defaultValue = "not-set")
-  String migrationUrl;
+  BackupCipher cipher;
 
   @Inject
   BackupStorage storage;
@@ -72,40 +62,7 @@ public class DatabaseBackups {
   @Inject
   BackupCatalogue catalogue;
 
-  @Inject
-  @ConfigProperty(name = "BACKUP_ENCRYPTION_KEY", defaultValue = " ")
-  String backupKey;
-
-  @Inject
-  @ConfigProperty(name = "ENCRYPTION_KEY", defaultValue = " ")
-  String encryptionKey;
-
-  @Inject
-  @ConfigProperty(name = "DATABASE_URL", defaultValue = "not-set")
-  String databaseUrl;
-
-  @Inject
-  @ConfigProperty(name = "BACKUP_RETENTION_DAYS", defaultValue = "7")
-  int retentionDays;
-
   private final Clock clock = Clock.systemUTC();
-
-  private boolean ownerConfigured() {
-    return migrationUrl != null && !migrationUrl.isBlank() && !"not-set".equals(migrationUrl);
-  }
-
-  /**
-   * Backups, restores and scratch databases are administrative work: done as the owner role when migrations
-   * have one (the application role owns nothing and may not read the migration history), else as the app.
-   */
-  private String adminUrl() {
-    return ownerConfigured() ? migrationUrl : databaseUrl;
-  }
-
-  /** The pool matching {@link #adminUrl()}: the owner role's when configured. */
-  private DataSource adminDataSource() {
-    return ownerConfigured() ? ownerDataSource : dataSource;
-  }
 
   /** Backs the database up; returns the manifest (also stored beside the object and in the catalogue). */
   public BackupManifest backup(long instanceId) throws Exception {
@@ -117,9 +74,9 @@ public class DatabaseBackups {
     CountingOutputStream plainBytes;
     DatabaseSnapshot.Written written;
     BackupStorage.Upload sink = storage.create(objectKey, "application/octet-stream");
-    try (Connection connection = adminDataSource().getConnection()) {
+    try (Connection connection = admin.dataSource().getConnection()) {
       objectBytes = new CountingOutputStream(new DigestOutputStream(new BufferedOutputStream(sink, 1 << 16), sha));
-      OutputStream gzip = new GZIPOutputStream(cipher().encrypt(objectBytes), 1 << 16) {
+      OutputStream gzip = new GZIPOutputStream(cipher.cipher().encrypt(objectBytes), 1 << 16) {
         {
           def.setLevel(Deflater.BEST_SPEED);
         }
@@ -155,13 +112,17 @@ public class DatabaseBackups {
     return manifest;
   }
 
+  /** The manifest's object key beside a backup object's. */
+  static String manifestKeyOf(String objectKey) {
+    return objectKey.replaceFirst("\\.backup$", "") + ".manifest.json";
+  }
+
   public Optional<BackupCatalogue.Entry> backupOf(long instanceId) throws SQLException {
     return catalogue.ofInstance(instanceId);
   }
 
   public BackupManifest manifest(String objectKey) throws IOException {
-    String manifestKey = objectKey.replaceFirst("\\.backup$", "") + ".manifest.json";
-    try (InputStream in = storage.open(manifestKey); Jsonb json = JsonbBuilder.create()) {
+    try (InputStream in = storage.open(manifestKeyOf(objectKey)); Jsonb json = JsonbBuilder.create()) {
       return json.fromJson(in, BackupManifest.class);
     } catch (IOException e) {
       throw e;
@@ -177,8 +138,8 @@ public class DatabaseBackups {
   public void restore(String objectKey, String targetDatabase) throws Exception {
     BackupManifest manifest = manifest(objectKey);
     checkObject(objectKey, manifest);
-    DatabaseUrl target = target(targetDatabase);
-    try (Connection c = connect(target)) {
+    DatabaseUrl target = admin.target(targetDatabase);
+    try (Connection c = AdminDatabase.connect(target)) {
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
           "select count(*) from pg_tables where schemaname = 'public'")) {
         rs.next();
@@ -187,12 +148,12 @@ public class DatabaseBackups {
         }
       }
     }
-    Properties credentials = credentials(target);
+    Properties credentials = AdminDatabase.credentials(target);
     Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
         .dataSource(target.jdbcUrl(), credentials.getProperty("user"), credentials.getProperty("password"))
         .locations("classpath:db/migration").callbackLocations("classpath:db/callback")
         .target(MigrationVersion.fromVersion(manifest.schemaVersion())).load().migrate();
-    try (Connection c = connect(target)) {
+    try (Connection c = AdminDatabase.connect(target)) {
       c.setAutoCommit(false);
       List<String> tables = DatabaseSnapshot.tablesInLoadOrder(c);
       if (!tables.isEmpty()) {
@@ -202,7 +163,7 @@ public class DatabaseBackups {
               .toList()) + " cascade");
         }
       }
-      try (InputStream in = new GZIPInputStream(cipher().decrypt(new BufferedInputStream(storage.open(objectKey),
+      try (InputStream in = new GZIPInputStream(cipher.cipher().decrypt(new BufferedInputStream(storage.open(objectKey),
           1 << 16)), 1 << 16)) {
         DatabaseSnapshot.load(c, in, manifest.sequences());
       }
@@ -214,16 +175,12 @@ public class DatabaseBackups {
   /** Restores into a scratch database, compares every table with the manifest, drops the scratch database. */
   public List<String> verify(String objectKey) throws Exception {
     BackupManifest manifest = manifest(objectKey);
-    String scratch = (DatabaseUrl.parse(adminUrl()).database() + "_verify_"
-        + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36)).toLowerCase();
-    if (scratch.length() > 63) {
-      scratch = "mechanics_verify_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
-    }
-    createDatabase(scratch);
+    String scratch = admin.scratchName();
+    admin.createDatabase(scratch);
     try {
       restore(objectKey, scratch);
       List<BackupManifest.Table> restored;
-      try (Connection c = connect(target(scratch))) {
+      try (Connection c = AdminDatabase.connect(admin.target(scratch))) {
         restored = DatabaseSnapshot.checksums(c);
       }
       List<String> differences = compare(manifest.tables(), restored);
@@ -232,7 +189,7 @@ public class DatabaseBackups {
       }
       return differences;
     } finally {
-      dropDatabase(scratch);
+      admin.dropDatabase(scratch);
     }
   }
 
@@ -250,37 +207,6 @@ public class DatabaseBackups {
     return differences;
   }
 
-  /**
-   * Deletes backups older than BACKUP_RETENTION_DAYS, never the newest verified one (even if it is older).
-   * Returns the deleted object keys.
-   */
-  public List<String> prune() throws Exception {
-    Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(retentionDays));
-    Optional<BackupCatalogue.Entry> keep = catalogue.lastGood();
-    List<String> deleted = new ArrayList<>();
-    for (String key : storage.list(PREFIX)) {
-      if (!key.endsWith(".backup")) {
-        continue;
-      }
-      String day = key.substring(PREFIX.length(), PREFIX.length() + 10);
-      Instant dayStart;
-      try {
-        dayStart = java.time.LocalDate.parse(day).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (java.time.format.DateTimeParseException e) {
-        continue;
-      }
-      boolean protectedKey = keep.isPresent() && keep.get().objectKey().equals(key);
-      if (dayStart.isBefore(cutoff) && !protectedKey) {
-        storage.delete(key);
-        storage.delete(key.replaceFirst("\\.backup$", "") + ".manifest.json");
-        catalogue.deleted(key);
-        deleted.add(key);
-      }
-    }
-    LOG.info(() -> "backup retention (" + retentionDays + " days) deleted " + deleted.size() + " backups");
-    return deleted;
-  }
-
   private void checkObject(String objectKey, BackupManifest manifest) throws IOException {
     long size = storage.size(objectKey);
     if (size != manifest.objectBytes()) {
@@ -296,60 +222,6 @@ public class DatabaseBackups {
     }
   }
 
-  private SegmentedAesGcm cipher() {
-    String key = !backupKey.isBlank() ? backupKey.trim() : encryptionKey.trim();
-    if (key.isEmpty()) {
-      throw new IllegalStateException("BACKUP_ENCRYPTION_KEY (or ENCRYPTION_KEY) is not set: backups are never "
-          + "written unencrypted");
-    }
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(key);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("BACKUP_ENCRYPTION_KEY is not base64");
-    }
-    return new SegmentedAesGcm(bytes);
-  }
-
-  private DatabaseUrl target(String database) {
-    if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
-      throw new IllegalArgumentException("targetDatabase must be a plain lower-case database name");
-    }
-    DatabaseUrl app = DatabaseUrl.parse(adminUrl());
-    return new DatabaseUrl(app.host(), app.port(), database, app.user(), app.password(), app.parameters());
-  }
-
-  private static Properties credentials(DatabaseUrl url) {
-    Properties p = new Properties();
-    if (url.user() != null) {
-      p.setProperty("user", url.user());
-    }
-    if (url.password() != null) {
-      p.setProperty("password", url.password());
-    }
-    url.parameters().forEach(p::setProperty);
-    return p;
-  }
-
-  private static Connection connect(DatabaseUrl url) throws SQLException {
-    return new org.postgresql.Driver().connect(url.jdbcUrl(), credentials(url));
-  }
-
-  /** The scratch database belongs to the administrative role: the application's role may not create databases. */
-  private void createDatabase(String name) throws SQLException {
-    try (Connection c = adminDataSource().getConnection(); Statement st = c.createStatement()) {
-      st.execute("create database " + name);
-    }
-  }
-
-  private void dropDatabase(String name) {
-    try (Connection c = adminDataSource().getConnection(); Statement st = c.createStatement()) {
-      st.execute("drop database if exists " + name + " with (force)");
-    } catch (SQLException e) {
-      LOG.warning(() -> "scratch database " + name + " not dropped: " + e.getMessage());
-    }
-  }
-
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -358,27 +230,4 @@ public class DatabaseBackups {
     }
   }
 
-  static final class CountingOutputStream extends java.io.FilterOutputStream {
-    private long count;
-
-    CountingOutputStream(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
-
-    long count() {
-      return count;
-    }
-  }
 }

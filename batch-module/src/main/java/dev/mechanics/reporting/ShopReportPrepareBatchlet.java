@@ -4,6 +4,7 @@ import dev.mechanics.platform.batch.JobLauncher;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * per job instance: a restart skips the completed step, so a run restarted after midnight still reports the
  * period it started with.
  */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("shopReportPrepare")
 public class ShopReportPrepareBatchlet extends AbstractBatchlet {
 

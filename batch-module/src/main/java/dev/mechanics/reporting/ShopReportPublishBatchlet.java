@@ -6,6 +6,7 @@ import dev.mechanics.platform.mail.MailSender;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * {@code reports/<organizationId>/daily-shop-report/<first day>/}, records them as the run's outputs and mails
  * them to the recipients. A restarted publish writes the same keys again (objects are replaced, not added).
  */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("shopReportPublish")
 public class ShopReportPublishBatchlet extends AbstractBatchlet {
 
@@ -35,6 +36,9 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
   ReportStore store;
 
   @Inject
+  ReportFigures figures;
+
+  @Inject
   BackupStorage storage;
 
   @Inject
@@ -48,7 +52,7 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
     ReportRun run = store.run(job.getInstanceId())
         .orElseThrow(() -> new IllegalStateException("report run " + job.getInstanceId() + " was not prepared"));
     ShopReport report = new ShopReport(run, store.organizationName(run.organizationId()), Instant.now(),
-        List.copyOf(store.shops(run).values()));
+        List.copyOf(figures.shops(run).values()));
     String base = objectPrefix(run) + job.getJobName() + "-" + run.label() + "-run-" + run.instanceId();
     byte[] csv = ShopReportCsv.write(report);
     byte[] pdf = ShopReportPdf.write(report);

@@ -1,6 +1,8 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.PasswordHasher;
@@ -8,6 +10,10 @@ import dev.mechanics.platform.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,14 +45,14 @@ public class StaffService {
   SystemTransactions system;
 
   @Inject
-  dev.mechanics.audit.AuditTrail audit;
+  AuditTrail audit;
 
   /**
    * A new staff member: with an initial {@code password}, or, with none, invited: they choose their password
    * through the signed link mailed to them, valid for {@code invitationLifetime}.
    */
   public record NewStaff(String email, String name, String password, Map<UUID, Role> memberships,
-                         java.time.Duration invitationLifetime) {
+                         Duration invitationLifetime) {
     public NewStaff(String email, String name, String password, Map<UUID, Role> memberships) {
       this(email, name, password, memberships, null);
     }
@@ -100,7 +106,7 @@ public class StaffService {
     StaffMember member = new StaffMember(Tenancy.current(), request.email(), request.name(),
         hasher.hash(invited ? unguessable() : request.password()));
     if (invited) {
-      member.invite(dev.mechanics.platform.Ids.newId(), java.time.Instant.now().plus(request.invitationLifetime()));
+      member.invite(Ids.newId(), Instant.now().plus(request.invitationLifetime()));
     }
     staff.add(member);
     audit.record("user.created", "user", member.getId(), null, null, Map.of("name", member.getName(),
@@ -150,7 +156,7 @@ public class StaffService {
   }
 
   /** A new invitation link for a user who has not accepted one yet; earlier links stop working. */
-  public StaffMember reinvite(Caller caller, UUID userId, java.time.Duration lifetime) {
+  public StaffMember reinvite(Caller caller, UUID userId, Duration lifetime) {
     StaffMember member = get(caller, userId);
     staff.membershipsOf(userId).forEach(m -> requireMayGrant(caller, m.getShopId(), m.getRole()));
     if (!member.isInvitationPending()) {
@@ -159,7 +165,7 @@ public class StaffService {
     if (!member.isEnabled()) {
       throw new DomainException.Conflict("This user is disabled");
     }
-    member.invite(dev.mechanics.platform.Ids.newId(), java.time.Instant.now().plus(lifetime));
+    member.invite(Ids.newId(), Instant.now().plus(lifetime));
     audit.record("user.reinvited", "user", userId, null, null, Map.of("expiresAt",
         member.getInvitationExpiresAt().toString()));
     return member;
@@ -175,7 +181,7 @@ public class StaffService {
     if (!member.isEnabled()) {
       throw new DomainException.Conflict("This invitation was already used or replaced by a newer one");
     }
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     // nonce and expiry before the policy and the (costly) hash: a used link answers the same whatever is sent
     member.acceptInvitation(nonce, now, "pending");
     policy.require("password", password, member.getEmail());
@@ -187,8 +193,8 @@ public class StaffService {
 
   private static String unguessable() {
     byte[] secret = new byte[32];
-    new java.security.SecureRandom().nextBytes(secret);
-    return java.util.Base64.getEncoder().encodeToString(secret);
+    new SecureRandom().nextBytes(secret);
+    return Base64.getEncoder().encodeToString(secret);
   }
 
   /** Disables the account and ends all its sessions at once. */

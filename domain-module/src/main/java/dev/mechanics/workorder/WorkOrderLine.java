@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 
 /** One line of a work order. Its amount is computed (and rounded half-even) once, when it is written. */
@@ -96,7 +97,7 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
         BigDecimal qty = d.quantity() == null ? BigDecimal.ONE : d.quantity();
         this.hours = null;
         this.rate = null;
-        this.quantity = qty.setScale(3, java.math.RoundingMode.UNNECESSARY);
+        this.quantity = qty.setScale(3, RoundingMode.UNNECESSARY);
         this.unitPrice = d.unitPrice().amount();
         this.unitCost = d.unitCost() == null ? null : d.unitCost().amount();
         this.partNumber = d.type() == LineType.PART ? d.partNumber() : null;

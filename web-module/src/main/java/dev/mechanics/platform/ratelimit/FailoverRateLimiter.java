@@ -1,6 +1,8 @@
 package dev.mechanics.platform.ratelimit;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -61,12 +63,12 @@ public class FailoverRateLimiter implements RateLimiter, AutoCloseable {
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null && !userInfo.isEmpty()) {
       String[] parts = userInfo.split(":", 2);
-      String decodedUser = java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8);
+      String decodedUser = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
       if (parts.length == 2) {
         if (!decodedUser.isEmpty()) {
           config.user(decodedUser);
         }
-        config.password(java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
+        config.password(URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
       } else {
         config.password(decodedUser);
       }

@@ -1,10 +1,15 @@
 package dev.mechanics.platform.web;
 
 import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.RequestOrigin;
+import dev.mechanics.platform.SecurityEvents;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.platform.security.AccessTokens;
 import dev.mechanics.tenancy.Caller;
+import dev.mechanics.tenancy.SessionService;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
@@ -15,8 +20,10 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -34,13 +41,13 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
   /** The session ({@code sid}) of the request's access token, for logout. */
   public static final String SESSION = "mechanics.session";
 
-  @jakarta.inject.Inject
-  dev.mechanics.tenancy.SessionService sessions;
+  @Inject
+  SessionService sessions;
 
-  @jakarta.inject.Inject
-  dev.mechanics.platform.SecurityEvents events;
+  @Inject
+  SecurityEvents events;
 
-  @jakarta.inject.Inject
+  @Inject
   ClientAddress clientAddress;
 
   @Context
@@ -48,13 +55,13 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
 
   /** Request properties are not servlet attributes in Liberty; the CDI producer reads the servlet request. */
   @Context
-  jakarta.servlet.http.HttpServletRequest servletRequest;
+  HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Tenancy.clear();
     Object requestId = servletRequest.getAttribute(RequestContext.REQUEST_ID);
-    dev.mechanics.platform.RequestOrigin.bind(null, requestId == null ? null : requestId.toString());
+    RequestOrigin.bind(null, requestId == null ? null : requestId.toString());
     if (isPublic()) {
       return;
     }
@@ -81,7 +88,7 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
     }
     servletRequest.setAttribute(CALLER, caller);
     servletRequest.setAttribute(SESSION, sid);
-    dev.mechanics.platform.RequestOrigin.bind(caller.userId(), requestId == null ? null : requestId.toString());
+    RequestOrigin.bind(caller.userId(), requestId == null ? null : requestId.toString());
     Tenancy.bind(caller.organizationId());
     Requires required = annotation(Requires.class);
     if (required != null && Arrays.stream(required.value()).noneMatch(caller::may)) {
@@ -92,12 +99,12 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Tenancy.clear();
-    dev.mechanics.platform.RequestOrigin.clear();
+    RequestOrigin.clear();
   }
 
   private void invalidToken(String reason) {
-    events.record(dev.mechanics.platform.SecurityEvents.INVALID_TOKEN,
-        java.util.Map.of("reason", reason, "client", clientAddress.of(servletRequest)));
+    events.record(SecurityEvents.INVALID_TOKEN,
+        Map.of("reason", reason, "client", clientAddress.of(servletRequest)));
   }
 
   /** Who the token names; its roles are not believed: they are read from the memberships on every request. */
@@ -110,7 +117,7 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
     return resource == null || resource.getResourceMethod() == null || annotation(Public.class) != null;
   }
 
-  private <A extends java.lang.annotation.Annotation> A annotation(Class<A> type) {
+  private <A extends Annotation> A annotation(Class<A> type) {
     A onMethod = resource.getResourceMethod().getAnnotation(type);
     if (onMethod != null) {
       return onMethod;
