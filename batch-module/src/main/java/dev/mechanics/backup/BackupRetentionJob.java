@@ -1,6 +1,6 @@
 package dev.mechanics.backup;
 
-import dev.mechanics.platform.batch.JobDefinition;
+import dev.mechanics.platform.batch.NamedJob;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -8,15 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * BACKUP_RETENTION_DAYS, never the newest verified one (database-backup ends with the same step). No parameters.
  */
 @ApplicationScoped
-public class BackupRetentionJob implements JobDefinition {
+public class BackupRetentionJob extends NamedJob {
 
-  @Override
-  public String name() {
-    return "backup-retention";
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.PLATFORM;
+  public BackupRetentionJob() {
+    super("backup-retention", Scope.PLATFORM);
   }
 }

@@ -1,6 +1,6 @@
 package dev.mechanics.backup;
 
-import dev.mechanics.platform.batch.JobDefinition;
+import dev.mechanics.platform.batch.NamedJob;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -8,15 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Parameters {@code backupKey} (the backup's object key) and {@code targetDatabase}, checked by the batchlet.
  */
 @ApplicationScoped
-public class DatabaseRestoreJob implements JobDefinition {
+public class DatabaseRestoreJob extends NamedJob {
 
-  @Override
-  public String name() {
-    return "database-restore";
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.PLATFORM;
+  public DatabaseRestoreJob() {
+    super("database-restore", Scope.PLATFORM);
   }
 }

@@ -1,6 +1,6 @@
 package dev.mechanics.reporting;
 
-import dev.mechanics.platform.batch.JobDefinition;
+import dev.mechanics.platform.batch.NamedJob;
 import dev.mechanics.platform.batch.Schedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -14,16 +14,10 @@ import java.util.Map;
  * unless its parameters name another.
  */
 @ApplicationScoped
-public class DailyShopReportJob implements JobDefinition {
+public class DailyShopReportJob extends NamedJob {
 
-  @Override
-  public String name() {
-    return "daily-shop-report";
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.ORGANIZATION;
+  public DailyShopReportJob() {
+    super("daily-shop-report", Scope.ORGANIZATION);
   }
 
   @Override

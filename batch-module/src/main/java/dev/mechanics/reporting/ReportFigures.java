@@ -76,8 +76,8 @@ public class ReportFigures {
             ShopReport.Shop shop = shops.get(rs.getObject(1, UUID.class));
             if (shop != null) {
               UUID tech = rs.getObject(2, UUID.class);
-              String name = ReportStore.UNASSIGNED.equals(tech) ? "(no technician)" : rs.getString(3) == null ? tech.toString()
-                  : rs.getString(3);
+              String name = ReportStore.UNASSIGNED.equals(tech) ? "(no technician)"
+                  : rs.getString(3) == null ? tech.toString() : rs.getString(3);
               shop.technicians().add(new ShopReport.Technician(ReportStore.UNASSIGNED.equals(tech) ? null : tech, name,
                   rs.getBigDecimal(4), rs.getBigDecimal(5)));
             }

@@ -2,18 +2,17 @@ package dev.mechanics.billing;
 
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.tenancy.Caller;
 import dev.mechanics.tenancy.Capability;
 import dev.mechanics.tenancy.Shop;
-import dev.mechanics.tenancy.ShopId;
 import dev.mechanics.tenancy.Shops;
 import dev.mechanics.workorder.TaxRates;
 import dev.mechanics.workorder.TaxRule;
 import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
-import dev.mechanics.workorder.WorkOrderId;
 import dev.mechanics.workorder.WorkOrders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +49,7 @@ public class InvoiceService {
    * is invoiced once, and the number is allocated in this transaction (gapless per shop and year in the shop's
    * time zone).
    */
-  public Invoice issue(Caller caller, WorkOrderId id) {
+  public Invoice issue(Caller caller, Id<WorkOrder> id) {
     UUID shopId = workOrders.shopOf(id.value()).orElseThrow(() -> new DomainException.NotFound("work order", id));
     caller.requireIn(Capability.MANAGE_MONEY, shopId, "invoice its work");
     WorkOrder workOrder = workOrders.requireForUpdate(id.value());
@@ -74,7 +73,7 @@ public class InvoiceService {
   }
 
   /** {@code shop} null: every shop's invoices. */
-  public Page<Invoice> list(ShopId shop, PageRequest page) {
+  public Page<Invoice> list(Id<Shop> shop, PageRequest page) {
     return Page.of(invoices.list(shop == null ? null : shop.value(), page), page.limit(), Invoice::getId);
   }
 

@@ -2,6 +2,7 @@ package dev.mechanics.customer;
 
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
@@ -29,7 +30,7 @@ public class CustomerService {
     return Page.of(customers.list(q, page), page.limit(), Customer::getId);
   }
 
-  public Customer get(CustomerId id) {
+  public Customer get(Id<Customer> id) {
     return customers.find(id.value()).orElseThrow(() -> new DomainException.NotFound("customer", id));
   }
 
@@ -40,7 +41,7 @@ public class CustomerService {
     return customer;
   }
 
-  public Customer change(CustomerId id, long expectedVersion, CustomerDetails details) {
+  public Customer change(Id<Customer> id, long expectedVersion, CustomerDetails details) {
     Customer customer = get(id);
     customer.requireVersion(expectedVersion, "customer");
     Map<String, String> before = state(customer);
@@ -50,7 +51,7 @@ public class CustomerService {
   }
 
   /** Removes the customer and their vehicles. */
-  public void remove(CustomerId id, Long expectedVersion) {
+  public void remove(Id<Customer> id, Long expectedVersion) {
     Customer customer = get(id);
     if (expectedVersion != null) {
       customer.requireVersion(expectedVersion, "customer");

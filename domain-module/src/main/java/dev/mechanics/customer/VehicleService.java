@@ -2,6 +2,7 @@ package dev.mechanics.customer;
 
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
@@ -28,7 +29,7 @@ public class VehicleService {
   AuditTrail audit;
 
   /** {@code customer} null: every vehicle of the organization. */
-  public Page<Vehicle> list(CustomerId customer, PageRequest page) {
+  public Page<Vehicle> list(Id<Customer> customer, PageRequest page) {
     UUID customerId = customer == null ? null : customer.value();
     if (customerId != null && customers.find(customerId).isEmpty()) {
       throw new DomainException.NotFound("customer", customerId);
@@ -36,7 +37,7 @@ public class VehicleService {
     return Page.of(vehicles.list(customerId, page), page.limit(), Vehicle::getId);
   }
 
-  public Vehicle get(VehicleId id) {
+  public Vehicle get(Id<Vehicle> id) {
     return vehicles.find(id.value()).orElseThrow(() -> new DomainException.NotFound("vehicle", id));
   }
 
@@ -49,7 +50,7 @@ public class VehicleService {
     return vehicle;
   }
 
-  public Vehicle change(VehicleId id, long expectedVersion, VehicleDetails details) {
+  public Vehicle change(Id<Vehicle> id, long expectedVersion, VehicleDetails details) {
     Vehicle vehicle = get(id);
     vehicle.requireVersion(expectedVersion, "vehicle");
     requireCustomer(details.customerId());

@@ -2,6 +2,7 @@ package dev.mechanics.tenancy;
 
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
@@ -28,7 +29,7 @@ public class ShopService {
     return Page.of(shops.list(page), page.limit(), Shop::getId);
   }
 
-  public Shop get(ShopId id) {
+  public Shop get(Id<Shop> id) {
     return shops.require(id.value());
   }
 
@@ -43,7 +44,7 @@ public class ShopService {
     return shop;
   }
 
-  public Shop change(Caller caller, ShopId id, long expectedVersion, ShopDetails details) {
+  public Shop change(Caller caller, Id<Shop> id, long expectedVersion, ShopDetails details) {
     Shop shop = get(id);
     if (!caller.mayIn(Capability.CONFIGURE_SHOP, shop.getId())) {
       throw new DomainException.Forbidden("Only an owner or this shop's manager can change it");

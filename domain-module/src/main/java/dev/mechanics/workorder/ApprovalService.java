@@ -2,6 +2,7 @@ package dev.mechanics.workorder;
 
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.SystemTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class ApprovalService {
   public record Recorded(UUID workOrderId, UUID shopId, int approved, int declined) {
   }
 
-  public ApprovalLink createLink(WorkOrderId workOrderId, String email, Duration lifetime, UUID by) {
+  public ApprovalLink createLink(Id<WorkOrder> workOrderId, String email, Duration lifetime, UUID by) {
     return recorder.createLink(workOrderId.value(), email, lifetime, by);
   }
 
@@ -60,7 +61,7 @@ public class ApprovalService {
   }
 
   /** Staff record an answer given on the phone or at the counter (tenant bound by the request). */
-  public Recorded decideForCustomer(WorkOrderId workOrderId, Map<UUID, Boolean> decisions, String shownHash,
+  public Recorded decideForCustomer(Id<WorkOrder> workOrderId, Map<UUID, Boolean> decisions, String shownHash,
                                     LineDecision.Approval approval) {
     if (approval.method() == ApprovalMethod.LINK) {
       throw DomainException.InvalidInput.field("method", "answers through the link come from the link itself");
@@ -68,7 +69,7 @@ public class ApprovalService {
     return recorder.decide(workOrderId.value(), null, decisions, shownHash, approval);
   }
 
-  public List<LineDecision> decisions(WorkOrderId workOrderId) {
+  public List<LineDecision> decisions(Id<WorkOrder> workOrderId) {
     return recorder.decisions(workOrderId.value());
   }
 
@@ -87,7 +88,7 @@ public class ApprovalService {
     WorkOrders workOrders;
 
     @Inject
-    TaxRates taxRates;
+    WorkOrderService workOrderService;
 
     @Inject
     AuditTrail audit;
@@ -111,7 +112,7 @@ public class ApprovalService {
     Shown show(UUID linkId) {
       ApprovalLink link = link(linkId);
       WorkOrder workOrder = workOrders.require(link.getWorkOrderId());
-      Totals totals = totalsOf(workOrder);
+      Totals totals = workOrderService.totalsOf(workOrder);
       return new Shown(workOrder, totals, ShownEstimate.hashOf(workOrder, totals), link);
     }
 
@@ -130,7 +131,7 @@ public class ApprovalService {
       if (workOrder.getKind() == WorkOrderKind.INVOICED) {
         throw new DomainException.Conflict("Work order " + workOrder.getNumber() + " is already invoiced");
       }
-      Totals totals = totalsOf(workOrder);
+      Totals totals = workOrderService.totalsOf(workOrder);
       String hash = ShownEstimate.hashOf(workOrder, totals);
       if (!hash.equals(shownHash)) {
         throw new DomainException.Conflict("The estimate changed after it was shown (or documentHash is not the "
@@ -183,10 +184,6 @@ public class ApprovalService {
       workOrders.require(workOrderId);
       return em.createQuery("select d from LineDecision d where d.workOrderId = :wo order by d.decidedAt, d.id",
           LineDecision.class).setParameter("wo", workOrderId).getResultList();
-    }
-
-    private Totals totalsOf(WorkOrder workOrder) {
-      return Totals.of(workOrder.getLines(), taxRates.rulesOf(workOrder.getShopId()));
     }
 
     private ApprovalLink link(UUID linkId) {

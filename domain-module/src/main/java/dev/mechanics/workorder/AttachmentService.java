@@ -3,6 +3,7 @@ package dev.mechanics.workorder;
 import dev.mechanics.files.FileArea;
 import dev.mechanics.files.FileStore;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.SizeLimitedInputStream;
 import dev.mechanics.platform.Tenancy;
@@ -41,7 +42,7 @@ public class AttachmentService {
   @Inject
   Records records;
 
-  public record Upload(WorkOrderId workOrderId, String fileName, String declaredType, long maxBytes, UUID by) {
+  public record Upload(Id<WorkOrder> workOrderId, String fileName, String declaredType, long maxBytes, UUID by) {
   }
 
   public Attachment upload(Upload upload, InputStream body) throws IOException {
@@ -89,11 +90,11 @@ public class AttachmentService {
     }
   }
 
-  public List<Attachment> list(WorkOrderId workOrderId) {
+  public List<Attachment> list(Id<WorkOrder> workOrderId) {
     return records.list(workOrderId.value());
   }
 
-  public Attachment get(WorkOrderId workOrderId, UUID attachmentId) {
+  public Attachment get(Id<WorkOrder> workOrderId, UUID attachmentId) {
     return records.get(workOrderId.value(), attachmentId);
   }
 
@@ -106,11 +107,11 @@ public class AttachmentService {
     return files.readLink(FileArea.UPLOADS, attachment.getFileKey(), expiresAt, attachment.getFileName());
   }
 
-  public List<InspectionItem> inspection(WorkOrderId workOrderId) {
+  public List<InspectionItem> inspection(Id<WorkOrder> workOrderId) {
     return records.inspection(workOrderId.value());
   }
 
-  public List<InspectionItem> replaceInspection(WorkOrderId workOrderId, List<InspectionPoint> points) {
+  public List<InspectionItem> replaceInspection(Id<WorkOrder> workOrderId, List<InspectionPoint> points) {
     return records.replaceInspection(workOrderId.value(), points);
   }
 

@@ -3,13 +3,14 @@ package dev.mechanics.workorder;
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.customer.Customer;
 import dev.mechanics.customer.Vehicle;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.platform.TenantOwnedEntity;
 import dev.mechanics.tenancy.Caller;
 import dev.mechanics.tenancy.Capability;
-import dev.mechanics.tenancy.ShopId;
+import dev.mechanics.tenancy.Shop;
 import dev.mechanics.tenancy.Shops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,18 +55,15 @@ public class BoardService {
   EntityManager em;
 
   /** The shop's board (404 for another organization's shop); the default board is written on first use. */
-  public Board boardOf(UUID shopId) {
+  public Board boardOf(Id<Shop> shop) {
+    UUID shopId = shop.value();
     shops.require(shopId);
     List<BoardColumn> configured = columns.of(shopId);
     return new Board(configured.isEmpty() ? write(shopId, Board.DEFAULT) : configured);
   }
 
-  public Board boardOf(ShopId shop) {
-    return boardOf(shop.value());
-  }
-
   /** Replaces the shop's board: its owners and managers only. */
-  public Board configure(Caller caller, ShopId shop, List<BoardColumnSpec> specs) {
+  public Board configure(Caller caller, Id<Shop> shop, List<BoardColumnSpec> specs) {
     shops.require(shop.value());
     caller.requireIn(Capability.CONFIGURE_SHOP, shop.value(), "change its board");
     Board.requireValid(specs);
@@ -83,7 +81,7 @@ public class BoardService {
   }
 
   /** The board as {@code caller} sees it: a technician's board holds only the work assigned to them. */
-  public Page<BoardEntry> cards(Caller caller, ShopId shop, WorkOrderKind kind, PageRequest page) {
+  public Page<BoardEntry> cards(Caller caller, Id<Shop> shop, WorkOrderKind kind, PageRequest page) {
     shops.require(shop.value());
     UUID assignedTo = caller.may(Capability.SEE_ALL_WORK) ? null : caller.userId();
     List<WorkOrder> rows = workOrders.board(shop.value(), kind, page, assignedTo);
@@ -95,9 +93,9 @@ public class BoardService {
   }
 
   /** Moves the car to another column, as the shop's board allows; the move is kept in the history. */
-  public WorkOrder moveTo(WorkOrderId id, String status, UUID by) {
+  public WorkOrder moveTo(Id<WorkOrder> id, String status, UUID by) {
     WorkOrder workOrder = workOrders.require(id.value());
-    boardOf(workOrder.getShopId()).requireMove(workOrder.getStatus(), status);
+    boardOf(new Id<>(workOrder.getShopId())).requireMove(workOrder.getStatus(), status);
     String from = workOrder.getStatus();
     workOrders.add(workOrder.moveTo(status, by));
     audit.record("work-order.status-changed", "work-order", workOrder.getId(), workOrder.getShopId(),
@@ -105,7 +103,7 @@ public class BoardService {
     return workOrders.touch(workOrder);
   }
 
-  public List<StatusChange> history(WorkOrderId id) {
+  public List<StatusChange> history(Id<WorkOrder> id) {
     workOrders.require(id.value());
     return workOrders.history(id.value());
   }

@@ -1,7 +1,8 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
-import dev.mechanics.tenancy.ShopId;
+import dev.mechanics.tenancy.Shop;
 import dev.mechanics.tenancy.Shops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public class CannedJobService {
   Shops shops;
 
   /** Each line must be writable into a work order as it stands (422 otherwise, as on a work order). */
-  public CannedJob define(ShopId shop, String name, List<LineDetails> lines) {
+  public CannedJob define(Id<Shop> shop, String name, List<LineDetails> lines) {
     shops.require(shop.value());
     lines.forEach(LineDetails::requireComplete);
     CannedJob job = new CannedJob(Tenancy.current(), shop.value(), name, lines);
@@ -28,7 +29,7 @@ public class CannedJobService {
     return job;
   }
 
-  public List<CannedJob> of(ShopId shop) {
+  public List<CannedJob> of(Id<Shop> shop) {
     shops.require(shop.value());
     return cannedJobs.of(shop.value());
   }

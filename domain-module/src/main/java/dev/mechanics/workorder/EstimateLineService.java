@@ -2,6 +2,7 @@ package dev.mechanics.workorder;
 
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.tenancy.Shops;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class EstimateLineService {
   @Inject
   AuditTrail audit;
 
-  public WorkOrderLine addLine(WorkOrderId id, LineDetails details) {
+  public WorkOrderLine addLine(Id<WorkOrder> id, LineDetails details) {
     WorkOrder workOrder = workOrders.require(id.value());
     WorkOrderLine line = workOrder.addLine(details, laborRateOf(workOrder));
     audit(workOrder, "work-order.line-added", null, lineState(line));
@@ -40,7 +41,7 @@ public class EstimateLineService {
     return line;
   }
 
-  public WorkOrderLine changeLine(WorkOrderId id, UUID lineId, long expectedVersion, LineDetails details) {
+  public WorkOrderLine changeLine(Id<WorkOrder> id, UUID lineId, long expectedVersion, LineDetails details) {
     WorkOrder workOrder = workOrders.require(id.value());
     workOrder.requireVersion(expectedVersion, "work order");
     Map<String, String> before = lineState(workOrder.line(lineId));
@@ -51,7 +52,7 @@ public class EstimateLineService {
   }
 
   /** {@code expectedVersion} null: whatever the version (a delete without If-Match). */
-  public void removeLine(WorkOrderId id, UUID lineId, Long expectedVersion) {
+  public void removeLine(Id<WorkOrder> id, UUID lineId, Long expectedVersion) {
     WorkOrder workOrder = workOrders.require(id.value());
     if (expectedVersion != null) {
       workOrder.requireVersion(expectedVersion, "work order");
@@ -62,7 +63,7 @@ public class EstimateLineService {
   }
 
   /** Inserts all lines of a canned job of the work order's shop, in one transaction. */
-  public WorkOrder applyCannedJob(WorkOrderId id, UUID cannedJobId) {
+  public WorkOrder applyCannedJob(Id<WorkOrder> id, UUID cannedJobId) {
     WorkOrder workOrder = workOrders.require(id.value());
     CannedJob job = cannedJobs.find(cannedJobId).filter(j -> j.getShopId().equals(workOrder.getShopId()))
         .orElseThrow(() -> DomainException.InvalidInput.field("cannedJobId", "no such canned job in this shop"));

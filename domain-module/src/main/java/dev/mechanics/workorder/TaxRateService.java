@@ -1,9 +1,10 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.Caller;
 import dev.mechanics.tenancy.Capability;
-import dev.mechanics.tenancy.ShopId;
+import dev.mechanics.tenancy.Shop;
 import dev.mechanics.tenancy.Shops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,12 +23,12 @@ public class TaxRateService {
   @Inject
   Shops shops;
 
-  public List<TaxRule> of(ShopId shop) {
+  public List<TaxRule> of(Id<Shop> shop) {
     shops.require(shop.value());
     return taxRates.rulesOf(shop.value());
   }
 
-  public List<TaxRule> replace(Caller caller, ShopId shop, List<TaxRule> rules) {
+  public List<TaxRule> replace(Caller caller, Id<Shop> shop, List<TaxRule> rules) {
     shops.require(shop.value());
     caller.requireIn(Capability.CONFIGURE_SHOP, shop.value(), "change its tax rates");
     List<TaxRate> rates = new ArrayList<>();

@@ -1,11 +1,12 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.customer.CustomerId;
-import dev.mechanics.customer.VehicleId;
+import dev.mechanics.customer.Customer;
+import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.TenantOwnedEntity;
-import dev.mechanics.tenancy.ShopId;
+import dev.mechanics.tenancy.Shop;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -78,7 +79,7 @@ public class WorkOrder extends TenantOwnedEntity {
   protected WorkOrder() {
   }
 
-  public WorkOrder(UUID organizationId, ShopId shop, String number, CustomerId customer, VehicleId vehicle,
+  public WorkOrder(UUID organizationId, Id<Shop> shop, String number, Id<Customer> customer, Id<Vehicle> vehicle,
                    String firstStatus, UUID createdBy) {
     super(organizationId);
     this.shopId = shop.value();

@@ -1,15 +1,14 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.customer.CustomerId;
+import dev.mechanics.customer.Customer;
 import dev.mechanics.customer.Vehicle;
-import dev.mechanics.customer.VehicleId;
 import dev.mechanics.customer.Vehicles;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.Caller;
 import dev.mechanics.tenancy.Capability;
 import dev.mechanics.tenancy.Shop;
-import dev.mechanics.tenancy.ShopId;
 import dev.mechanics.tenancy.Shops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -33,7 +32,7 @@ public class WorkOrderService {
   }
 
   /** What an advisor opens a work order with; the ids are typed so that they cannot change places. */
-  public record NewWorkOrder(ShopId shop, CustomerId customer, VehicleId vehicle, Integer mileageIn,
+  public record NewWorkOrder(Id<Shop> shop, Id<Customer> customer, Id<Vehicle> vehicle, Integer mileageIn,
                              String complaint, List<UUID> technicianIds, Instant promisedAt) {
   }
 
@@ -71,7 +70,7 @@ public class WorkOrderService {
     if (!vehicle.getCustomerId().equals(request.customer().value())) {
       throw DomainException.InvalidInput.field("vehicleId", "the vehicle does not belong to this customer");
     }
-    String firstColumn = board.boardOf(shop.getId()).firstColumn();
+    String firstColumn = board.boardOf(request.shop()).firstColumn();
     long sequence = numbers.next(Tenancy.current(), shop.getId(), NumberSequences.WORK_ORDER, 0);
     WorkOrder workOrder = new WorkOrder(Tenancy.current(), request.shop(), NumberSequences.workOrderNumber(sequence),
         request.customer(), request.vehicle(), firstColumn, createdBy);
@@ -83,7 +82,7 @@ public class WorkOrderService {
     return workOrder;
   }
 
-  public WorkOrder get(WorkOrderId id) {
+  public WorkOrder get(Id<WorkOrder> id) {
     return workOrders.require(id.value());
   }
 
@@ -92,7 +91,7 @@ public class WorkOrderService {
    * them (on the work order or on one of its lines); any other work order is as absent to them as another
    * organization's (404), so its id reveals nothing.
    */
-  public WorkOrder get(Caller caller, WorkOrderId id) {
+  public WorkOrder get(Caller caller, Id<WorkOrder> id) {
     WorkOrder workOrder = get(id);
     if (!caller.may(Capability.SEE_ALL_WORK) && !workOrder.isAssignedTo(caller.userId())) {
       throw new DomainException.NotFound("work order", id);
@@ -101,7 +100,7 @@ public class WorkOrderService {
   }
 
   /** {@code id} once the caller may see that work order (else 404), for routes about something of it. */
-  public WorkOrderId visible(Caller caller, WorkOrderId id) {
+  public Id<WorkOrder> visible(Caller caller, Id<WorkOrder> id) {
     get(caller, id);
     return id;
   }
@@ -110,7 +109,7 @@ public class WorkOrderService {
     return Totals.of(workOrder.getLines(), taxRates.rulesOf(workOrder.getShopId()));
   }
 
-  public WorkOrder change(WorkOrderId id, long expectedVersion, Description description) {
+  public WorkOrder change(Id<WorkOrder> id, long expectedVersion, Description description) {
     WorkOrder workOrder = get(id);
     workOrder.requireVersion(expectedVersion, "work order");
     workOrder.describe(description.mileageIn(), description.complaint(), description.cause(),
@@ -118,14 +117,14 @@ public class WorkOrderService {
     return workOrders.touch(workOrder);
   }
 
-  public WorkOrder startRepair(WorkOrderId id) {
+  public WorkOrder startRepair(Id<WorkOrder> id) {
     WorkOrder workOrder = get(id);
     workOrder.startRepair();
     return workOrders.touch(workOrder);
   }
 
   /** Declined work on this vehicle from earlier visits: the recommendations to offer again. */
-  public List<WorkOrderLine> recommendations(WorkOrderId id) {
+  public List<WorkOrderLine> recommendations(Id<WorkOrder> id) {
     WorkOrder workOrder = get(id);
     return workOrders.declinedLinesOf(workOrder.getVehicleId(), workOrder.getId());
   }

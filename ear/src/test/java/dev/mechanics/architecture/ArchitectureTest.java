@@ -140,7 +140,8 @@ class ArchitectureTest {
         continue;
       }
       for (JavaMethod method : resource.getMethods()) {
-        if (!method.getModifiers().contains(JavaModifier.PUBLIC) || method.getModifiers().contains(JavaModifier.STATIC)) {
+        Set<JavaModifier> modifiers = method.getModifiers();
+        if (!modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.STATIC)) {
           continue;
         }
         List<JavaType> types = new ArrayList<>(method.getParameterTypes());

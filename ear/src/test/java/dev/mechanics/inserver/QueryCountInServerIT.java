@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mechanics.customer.Customer;
 import dev.mechanics.customer.CustomerDetails;
-import dev.mechanics.customer.CustomerId;
 import dev.mechanics.customer.CustomerService;
 import dev.mechanics.customer.Vehicle;
 import dev.mechanics.customer.VehicleDetails;
-import dev.mechanics.customer.VehicleId;
 import dev.mechanics.customer.VehicleService;
 import dev.mechanics.customer.Vin;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
@@ -18,7 +17,7 @@ import dev.mechanics.platform.StatementCounter;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.Caller;
 import dev.mechanics.tenancy.Role;
-import dev.mechanics.tenancy.ShopId;
+import dev.mechanics.tenancy.Shop;
 import dev.mechanics.tenancy.SignUp;
 import dev.mechanics.tenancy.SignUpService;
 import dev.mechanics.workorder.BoardService;
@@ -27,7 +26,6 @@ import dev.mechanics.workorder.LineDetails;
 import dev.mechanics.workorder.LineType;
 import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
-import dev.mechanics.workorder.WorkOrderId;
 import dev.mechanics.workorder.WorkOrderService;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -103,11 +101,11 @@ class QueryCountInServerIT {
       Customer customer = customers.register(new CustomerDetails("Count", "Customer", null, null, null));
       Vehicle vehicle = vehicles.register(new VehicleDetails(customer.getId(), new Vin(vin()), null, "Ford",
           "Focus", 2015, 90000));
-      WorkOrder workOrder = workOrders.create(new WorkOrderService.NewWorkOrder(new ShopId(chain.shop()),
-          new CustomerId(customer.getId()), new VehicleId(vehicle.getId()), 90100, "Noise", List.of(), null),
+      WorkOrder workOrder = workOrders.create(new WorkOrderService.NewWorkOrder(new Id<>(chain.shop()),
+          new Id<>(customer.getId()), new Id<>(vehicle.getId()), 90100, "Noise", List.of(), null),
           chain.owner());
       for (int i = 0; i < lines; i++) {
-        estimateLines.addLine(new WorkOrderId(workOrder.getId()), new LineDetails(LineType.PART, "Part " + i, null,
+        estimateLines.addLine(new Id<>(workOrder.getId()), new LineDetails(LineType.PART, "Part " + i, null,
             null, null, "P-" + i,
             BigDecimal.ONE, Money.of("1.00"), Money.of("2.50"), true));
       }
@@ -118,7 +116,7 @@ class QueryCountInServerIT {
   private int boardStatements(Chain chain) {
     return Tenancy.callAs(chain.organization(), () -> {
       StatementCounter.Counted<Page<BoardService.BoardEntry>> counted = StatementCounter.count(() ->
-          board.cards(owner(chain), new ShopId(chain.shop()), null, new PageRequest(null, 50)));
+          board.cards(owner(chain), new Id<>(chain.shop()), null, new PageRequest(null, 50)));
       // what the board shows of each card is loaded already: touching it must not query
       StatementCounter.Counted<Integer> touched = StatementCounter.count(() -> counted.result().items().stream()
           .mapToInt(e -> e.workOrder().getLines().size() + e.customer().getLastName().length()
@@ -130,7 +128,7 @@ class QueryCountInServerIT {
 
   private int readStatements(Chain chain, UUID workOrderId) {
     return Tenancy.callAs(chain.organization(), () -> StatementCounter.count(() -> {
-      WorkOrder workOrder = workOrders.get(new WorkOrderId(workOrderId));
+      WorkOrder workOrder = workOrders.get(new Id<>(workOrderId));
       Totals totals = workOrders.totalsOf(workOrder);
       return totals.total();
     }).statements());
@@ -150,7 +148,7 @@ class QueryCountInServerIT {
     int largeCount = boardStatements(large);
     assertThat(largeCount).as("statements for a board of 50").isEqualTo(smallCount).isLessThanOrEqualTo(8);
     assertThat(Tenancy.callAs(large.organization(), () ->
-        board.cards(owner(large), new ShopId(large.shop()), null, new PageRequest(null, 50))).items()).hasSize(50);
+        board.cards(owner(large), new Id<>(large.shop()), null, new PageRequest(null, 50))).items()).hasSize(50);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.mechanics.billing;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
@@ -8,7 +9,6 @@ import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Capability;
 import dev.mechanics.tenancy.Shop;
-import dev.mechanics.tenancy.ShopId;
 import dev.mechanics.workorder.WorkOrderMetrics;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -105,7 +105,7 @@ public class InvoiceResource {
   @Requires(Capability.READ_INVOICES)
   public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
-    return Listing.of(invoices.list(RequestIds.field("shopId", shopId, ShopId::new), Listing.request(limit, after)),
+    return Listing.of(invoices.list(RequestIds.field("shopId", shopId, Id::new), Listing.request(limit, after)),
         InvoiceView::of);
   }
 

@@ -1,6 +1,7 @@
 package dev.mechanics.customer;
 
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.RequestIds;
@@ -91,7 +92,7 @@ public class CustomerResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    Customer customer = customers.get(RequestIds.path("customer", id, CustomerId::new));
+    Customer customer = customers.get(RequestIds.path("customer", id, Id::new));
     return Response.ok(viewForCaller().apply(customer)).tag(Versions.etag(customer.getVersion())).build();
   }
 
@@ -110,7 +111,7 @@ public class CustomerResource {
   @Requires(Capability.EDIT_CUSTOMERS)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull CustomerRequest request) {
-    CustomerId customerId = RequestIds.path("customer", id, CustomerId::new);
+    Id<Customer> customerId = RequestIds.path("customer", id, Id::new);
     Customer customer = customers.change(customerId, Versions.required(ifMatch), request.details());
     return Response.ok(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
   }
@@ -119,7 +120,7 @@ public class CustomerResource {
   @Path("/{id}")
   @Requires(Capability.REMOVE_CUSTOMERS)
   public Response remove(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    customers.remove(RequestIds.path("customer", id, CustomerId::new), Versions.optional(ifMatch));
+    customers.remove(RequestIds.path("customer", id, Id::new), Versions.optional(ifMatch));
     return Response.noContent().build();
   }
 

@@ -1,5 +1,6 @@
 package dev.mechanics.customer;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
@@ -46,7 +47,8 @@ public class VehicleResource {
       @Min(0) @Max(9_999_999) Integer mileage) {
 
     VehicleDetails details() {
-      return new VehicleDetails(RequestIds.field("customerId", customerId), new Vin(vin.trim()), CustomerResource.blankToNull(plate),
+      return new VehicleDetails(RequestIds.field("customerId", customerId), new Vin(vin.trim()),
+          CustomerResource.blankToNull(plate),
           CustomerResource.blankToNull(make), CustomerResource.blankToNull(model), year, mileage);
     }
   }
@@ -62,14 +64,14 @@ public class VehicleResource {
   @GET
   public Listing<VehicleView> list(@QueryParam("customerId") String customerId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
-    return Listing.of(vehicles.list(RequestIds.field("customerId", customerId, CustomerId::new),
+    return Listing.of(vehicles.list(RequestIds.field("customerId", customerId, Id::new),
         Listing.request(limit, after)), VehicleView::of);
   }
 
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    Vehicle vehicle = vehicles.get(RequestIds.path("vehicle", id, VehicleId::new));
+    Vehicle vehicle = vehicles.get(RequestIds.path("vehicle", id, Id::new));
     return Response.ok(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
   }
 
@@ -88,7 +90,7 @@ public class VehicleResource {
   @Requires(Capability.EDIT_CUSTOMERS)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull VehicleRequest request) {
-    VehicleId vehicleId = RequestIds.path("vehicle", id, VehicleId::new);
+    Id<Vehicle> vehicleId = RequestIds.path("vehicle", id, Id::new);
     Vehicle vehicle = vehicles.change(vehicleId, Versions.required(ifMatch), request.details());
     return Response.ok(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
   }

@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.RequestIds;
@@ -70,7 +71,7 @@ public class ShopResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    Shop shop = shops.get(RequestIds.path("shop", id, ShopId::new));
+    Shop shop = shops.get(RequestIds.path("shop", id, Id::new));
     return Response.ok(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
   }
 
@@ -89,7 +90,7 @@ public class ShopResource {
   @Requires(Capability.CONFIGURE_SHOP)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull ShopRequest request) {
-    ShopId shopId = RequestIds.path("shop", id, ShopId::new);
+    Id<Shop> shopId = RequestIds.path("shop", id, Id::new);
     Shop shop = shops.change(caller.get(), shopId, Versions.required(ifMatch), request.details());
     return Response.ok(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
   }

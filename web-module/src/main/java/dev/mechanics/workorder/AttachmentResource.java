@@ -1,6 +1,7 @@
 package dev.mechanics.workorder;
 
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
@@ -76,7 +77,7 @@ public class AttachmentResource {
   public Response upload(@PathParam("id") String id, @QueryParam("name") String name,
                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
                          @Context UriInfo uri) throws IOException {
-    WorkOrderId workOrderId = visible(id);
+    Id<WorkOrder> workOrderId = visible(id);
     String fileName = name == null || name.isBlank() ? "attachment"
         : name.replaceAll("[^A-Za-z0-9._ -]", "_").substring(0, Math.min(name.length(), 200));
     Attachment attachment;
@@ -124,7 +125,8 @@ public class AttachmentResource {
         lifetime = -1;
       }
       if (lifetime < 1 || lifetime > linkLifetime.toSeconds()) {
-        throw new DomainException.Malformed("seconds", "seconds must be a whole number from 1 to " + linkLifetime.toSeconds());
+        throw new DomainException.Malformed("seconds", "seconds must be a whole number from 1 to "
+            + linkLifetime.toSeconds());
       }
     }
     Instant expiresAt = Instant.now().plusSeconds(lifetime);
@@ -143,7 +145,7 @@ public class AttachmentResource {
   public Response content(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId,
                           @QueryParam("token") String token) throws IOException {
     AttachmentLinks.Grant grant = links.verify(token);
-    WorkOrderId workOrderId = WorkOrderResource.workOrderId(id);
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     if (!grant.attachmentId().equals(RequestIds.path("attachment", attachmentId))) {
       throw new DomainException.NotFound("download link", "in this URL");
     }
@@ -165,7 +167,7 @@ public class AttachmentResource {
   }
 
   /** A technician reaches only the attachments of work assigned to them; anything else is 404. */
-  private WorkOrderId visible(String id) {
+  private Id<WorkOrder> visible(String id) {
     return workOrders.visible(caller.get(), WorkOrderResource.workOrderId(id));
   }
 }

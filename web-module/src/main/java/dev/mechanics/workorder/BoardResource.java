@@ -1,10 +1,11 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.tenancy.Capability;
-import dev.mechanics.tenancy.ShopId;
+import dev.mechanics.tenancy.Shop;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,7 +50,7 @@ public class BoardResource {
 
   @GET
   public Map<String, List<ColumnView>> get(@PathParam("shopId") String shopId) {
-    return Map.of("columns", board.boardOf(RequestIds.path("shop", shopId, ShopId::new)).columns().stream()
+    return Map.of("columns", board.boardOf(RequestIds.path("shop", shopId, Id::new)).columns().stream()
         .map(ColumnView::of).toList());
   }
 
@@ -60,7 +61,7 @@ public class BoardResource {
                                                @Valid @NotNull BoardRequest request) {
     List<BoardColumnSpec> specs = request.columns().stream()
         .map(c -> new BoardColumnSpec(c.code(), c.name().trim(), List.copyOf(c.next()))).toList();
-    return Map.of("columns", board.configure(caller.get(), RequestIds.path("shop", shopId, ShopId::new), specs)
+    return Map.of("columns", board.configure(caller.get(), RequestIds.path("shop", shopId, Id::new), specs)
         .columns().stream()
         .map(ColumnView::of).toList());
   }

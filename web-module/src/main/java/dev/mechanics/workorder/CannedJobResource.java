@@ -1,10 +1,11 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.tenancy.Capability;
-import dev.mechanics.tenancy.ShopId;
+import dev.mechanics.tenancy.Shop;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -58,7 +59,7 @@ public class CannedJobResource {
 
   @GET
   public Map<String, List<CannedJobView>> list(@PathParam("shopId") String shopId) {
-    return Map.of("items", cannedJobs.of(RequestIds.path("shop", shopId, ShopId::new)).stream().map(CannedJobView::of)
+    return Map.of("items", cannedJobs.of(RequestIds.path("shop", shopId, Id::new)).stream().map(CannedJobView::of)
         .toList());
   }
 
@@ -66,7 +67,7 @@ public class CannedJobResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.EDIT_WORK)
   public Response define(@PathParam("shopId") String shopId, @Valid @NotNull CannedJobRequest request) {
-    CannedJob job = cannedJobs.define(RequestIds.path("shop", shopId, ShopId::new), request.name().trim(),
+    CannedJob job = cannedJobs.define(RequestIds.path("shop", shopId, Id::new), request.name().trim(),
         request.lines().stream().map(LineRequest::details).toList());
     return Response.status(Response.Status.CREATED).entity(CannedJobView.of(job)).build();
   }

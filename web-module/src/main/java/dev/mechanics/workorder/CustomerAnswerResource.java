@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.ClientAddress;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Requires;
@@ -67,7 +68,7 @@ public class CustomerAnswerResource {
   @Requires(Capability.EDIT_WORK)
   public Response recordAnswer(@PathParam("id") String id, @Valid @NotNull CustomerAnswerRequest request,
                                @Context HttpServletRequest http) {
-    WorkOrderId workOrderId = WorkOrderResource.workOrderId(id);
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     ApprovalService.Recorded recorded = approvals.decideForCustomer(workOrderId,
         ApprovalResource.decisions(request.decisions()), request.documentHash().trim(),
         new LineDecision.Approval(request.approverName().trim(), request.method(), clientAddress.of(http),
@@ -80,7 +81,7 @@ public class CustomerAnswerResource {
   /** The evidence: every recorded answer, and the hash of what the work order shows now. */
   @GET
   public ApprovalsView approvalRecords(@PathParam("id") String id) {
-    WorkOrderId workOrderId = WorkOrderResource.workOrderId(id);
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     WorkOrder workOrder = workOrders.get(caller.get(), workOrderId);
     String hash = ShownEstimate.hashOf(workOrder, workOrders.totalsOf(workOrder));
     return new ApprovalsView(hash, approvals.decisions(workOrderId).stream().map(d -> new DecisionView(d.getLineId(),

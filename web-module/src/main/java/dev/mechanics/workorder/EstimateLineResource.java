@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
@@ -40,7 +41,7 @@ public class EstimateLineResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addLine(@PathParam("id") String id, @Valid @NotNull LineRequest request, @Context UriInfo uri) {
-    WorkOrderId workOrderId = WorkOrderResource.workOrderId(id);
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     WorkOrderLine line = lines.addLine(workOrderId, request.details());
     WorkOrder workOrder = workOrders.get(workOrderId);
     return WorkOrderViews.created(uri.getAbsolutePathBuilder().path(line.getId().toString()).build(), workOrder,
@@ -52,7 +53,7 @@ public class EstimateLineResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response changeLine(@PathParam("id") String id, @PathParam("lineId") String lineId,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LineRequest request) {
-    WorkOrderId workOrderId = WorkOrderResource.workOrderId(id);
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     long version = Versions.required(ifMatch);
     lines.changeLine(workOrderId, RequestIds.path("line", lineId), version, request.details());
     return ok(workOrderId);
@@ -62,12 +63,12 @@ public class EstimateLineResource {
   @Path("/{lineId}")
   public Response removeLine(@PathParam("id") String id, @PathParam("lineId") String lineId,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    WorkOrderId workOrderId = WorkOrderResource.workOrderId(id);
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     lines.removeLine(workOrderId, RequestIds.path("line", lineId), Versions.optional(ifMatch));
     return ok(workOrderId);
   }
 
-  private Response ok(WorkOrderId id) {
+  private Response ok(Id<WorkOrder> id) {
     WorkOrder workOrder = workOrders.get(id);
     return WorkOrderViews.ok(workOrder, workOrders.totalsOf(workOrder), caller.get());
   }

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -59,7 +60,7 @@ public class InspectionResource {
         .map(InspectionPointView::of).toList());
   }
 
-  private WorkOrderId visible(String id) {
+  private Id<WorkOrder> visible(String id) {
     return workOrders.visible(caller.get(), WorkOrderResource.workOrderId(id));
   }
 }

@@ -1,10 +1,11 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.tenancy.Capability;
-import dev.mechanics.tenancy.ShopId;
+import dev.mechanics.tenancy.Shop;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -46,7 +47,7 @@ public class TaxRateResource {
 
   @GET
   public Map<String, List<TaxRule>> list(@PathParam("shopId") String shopId) {
-    return Map.of("items", taxRates.of(RequestIds.path("shop", shopId, ShopId::new)));
+    return Map.of("items", taxRates.of(RequestIds.path("shop", shopId, Id::new)));
   }
 
   @PUT
@@ -56,6 +57,6 @@ public class TaxRateResource {
                                             @Valid @NotNull TaxRatesRequest request) {
     List<TaxRule> rules = request.items().stream()
         .map(r -> new TaxRule(r.name().trim(), r.rate(), r.appliesToLabor(), r.appliesToParts())).toList();
-    return Map.of("items", taxRates.replace(caller.get(), RequestIds.path("shop", shopId, ShopId::new), rules));
+    return Map.of("items", taxRates.replace(caller.get(), RequestIds.path("shop", shopId, Id::new), rules));
   }
 }

@@ -3,9 +3,10 @@ package dev.mechanics.workorder;
 import dev.mechanics.billing.InvoiceService;
 import dev.mechanics.billing.Invoice;
 import dev.mechanics.billing.InvoiceResource;
-import dev.mechanics.customer.CustomerId;
-import dev.mechanics.customer.VehicleId;
+import dev.mechanics.customer.Customer;
+import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
 import dev.mechanics.platform.web.Listing;
@@ -13,7 +14,7 @@ import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Capability;
-import dev.mechanics.tenancy.ShopId;
+import dev.mechanics.tenancy.Shop;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -113,9 +114,9 @@ public class WorkOrderResource {
   @Requires(Capability.EDIT_WORK)
   public Response create(@Valid @NotNull CreateRequest request, @Context UriInfo uri) {
     WorkOrder created = workOrders.create(new WorkOrderService.NewWorkOrder(
-        RequestIds.field("shopId", request.shopId(), ShopId::new),
-        RequestIds.field("customerId", request.customerId(), CustomerId::new),
-        RequestIds.field("vehicleId", request.vehicleId(), VehicleId::new),
+        RequestIds.field("shopId", request.shopId(), Id::new),
+        RequestIds.field("customerId", request.customerId(), Id::new),
+        RequestIds.field("vehicleId", request.vehicleId(), Id::new),
         request.mileageIn(), request.complaint(), technicians(request.technicianIds()), request.promisedAt()),
         caller.get().userId());
     metrics.workOrderCreated(created.getShopId());
@@ -131,7 +132,7 @@ public class WorkOrderResource {
     if (shopId == null || shopId.isBlank()) {
       throw new DomainException.Malformed("shopId", "shopId is required: the board is per shop");
     }
-    ShopId shop = RequestIds.field("shopId", shopId, ShopId::new);
+    Id<Shop> shop = RequestIds.field("shopId", shopId, Id::new);
     WorkOrderKind wanted = null;
     if (kind != null && !kind.isBlank()) {
       try {
@@ -156,7 +157,7 @@ public class WorkOrderResource {
   @Requires(Capability.EDIT_WORK)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull ChangeRequest request) {
-    WorkOrderId workOrderId = workOrderId(id);
+    Id<WorkOrder> workOrderId = workOrderId(id);
     return ok(workOrders.change(workOrderId, Versions.required(ifMatch), new WorkOrderService.Description(
         request.mileageIn(), request.complaint(), request.cause(), request.correction(),
         technicians(request.technicianIds()), request.promisedAt())));
@@ -167,7 +168,7 @@ public class WorkOrderResource {
   @Path("/{id}/canned-jobs/{cannedJobId}")
   @Requires(Capability.EDIT_WORK)
   public Response applyCannedJob(@PathParam("id") String id, @PathParam("cannedJobId") String cannedJobId) {
-    WorkOrderId workOrderId = workOrderId(id);
+    Id<WorkOrder> workOrderId = workOrderId(id);
     lines.applyCannedJob(workOrderId, RequestIds.path("canned job", cannedJobId));
     return ok(workOrders.get(workOrderId));
   }
@@ -199,7 +200,7 @@ public class WorkOrderResource {
     String url = uri.getBaseUriBuilder().path("approvals").path(approvalTokens.sign(link.getId())).build()
         .toString();
     boolean sent = email != null && approvalMail.send(email,
-        workOrders.get(new WorkOrderId(link.getWorkOrderId())).getNumber(), url, link.getExpiresAt());
+        workOrders.get(new Id<>(link.getWorkOrderId())).getNumber(), url, link.getExpiresAt());
     return Response.status(Response.Status.CREATED).entity(new ApprovalLinkView(url, link.getExpiresAt(), sent))
         .build();
   }
@@ -233,12 +234,12 @@ public class WorkOrderResource {
         .map(l -> WorkOrderViews.LineView.of(l, costs)).toList());
   }
 
-  static WorkOrderId workOrderId(String id) {
-    return RequestIds.path("work order", id, WorkOrderId::new);
+  static Id<WorkOrder> workOrderId(String id) {
+    return RequestIds.path("work order", id, Id::new);
   }
 
   /** The id of a work order the caller may see (a technician: one assigned to them), else 404. */
-  private WorkOrderId visible(String id) {
+  private Id<WorkOrder> visible(String id) {
     return workOrders.visible(caller.get(), workOrderId(id));
   }
 

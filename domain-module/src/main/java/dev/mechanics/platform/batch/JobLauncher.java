@@ -139,7 +139,8 @@ public class JobLauncher {
     } catch (NoSuchJobExecutionException e) {
       throw new DomainException.NotFound("execution", executionId);
     }
-    JobRuns.Owner owner = runs.owner(instance).orElseThrow(() -> new DomainException.NotFound("execution", executionId));
+    JobRuns.Owner owner = runs.owner(instance)
+        .orElseThrow(() -> new DomainException.NotFound("execution", executionId));
     boolean visible = actor.platformJobs()
         || (owner.organizationId() != null && owner.organizationId().equals(actor.organizationId()));
     if (!visible) {

@@ -26,10 +26,12 @@ public record Listing<T>(List<T> items, String next) {
       try {
         size = Integer.parseInt(limit.trim());
       } catch (NumberFormatException e) {
-        throw new DomainException.Malformed("limit", "limit must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
+        throw new DomainException.Malformed("limit", "limit must be a whole number between 1 and "
+            + PageRequest.MAX_LIMIT);
       }
       if (size < 1) {
-        throw new DomainException.Malformed("limit", "limit must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
+        throw new DomainException.Malformed("limit", "limit must be a whole number between 1 and "
+            + PageRequest.MAX_LIMIT);
       }
       size = Math.min(size, PageRequest.MAX_LIMIT);
     }

@@ -1,6 +1,7 @@
 package dev.mechanics.platform.web;
 
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Ids;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ public final class RequestIds {
   private RequestIds() {
   }
 
-  /** The id in a path segment, as the given id type ({@code WorkOrderId::new}). */
+  /** The id in a path segment, as the given id type ({@code Id::new}). */
   public static <T> T path(String what, String text, Function<UUID, T> type) {
     return type.apply(path(what, text));
   }
