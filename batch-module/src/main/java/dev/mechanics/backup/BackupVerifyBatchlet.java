@@ -1,7 +1,6 @@
 package dev.mechanics.backup;
 
 import dev.mechanics.platform.batch.job.ExplainedBatchlet;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,9 +10,6 @@ import java.util.List;
 @Dependent
 @Named("backupVerifyBatchlet")
 public class BackupVerifyBatchlet extends ExplainedBatchlet {
-
-  @Inject
-  JobContext job;
 
   @Inject
   DatabaseBackups backups;

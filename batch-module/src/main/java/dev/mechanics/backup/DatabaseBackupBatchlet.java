@@ -2,7 +2,6 @@ package dev.mechanics.backup;
 
 import dev.mechanics.platform.batch.job.ExplainedBatchlet;
 import dev.mechanics.platform.batch.job.JobOutputs;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,9 +10,6 @@ import jakarta.inject.Named;
 @Dependent
 @Named("databaseBackupBatchlet")
 public class DatabaseBackupBatchlet extends ExplainedBatchlet {
-
-  @Inject
-  JobContext job;
 
   @Inject
   DatabaseBackups backups;

@@ -1,11 +1,9 @@
 package dev.mechanics.reporting;
 
 import dev.mechanics.backup.BackupStorage;
+import dev.mechanics.platform.batch.job.ExplainedBatchlet;
 import dev.mechanics.platform.batch.job.JobOutputs;
 import dev.mechanics.platform.mail.MailSender;
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,15 +20,9 @@ import java.util.logging.Logger;
  */
 @Dependent
 @Named("shopReportPublish")
-public class ShopReportPublishBatchlet extends AbstractBatchlet {
+public class ShopReportPublishBatchlet extends ExplainedBatchlet {
 
   private static final Logger LOG = Logger.getLogger(ShopReportPublishBatchlet.class.getName());
-
-  @Inject
-  JobContext job;
-
-  @Inject
-  StepContext step;
 
   @Inject
   ReportStore store;
@@ -48,7 +40,7 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
   MailSender mailSender;
 
   @Override
-  public String process() throws IOException {
+  protected String run() throws IOException {
     ReportRun run = store.run(job.getInstanceId())
         .orElseThrow(() -> new IllegalStateException("report run " + job.getInstanceId() + " was not prepared"));
     ShopReport report = new ShopReport(run, store.organizationName(run.organizationId()), Instant.now(),
