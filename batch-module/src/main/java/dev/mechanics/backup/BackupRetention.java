@@ -37,7 +37,7 @@ public class BackupRetention {
     Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
     Optional<BackupCatalogue.Entry> keep = catalogue.lastGood();
     List<String> deleted = new ArrayList<>();
-    String prefix = DatabaseBackups.PREFIX;
+    String prefix = DatabaseBackupService.PREFIX;
     for (String key : storage.list(prefix)) {
       if (!key.endsWith(".backup")) {
         continue;
@@ -52,7 +52,7 @@ public class BackupRetention {
       boolean protectedKey = keep.isPresent() && keep.get().objectKey().equals(key);
       if (dayEnd.isBefore(cutoff) && !protectedKey) {
         storage.delete(key);
-        storage.delete(DatabaseBackups.manifestKeyOf(key));
+        storage.delete(DatabaseBackupService.manifestKeyOf(key));
         catalogue.deleted(key);
         deleted.add(key);
       }

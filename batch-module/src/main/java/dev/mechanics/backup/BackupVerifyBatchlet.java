@@ -12,7 +12,7 @@ import java.util.List;
 public class BackupVerifyBatchlet extends ExplainedBatchlet {
 
   @Inject
-  DatabaseBackups backups;
+  DatabaseBackupService backups;
 
   @Override
   protected String run() throws Exception {

@@ -12,7 +12,7 @@ import jakarta.inject.Named;
 public class DatabaseBackupBatchlet extends ExplainedBatchlet {
 
   @Inject
-  DatabaseBackups backups;
+  DatabaseBackupService backups;
 
   @Inject
   JobOutputs outputs;

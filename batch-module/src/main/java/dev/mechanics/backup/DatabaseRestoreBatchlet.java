@@ -20,7 +20,7 @@ public class DatabaseRestoreBatchlet extends ExplainedBatchlet {
   String targetDatabase;
 
   @Inject
-  DatabaseBackups backups;
+  DatabaseBackupService backups;
 
   @Override
   protected String run() throws Exception {

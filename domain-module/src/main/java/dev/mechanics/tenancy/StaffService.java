@@ -173,7 +173,7 @@ public class StaffService {
 
   /**
    * Public (the signed link is the credential): sets the invited user's password. Runs in the user's
-   * organization, which {@link Invitations} binds before this transaction starts.
+   * organization, which {@link InvitationService} binds before this transaction starts.
    */
   public Accepted acceptInvitation(UUID userId, UUID nonce, String password) {
     StaffMember member = staff.find(userId).orElseThrow(() -> new DomainException.NotFound("invitation",

@@ -11,7 +11,7 @@ import java.util.UUID;
  * organizations, and is bound before the accepting transaction (and its Hibernate session) begins.
  */
 @ApplicationScoped
-public class Invitations {
+public class InvitationService {
 
   @Inject
   SystemTransactions system;

@@ -43,10 +43,10 @@ import org.flywaydb.core.api.MigrationVersion;
  * verify restores into a scratch database and compares every table with the manifest.
  */
 @ApplicationScoped
-public class DatabaseBackups {
+public class DatabaseBackupService {
 
   static final String PREFIX = "db-backup/";
-  private static final Logger LOG = Logger.getLogger(DatabaseBackups.class.getName());
+  private static final Logger LOG = Logger.getLogger(DatabaseBackupService.class.getName());
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
 
