@@ -1,20 +1,18 @@
 package dev.mechanics.backup;
 
-import jakarta.batch.runtime.context.JobContext;
+import dev.mechanics.platform.batch.job.ExplainedBatchlet;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
 /** Step "verify": restores this run's backup into a scratch database; any table that differs fails the job. */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("backupVerifyBatchlet")
 public class BackupVerifyBatchlet extends ExplainedBatchlet {
 
   @Inject
-  JobContext job;
-
-  @Inject
-  DatabaseBackups backups;
+  DatabaseBackupService backups;
 
   @Override
   protected String run() throws Exception {

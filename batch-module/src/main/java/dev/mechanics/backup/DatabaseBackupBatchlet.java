@@ -1,24 +1,26 @@
 package dev.mechanics.backup;
 
-import jakarta.batch.runtime.context.JobContext;
+import dev.mechanics.platform.batch.job.ExplainedBatchlet;
+import dev.mechanics.platform.batch.job.JobOutputs;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** Step "snapshot" of database-backup: writes the encrypted object and its manifest (a restart rewrites both). */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("databaseBackupBatchlet")
 public class DatabaseBackupBatchlet extends ExplainedBatchlet {
 
   @Inject
-  JobContext job;
+  DatabaseBackupService backups;
 
   @Inject
-  DatabaseBackups backups;
+  JobOutputs outputs;
 
   @Override
   protected String run() throws Exception {
     BackupManifest manifest = backups.backup(job.getInstanceId());
-    JobOutputs.record(job, manifest.objectKey(), manifest.objectBytes());
+    outputs.record(job, manifest.objectKey(), manifest.objectBytes());
     return "COMPLETED";
   }
 }

@@ -1,11 +1,13 @@
 package dev.mechanics.backup;
 
+import dev.mechanics.platform.batch.job.ExplainedBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** Job database-restore: parameters backupKey (object key) and targetDatabase (an empty database). */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("databaseRestoreBatchlet")
 public class DatabaseRestoreBatchlet extends ExplainedBatchlet {
 
@@ -18,7 +20,7 @@ public class DatabaseRestoreBatchlet extends ExplainedBatchlet {
   String targetDatabase;
 
   @Inject
-  DatabaseBackups backups;
+  DatabaseBackupService backups;
 
   @Override
   protected String run() throws Exception {

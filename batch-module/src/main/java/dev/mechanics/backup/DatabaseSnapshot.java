@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -246,13 +247,13 @@ final class DatabaseSnapshot {
         }
         int n = position - start;
         if (length + n > line.length) {
-          line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+          line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
         }
         System.arraycopy(buffer, start, line, length, n);
         length += n;
         if (position < limit) {
           position++;
-          return java.util.Arrays.copyOf(line, length);
+          return Arrays.copyOf(line, length);
         }
       }
     }

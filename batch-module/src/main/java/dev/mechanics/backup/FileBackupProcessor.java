@@ -5,12 +5,13 @@ import dev.mechanics.files.FileStore;
 import dev.mechanics.files.StoredFile;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
 
 /** Filters out what an earlier run (or the failed execution before a restart) already copied unchanged. */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("fileBackupProcessor")
 public class FileBackupProcessor implements ItemProcessor {
 

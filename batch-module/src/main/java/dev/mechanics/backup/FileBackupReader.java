@@ -5,6 +5,7 @@ import dev.mechanics.files.FileStore;
 import dev.mechanics.files.StoredFile;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  * Reads every uploaded file, in key order, lazily. The checkpoint is the last key read: a restart walks the
  * listing again and resumes after it (listing is cheap; copying is what is not repeated).
  */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("fileBackupReader")
 public class FileBackupReader extends AbstractItemReader {
 

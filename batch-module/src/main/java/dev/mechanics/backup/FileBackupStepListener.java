@@ -2,12 +2,13 @@ package dev.mechanics.backup;
 
 import jakarta.batch.api.listener.StepListener;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.logging.Logger;
 
 /** Reports file-backup's counts as the step's exit status (a failed step keeps its error instead). */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("fileBackupStepListener")
 public class FileBackupStepListener implements StepListener {
 

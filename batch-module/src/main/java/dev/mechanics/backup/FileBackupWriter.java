@@ -7,6 +7,7 @@ import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * rest go on; when copies keep failing in a row the store itself is down, and the step fails so that a restart
  * resumes from the last checkpoint instead of marking every remaining file failed.
  */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("fileBackupWriter")
 public class FileBackupWriter extends AbstractItemWriter {
 

@@ -1,6 +1,7 @@
 package dev.mechanics.backup;
 
 import dev.mechanics.files.FileArea;
+import dev.mechanics.files.FileNotFound;
 import dev.mechanics.files.FileStore;
 import dev.mechanics.files.StoredFile;
 import jakarta.annotation.Resource;
@@ -52,7 +53,7 @@ public class FileStoreBackupStorage implements BackupStorage {
 
   @Override
   public long size(String key) throws IOException {
-    return files.get(FileArea.BACKUPS, key).orElseThrow(() -> new dev.mechanics.files.FileNotFound(key)).size();
+    return files.get(FileArea.BACKUPS, key).orElseThrow(() -> new FileNotFound(key)).size();
   }
 
   @Override

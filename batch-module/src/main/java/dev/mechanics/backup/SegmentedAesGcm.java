@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -244,7 +245,7 @@ public final class SegmentedAesGcm {
       }
       try {
         plain = cipher(Cipher.DECRYPT_MODE, key, header, prefix, index++, last).doFinal(sealed, 0, n);
-      } catch (javax.crypto.AEADBadTagException e) {
+      } catch (AEADBadTagException e) {
         throw new BackupCorrupted("segment " + (index - 1) + " failed authentication: the object was changed "
             + "or the key is wrong");
       } catch (GeneralSecurityException e) {

@@ -4,13 +4,14 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.RoundingMode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Prices a line's cost as the invoice's totals do: a part's unit cost x quantity, rounded half-even once. */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("shopReportLineProcessor")
 public class ShopReportLineProcessor implements ItemProcessor {
 

@@ -3,6 +3,7 @@ package dev.mechanics.reporting;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -15,7 +16,7 @@ import java.util.UUID;
  * so memory holds one page whatever the period's size. The checkpoint is the last id read; a restart reads on
  * after it.
  */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("shopReportLineReader")
 public class ShopReportLineReader extends AbstractItemReader {
 

@@ -1,16 +1,12 @@
 package dev.mechanics.reporting;
 
-import dev.mechanics.platform.batch.JobLauncher;
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.context.JobContext;
+import dev.mechanics.platform.batch.job.ExplainedBatchlet;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -19,28 +15,19 @@ import java.util.logging.Logger;
  * per job instance: a restart skips the completed step, so a run restarted after midnight still reports the
  * period it started with.
  */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("shopReportPrepare")
-public class ShopReportPrepareBatchlet extends AbstractBatchlet {
+public class ShopReportPrepareBatchlet extends ExplainedBatchlet {
 
   private static final Logger LOG = Logger.getLogger(ShopReportPrepareBatchlet.class.getName());
-
-  @Inject
-  JobContext job;
 
   @Inject
   ReportStore store;
 
   @Override
-  public String process() {
-    Properties props = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
-    Map<String, String> parameters = new HashMap<>();
-    props.stringPropertyNames().forEach(name -> parameters.put(name, props.getProperty(name)));
-    String organization = parameters.get(JobLauncher.ORGANIZATION_PARAMETER);
-    if (organization == null || organization.isBlank()) {
-      throw new IllegalArgumentException("daily-shop-report needs the organizationId parameter");
-    }
-    UUID organizationId = UUID.fromString(organization);
+  protected String run() {
+    Map<String, String> parameters = parameters();
+    UUID organizationId = organizationId();
     ZoneId zone = ZoneId.of(store.organizationZone(organizationId));
     ReportRequest request = ReportRequest.of(parameters, zone, Instant.now());
     store.createRun(job.getInstanceId(), organizationId, job.getJobName(), request);

@@ -1,13 +1,10 @@
 package dev.mechanics.reporting;
 
 import dev.mechanics.backup.BackupStorage;
-import dev.mechanics.platform.batch.JobRuns;
+import dev.mechanics.platform.batch.job.ExplainedBatchlet;
+import dev.mechanics.platform.batch.job.JobOutputs;
 import dev.mechanics.platform.mail.MailSender;
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -21,33 +18,33 @@ import java.util.logging.Logger;
  * {@code reports/<organizationId>/daily-shop-report/<first day>/}, records them as the run's outputs and mails
  * them to the recipients. A restarted publish writes the same keys again (objects are replaced, not added).
  */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("shopReportPublish")
-public class ShopReportPublishBatchlet extends AbstractBatchlet {
+public class ShopReportPublishBatchlet extends ExplainedBatchlet {
 
   private static final Logger LOG = Logger.getLogger(ShopReportPublishBatchlet.class.getName());
-
-  @Inject
-  JobContext job;
-
-  @Inject
-  StepContext step;
 
   @Inject
   ReportStore store;
 
   @Inject
+  ReportFigures figures;
+
+  @Inject
   BackupStorage storage;
 
   @Inject
-  JobRuns runs;
+  JobOutputs outputs;
+
+  @Inject
+  MailSender mailSender;
 
   @Override
-  public String process() throws IOException {
+  protected String run() throws IOException {
     ReportRun run = store.run(job.getInstanceId())
         .orElseThrow(() -> new IllegalStateException("report run " + job.getInstanceId() + " was not prepared"));
     ShopReport report = new ShopReport(run, store.organizationName(run.organizationId()), Instant.now(),
-        List.copyOf(store.shops(run).values()));
+        List.copyOf(figures.shops(run).values()));
     String base = objectPrefix(run) + job.getJobName() + "-" + run.label() + "-run-" + run.instanceId();
     byte[] csv = ShopReportCsv.write(report);
     byte[] pdf = ShopReportPdf.write(report);
@@ -77,22 +74,7 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
       throw e;
     }
     upload.close();
-    runs.output(job.getInstanceId(), key, content.length);
-  }
-
-  /** The web module's Mailer (Jakarta Mail is in WEB-INF/lib): see MailSender for why not injected. */
-  private static java.util.Optional<MailSender> mailSender() {
-    try {
-      BeanManager module = javax.naming.InitialContext.doLookup("java:comp/BeanManager");
-      Instance<MailSender> senders = module.createInstance().select(MailSender.class);
-      if (senders.isResolvable()) {
-        return java.util.Optional.of(senders.get());
-      }
-    } catch (javax.naming.NamingException | RuntimeException e) {
-      LOG.fine(() -> "no bean manager of the job's module: " + e);
-    }
-    LOG.info("MailSender: not resolvable in the job module's bean manager; using the web module's registration");
-    return MailSender.registered();
+    outputs.record(job, key, content.length);
   }
 
   private boolean mail(ShopReport report, String base, byte[] csv, byte[] pdf) {
@@ -100,8 +82,6 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
     if (run.recipients().isEmpty()) {
       return false;
     }
-    MailSender sender = mailSender().orElseThrow(() -> new IllegalStateException(
-        "no MailSender in the job's module; the report was stored but not mailed"));
     String name = base.substring(base.lastIndexOf('/') + 1);
     ShopReport.Figures org = report.organization();
     List<String> lines = new ArrayList<>();
@@ -113,13 +93,13 @@ public class ShopReportPublishBatchlet extends AbstractBatchlet {
         + ShopReport.text(org.grossProfitPercent()) + " %).");
     lines.add("");
     lines.add("The CSV and the PDF are attached; they are also kept in the report storage as " + base + ".csv/.pdf");
-    boolean sent = sender.send(run.recipients(), "Shop report " + run.label() + " - "
+    boolean sent = mailSender.send(run.recipients(), "Shop report " + run.label() + " - "
         + report.organizationName(), String.join("\n", lines), List.of(
         new MailSender.Attachment(name + ".csv", "text/csv", csv),
         new MailSender.Attachment(name + ".pdf", "application/pdf", pdf)));
     if (!sent) {
       LOG.warning(() -> "daily-shop-report run " + run.instanceId() + ": the mail to " + run.recipients().size()
-          + " recipients was not sent (see the Mailer's log)");
+          + " recipients was not sent (see the mail sender's log)");
     }
     return sent;
   }

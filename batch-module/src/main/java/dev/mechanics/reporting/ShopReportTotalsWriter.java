@@ -3,11 +3,13 @@ package dev.mechanics.reporting;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -15,7 +17,7 @@ import java.util.logging.Logger;
  * in the chunk's transaction. The sums remember the last line id they contain: a chunk read again after a
  * restart (ids at or below it) is not added twice.
  */
-@jakarta.enterprise.context.Dependent
+@Dependent
 @Named("shopReportTotalsWriter")
 public class ShopReportTotalsWriter extends AbstractItemWriter {
 
@@ -37,7 +39,7 @@ public class ShopReportTotalsWriter extends AbstractItemWriter {
     if (items.isEmpty()) {
       return;
     }
-    Map<java.util.UUID, ReportStore.ShopSums> shops = new HashMap<>();
+    Map<UUID, ReportStore.ShopSums> shops = new HashMap<>();
     Map<ReportStore.TechnicianKey, ReportStore.TechnicianSums> technicians = new HashMap<>();
     for (Object o : items) {
       ReportLine line = (ReportLine) o;

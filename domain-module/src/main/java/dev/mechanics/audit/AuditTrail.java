@@ -7,7 +7,7 @@ import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.RequestOrigin;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -102,7 +102,7 @@ public class AuditTrail {
   }
 
   private static void requireOwner(Caller caller) {
-    if (!caller.has(Role.OWNER)) {
+    if (!caller.may(Capability.READ_AUDIT)) {
       throw new DomainException.Forbidden("Only an owner reads the audit trail");
     }
   }

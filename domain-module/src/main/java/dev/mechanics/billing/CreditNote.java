@@ -1,12 +1,9 @@
 package dev.mechanics.billing;
 
 import dev.mechanics.platform.Money;
-import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -16,43 +13,16 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "credit_notes")
-public class CreditNote extends TenantOwnedEntity implements IdempotentRequests.Keyed {
-
-  @Column(name = "shop_id", nullable = false, updatable = false)
-  private UUID shopId;
+public class CreditNote extends BilledDocument implements IdempotentRequests.Keyed {
 
   @Column(name = "invoice_id", nullable = false, updatable = false)
   private UUID invoiceId;
 
-  @Column(nullable = false, updatable = false, length = 24)
-  private String number;
-
-  @Column(nullable = false, updatable = false)
-  private int year;
-
-  @Column(nullable = false, updatable = false)
-  private long sequence;
-
   @Column(nullable = false, updatable = false, length = 500)
   private String reason;
 
-  @Column(nullable = false, updatable = false, precision = 14, scale = 2)
-  private BigDecimal subtotal;
-
-  @Column(name = "tax_total", nullable = false, updatable = false, precision = 14, scale = 2)
-  private BigDecimal taxTotal;
-
-  @Column(nullable = false, updatable = false, precision = 14, scale = 2)
-  private BigDecimal total;
-
-  @Column(name = "issued_at", nullable = false, updatable = false)
-  private Instant issuedAt;
-
   @Column(name = "issued_by", nullable = false, updatable = false)
   private UUID issuedBy;
-
-  @Column(nullable = false, updatable = false, columnDefinition = "text")
-  private String document;
 
   @Column(name = "idempotency_key", nullable = false, updatable = false, length = 200)
   private String idempotencyKey;
@@ -63,71 +33,26 @@ public class CreditNote extends TenantOwnedEntity implements IdempotentRequests.
   protected CreditNote() {
   }
 
-  CreditNote(Invoice invoice, int year, long sequence, String reason, InvoiceDocument document, Money subtotal,
+  CreditNote(Invoice invoice, DocumentNumber number, String reason, InvoiceDocument document, Money subtotal,
              Money taxTotal, UUID issuedBy, String idempotencyKey, String requestHash) {
-    super(invoice.getOrganizationId());
-    this.shopId = invoice.getShopId();
+    super(invoice.getOrganizationId(), invoice.getShopId(), number, subtotal, taxTotal, document);
     this.invoiceId = invoice.getId();
-    this.year = year;
-    this.sequence = sequence;
-    this.number = "CN-%d-%06d".formatted(year, sequence);
     this.reason = reason;
-    this.subtotal = subtotal.amount();
-    this.taxTotal = taxTotal.amount();
-    this.total = subtotal.plus(taxTotal).amount();
-    this.issuedAt = Instant.now();
     this.issuedBy = issuedBy;
-    this.document = document.encode();
     this.idempotencyKey = idempotencyKey;
     this.requestHash = requestHash;
-  }
-
-  public UUID getShopId() {
-    return shopId;
   }
 
   public UUID getInvoiceId() {
     return invoiceId;
   }
 
-  public String getNumber() {
-    return number;
-  }
-
-  public int getYear() {
-    return year;
-  }
-
-  public long getSequence() {
-    return sequence;
-  }
-
   public String getReason() {
     return reason;
   }
 
-  public Money getSubtotal() {
-    return new Money(subtotal);
-  }
-
-  public Money getTaxTotal() {
-    return new Money(taxTotal);
-  }
-
-  public Money getTotal() {
-    return new Money(total);
-  }
-
-  public Instant getIssuedAt() {
-    return issuedAt;
-  }
-
   public UUID getIssuedBy() {
     return issuedBy;
-  }
-
-  public InvoiceDocument getDocument() {
-    return InvoiceDocument.decode(document);
   }
 
   @Override

@@ -40,6 +40,17 @@ public class IdempotentRequests {
     return earlier;
   }
 
+  /** The Idempotency-Key rule of the money routes: required, at most 200 characters, compared trimmed. */
+  public static String requireKey(String header, String route) {
+    if (header == null || header.isBlank()) {
+      throw new DomainException.Malformed("Idempotency-Key", "the Idempotency-Key header is required on " + route);
+    }
+    if (header.length() > 200) {
+      throw new DomainException.Malformed("Idempotency-Key", "Idempotency-Key must be at most 200 characters");
+    }
+    return header.trim();
+  }
+
   /** The SHA-256 of a request's canonical text (what the caller considers "the same request"). */
   public static String hash(String canonicalRequest) {
     try {

@@ -17,7 +17,7 @@ import java.util.List;
  * were computed with, so a credit note taxes exactly like its invoice even after the shop changed its rates.
  * Stored as tab-separated text (one record per line) so that the invoice never changes with the work order it
  * came from. Documents issued before the rules were frozen have no {@code R} records and no taxable flags
- * ({@code rules} empty, {@code taxable} null); {@link CreditNotes} fills those from the frozen work order.
+ * ({@code rules} empty, {@code taxable} null); {@link CreditNoteService} fills those from the frozen work order.
  */
 public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Totals.TaxAmount> taxes,
                               List<TaxRule> rules) {

@@ -1,13 +1,16 @@
 package dev.mechanics.customer;
 
+import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.UUID;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Customers of the caller's organization. */
 @ApplicationScoped
@@ -21,14 +24,14 @@ public class CustomerService {
   Vehicles vehicles;
 
   @Inject
-  dev.mechanics.audit.AuditTrail audit;
+  AuditTrail audit;
 
   public Page<Customer> list(String q, PageRequest page) {
     return Page.of(customers.list(q, page), page.limit(), Customer::getId);
   }
 
-  public Customer get(UUID id) {
-    return customers.find(id).orElseThrow(() -> new DomainException.NotFound("customer", id));
+  public Customer get(Id<Customer> id) {
+    return customers.find(id.value()).orElseThrow(() -> new DomainException.NotFound("customer", id));
   }
 
   public Customer register(CustomerDetails details) {
@@ -38,29 +41,29 @@ public class CustomerService {
     return customer;
   }
 
-  public Customer change(UUID id, long expectedVersion, CustomerDetails details) {
+  public Customer change(Id<Customer> id, long expectedVersion, CustomerDetails details) {
     Customer customer = get(id);
     customer.requireVersion(expectedVersion, "customer");
-    java.util.Map<String, String> before = state(customer);
+    Map<String, String> before = state(customer);
     customer.apply(details);
     audit.record("customer.changed", "customer", customer.getId(), null, before, state(customer));
     return customer;
   }
 
   /** Removes the customer and their vehicles. */
-  public void remove(UUID id, Long expectedVersion) {
+  public void remove(Id<Customer> id, Long expectedVersion) {
     Customer customer = get(id);
     if (expectedVersion != null) {
       customer.requireVersion(expectedVersion, "customer");
     }
-    vehicles.removeAllOf(id);
+    vehicles.removeAllOf(id.value());
     customers.remove(customer);
     audit.record("customer.removed", "customer", customer.getId(), null, state(customer), null);
   }
 
   /** What the audit trail keeps of a customer (personal fields are masked by the trail). */
-  static java.util.Map<String, String> state(Customer c) {
-    java.util.Map<String, String> state = new java.util.HashMap<>();
+  static Map<String, String> state(Customer c) {
+    Map<String, String> state = new HashMap<>();
     state.put("firstName", c.getFirstName());
     state.put("lastName", c.getLastName());
     state.put("email", c.getEmail());

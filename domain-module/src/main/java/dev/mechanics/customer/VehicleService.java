@@ -1,13 +1,17 @@
 package dev.mechanics.customer;
 
+import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Vehicles of the caller's organization; a VIN appears once per organization. */
@@ -22,17 +26,19 @@ public class VehicleService {
   Customers customers;
 
   @Inject
-  dev.mechanics.audit.AuditTrail audit;
+  AuditTrail audit;
 
-  public Page<Vehicle> list(UUID customerId, PageRequest page) {
+  /** {@code customer} null: every vehicle of the organization. */
+  public Page<Vehicle> list(Id<Customer> customer, PageRequest page) {
+    UUID customerId = customer == null ? null : customer.value();
     if (customerId != null && customers.find(customerId).isEmpty()) {
       throw new DomainException.NotFound("customer", customerId);
     }
     return Page.of(vehicles.list(customerId, page), page.limit(), Vehicle::getId);
   }
 
-  public Vehicle get(UUID id) {
-    return vehicles.find(id).orElseThrow(() -> new DomainException.NotFound("vehicle", id));
+  public Vehicle get(Id<Vehicle> id) {
+    return vehicles.find(id.value()).orElseThrow(() -> new DomainException.NotFound("vehicle", id));
   }
 
   public Vehicle register(VehicleDetails details) {
@@ -44,19 +50,19 @@ public class VehicleService {
     return vehicle;
   }
 
-  public Vehicle change(UUID id, long expectedVersion, VehicleDetails details) {
+  public Vehicle change(Id<Vehicle> id, long expectedVersion, VehicleDetails details) {
     Vehicle vehicle = get(id);
     vehicle.requireVersion(expectedVersion, "vehicle");
     requireCustomer(details.customerId());
-    requireUniqueVin(details.vin(), id);
-    java.util.Map<String, String> before = state(vehicle);
+    requireUniqueVin(details.vin(), id.value());
+    Map<String, String> before = state(vehicle);
     vehicle.apply(details);
     audit.record("vehicle.changed", "vehicle", vehicle.getId(), null, before, state(vehicle));
     return vehicle;
   }
 
-  static java.util.Map<String, String> state(Vehicle v) {
-    java.util.Map<String, String> state = new java.util.HashMap<>();
+  static Map<String, String> state(Vehicle v) {
+    Map<String, String> state = new HashMap<>();
     state.put("customerId", String.valueOf(v.getCustomerId()));
     state.put("vin", v.getVin());
     state.put("plate", v.getPlate());

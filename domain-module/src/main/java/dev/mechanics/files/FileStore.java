@@ -3,6 +3,8 @@ package dev.mechanics.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -39,7 +41,7 @@ public interface FileStore {
    * read-only SAS), offered as a download named {@code downloadName}; empty when the store cannot sign such
    * URLs (the local folder: the API then serves its own signed link).
    */
-  default Optional<java.net.URI> readLink(FileArea area, String key, java.time.Instant expiresAt,
+  default Optional<URI> readLink(FileArea area, String key, Instant expiresAt,
                                           String downloadName) {
     return Optional.empty();
   }

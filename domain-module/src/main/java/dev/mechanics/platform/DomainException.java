@@ -19,6 +19,11 @@ public abstract class DomainException extends RuntimeException {
     this(message, List.of());
   }
 
+  /** A rule broken by one field: the message is both the detail and the field's problem. */
+  protected DomainException(String field, String message) {
+    this(message, List.of(new FieldProblem(field, message)));
+  }
+
   public List<FieldProblem> fieldProblems() {
     return fieldProblems;
   }
@@ -45,14 +50,29 @@ public abstract class DomainException extends RuntimeException {
     }
   }
 
-  /** Input that is well-formed but breaks a rule (check digit, unknown shop, ...). */
+  /** Input that is well-formed but breaks a rule (check digit, unknown shop, ...): 422. */
   public static final class InvalidInput extends DomainException {
     public InvalidInput(String message, List<FieldProblem> problems) {
       super(message, problems);
     }
 
+    private InvalidInput(String field, String message) {
+      super(field, message);
+    }
+
     public static InvalidInput field(String field, String message) {
-      return new InvalidInput(message, List.of(new FieldProblem(field, message)));
+      return new InvalidInput(field, message);
+    }
+  }
+
+  /**
+   * A request the API cannot read as sent: an id that is no id, a limit that is no number, a missing
+   * Idempotency-Key, a malformed If-Match (400, naming the field). A well-formed value that breaks a business
+   * rule is {@link InvalidInput} instead.
+   */
+  public static final class Malformed extends DomainException {
+    public Malformed(String field, String message) {
+      super(field, message);
     }
   }
 

@@ -1,10 +1,17 @@
 package dev.mechanics.platform;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
@@ -21,7 +28,7 @@ public class FlywayMigrationIntegrator implements Integrator {
   private static final Logger LOG = Logger.getLogger(FlywayMigrationIntegrator.class.getName());
 
   @Override
-  public void integrate(Metadata metadata, org.hibernate.boot.spi.BootstrapContext bootstrapContext,
+  public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
                         SessionFactoryImplementor sessionFactory) {
     DataSource dataSource = sessionFactory.getServiceRegistry().requireService(ConnectionProvider.class)
         .unwrap(DataSource.class);
@@ -50,14 +57,14 @@ public class FlywayMigrationIntegrator implements Integrator {
    * nothing: it cannot drop or alter tables, and cannot rewrite the audit trail.
    */
   private static DataSource migrationDataSource() {
-    String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+    String url = ConfigProvider.getConfig()
         .getOptionalValue(MIGRATION_VARIABLE, String.class).orElse("");
     if (url.isBlank() || "not-set".equals(url)) {
       return null;
     }
     try {
-      return (DataSource) new javax.naming.InitialContext().lookup("jdbc/mechanicsMigration");
-    } catch (javax.naming.NamingException e) {
+      return (DataSource) new InitialContext().lookup("jdbc/mechanicsMigration");
+    } catch (NamingException e) {
       throw new IllegalStateException(MIGRATION_VARIABLE + " is set but the jdbc/mechanicsMigration datasource is "
           + "missing from server.xml", e);
     }
@@ -88,9 +95,9 @@ public class FlywayMigrationIntegrator implements Integrator {
 
   /** Data rights only, and the audit trail append-only; run after every migration so new tables are covered. */
   private static void grantToApplication(DataSource owner, DataSource application) {
-    try (java.sql.Connection app = application.getConnection();
-         java.sql.Connection admin = owner.getConnection();
-         java.sql.Statement st = admin.createStatement()) {
+    try (Connection app = application.getConnection();
+         Connection admin = owner.getConnection();
+         Statement st = admin.createStatement()) {
       String appRole = app.getMetaData().getUserName();
       String ownerRole = admin.getMetaData().getUserName();
       if (appRole.equals(ownerRole)) {
@@ -109,7 +116,7 @@ public class FlywayMigrationIntegrator implements Integrator {
       st.execute("grant select, insert, update, delete on all tables in schema batch to " + role);
       st.execute("grant usage, select on all sequences in schema batch to " + role);
       LOG.info(() -> "Migrations ran as the owner role; the application role has data rights only");
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException("cannot grant the application role its rights: " + e.getMessage(), e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.PasswordHasher;
 import dev.mechanics.platform.SecurityEvents;
@@ -38,7 +39,7 @@ public class AuthenticationService {
   PasswordPolicy policy;
 
   @Inject
-  dev.mechanics.audit.AuditTrail audit;
+  AuditTrail audit;
 
   private record Attempt(SignedInStaff signedIn, String failure, UUID userId, boolean lockedNow) {
   }

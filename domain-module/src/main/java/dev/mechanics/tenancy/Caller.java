@@ -1,5 +1,7 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.DomainException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,54 +10,65 @@ import java.util.stream.Collectors;
 
 /**
  * Who is asking: the signed-in staff member, their organization, the roles they hold and in which shop each
- * (memberships, read from the database on every request). Domain services take it to decide what the caller
- * may do; {@code docs/permissions.md} is the matrix they implement.
+ * (memberships, read from the database on every request). What those roles allow is decided by
+ * {@link Capability}; services, views and the routes' {@code @Requires} all ask through {@link #may} and
+ * {@link #mayIn}.
  */
 public record Caller(UUID userId, UUID organizationId, Set<Role> roles, Map<UUID, Role> shopRoles) {
 
-  /** A caller known only by the roles of its token (no per-shop detail). */
-  public Caller(UUID userId, UUID organizationId, Set<Role> roles) {
-    this(userId, organizationId, roles, Map.of());
+  public Caller {
+    roles = Set.copyOf(roles);
+    shopRoles = Map.copyOf(shopRoles);
   }
 
-  public static Caller of(UUID userId, UUID organizationId, List<Membership> memberships) {
+  /** The caller as their memberships make them; {@code extra} adds roles held outside any shop. */
+  public static Caller of(UUID userId, UUID organizationId, List<Membership> memberships, Role... extra) {
     Map<UUID, Role> byShop = memberships.stream()
         .collect(Collectors.toUnmodifiableMap(Membership::getShopId, Membership::getRole, (a, b) -> a));
-    return new Caller(userId, organizationId, Set.copyOf(byShop.values()), byShop);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    roles.addAll(byShop.values());
+    roles.addAll(List.of(extra));
+    return new Caller(userId, organizationId, roles, byShop);
   }
 
-  public boolean has(Role role) {
-    return roles.contains(role);
+  /** Whether the caller holds {@code capability} somewhere in the organization. */
+  public boolean may(Capability capability) {
+    return capability.roles().stream().anyMatch(roles::contains);
   }
 
-  public boolean hasAny(Role... any) {
-    for (Role role : any) {
-      if (roles.contains(role)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Owners act in every shop of the organization; others only where they hold the role. */
-  public boolean holdsIn(UUID shopId, Role... any) {
-    if (roles.contains(Role.OWNER)) {
+  /** Whether the caller holds {@code capability} in this shop: an owner in every shop, others where they work. */
+  public boolean mayIn(Capability capability, UUID shopId) {
+    if (capability.roles().contains(Role.OWNER) && roles.contains(Role.OWNER)) {
       return true;
     }
     Role held = shopRoles.get(shopId);
-    if (held == null) {
-      return false;
-    }
-    for (Role role : any) {
-      if (role == held) {
-        return true;
-      }
-    }
-    return false;
+    return held != null && capability.roles().contains(held);
   }
 
-  /** Customer e-mail, phone and address: everyone but a caller who is only a technician. */
-  public boolean seesCustomerContact() {
-    return hasAny(Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR);
+  /** 403 unless {@link #may}; {@code action} completes "Your role does not allow you to ...". */
+  public void require(Capability capability, String action) {
+    if (!may(capability)) {
+      throw new DomainException.Forbidden("Your role does not allow you to " + action);
+    }
+  }
+
+  /** 403 unless {@link #mayIn}; the caller has made sure that the shop exists (else 404 comes first). */
+  public void requireIn(Capability capability, UUID shopId, String action) {
+    if (!mayIn(capability, shopId)) {
+      throw new DomainException.Forbidden("Only " + capability.roles().stream().map(Role::name)
+          .collect(Collectors.joining(" or ")) + " of this shop may " + action);
+    }
+  }
+
+  /** The shops in which the caller holds {@code capability} through their own membership. */
+  public Set<UUID> shopsWhere(Capability capability) {
+    return shopRoles.entrySet().stream().filter(e -> capability.roles().contains(e.getValue()))
+        .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Whether the caller may give or take {@code role} in this shop: owners any role, managers floor roles. */
+  public boolean mayGrant(Role role, UUID shopId) {
+    return may(Capability.MANAGE_ALL_STAFF)
+        || (mayIn(Capability.MANAGE_STAFF, shopId) && Capability.GRANTED_BY_MANAGERS.contains(role));
   }
 }

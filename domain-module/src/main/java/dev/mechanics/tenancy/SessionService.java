@@ -129,14 +129,10 @@ public class SessionService {
       if (member.isEmpty() || !member.get().isEnabled()) {
         return Optional.<Caller>empty();
       }
-      Caller caller = Caller.of(userId, organizationId, staff.membershipsOf(userId));
-      if (operators.isOperator(member.get().getEmail())) {
-        // the installation's operators hold PLATFORM_OPERATOR on top of their organization's roles
-        java.util.Set<Role> roles = java.util.EnumSet.of(Role.PLATFORM_OPERATOR);
-        roles.addAll(caller.roles());
-        caller = new Caller(userId, organizationId, java.util.Set.copyOf(roles), caller.shopRoles());
-      }
-      return Optional.of(caller);
+      // the installation's operators hold PLATFORM_OPERATOR on top of their organization's roles
+      Role[] extra = operators.isOperator(member.get().getEmail()) ? new Role[] {Role.PLATFORM_OPERATOR}
+          : new Role[0];
+      return Optional.of(Caller.of(userId, organizationId, staff.membershipsOf(userId), extra));
     });
   }
 

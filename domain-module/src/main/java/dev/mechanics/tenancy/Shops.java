@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,6 +19,11 @@ public class Shops {
   public Optional<Shop> find(UUID id) {
     return em.createQuery("select s from Shop s where s.id = :id", Shop.class)
         .setParameter("id", id).getResultStream().findFirst();
+  }
+
+  /** The shop, or 404: another organization's shop is as unknown as one that never existed. */
+  public Shop require(UUID id) {
+    return find(id).orElseThrow(() -> new DomainException.NotFound("shop", id));
   }
 
   public List<Shop> list(PageRequest page) {

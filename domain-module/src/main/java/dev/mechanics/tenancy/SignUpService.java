@@ -1,10 +1,12 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 
 /** Public sign-up: creates an organization with its first shop and its owner in one transaction. */
 @ApplicationScoped
@@ -29,7 +31,7 @@ public class SignUpService {
   PasswordPolicy policy;
 
   @Inject
-  dev.mechanics.audit.AuditTrail audit;
+  AuditTrail audit;
 
   public record Created(Organization organization, Shop shop, StaffMember owner) {
   }
@@ -53,7 +55,7 @@ public class SignUpService {
       staff.add(owner);
       staff.add(new Membership(organization.getId(), owner.getId(), shop.getId(), Role.OWNER));
       audit.recordFor(organization.getId(), "organization.created", "organization", organization.getId(),
-          shop.getId(), null, java.util.Map.of("organizationName", organization.getName(), "ownerId",
+          shop.getId(), null, Map.of("organizationName", organization.getName(), "ownerId",
               owner.getId().toString(), "role", "OWNER"));
       return new Created(organization, shop, owner);
     });

@@ -1,9 +1,12 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -31,18 +34,18 @@ public class StaffMember extends TenantOwnedEntity {
   private int lockouts;
 
   @Column(name = "locked_until")
-  private java.time.Instant lockedUntil;
+  private Instant lockedUntil;
 
   @Column(name = "invitation_nonce")
   private UUID invitationNonce;
 
   @Column(name = "invitation_expires_at")
-  private java.time.Instant invitationExpiresAt;
+  private Instant invitationExpiresAt;
 
   /** Consecutive failed sign-ins that lock the account. */
   public static final int FAILURES_BEFORE_LOCKOUT = 5;
-  static final java.time.Duration FIRST_LOCKOUT = java.time.Duration.ofSeconds(30);
-  static final java.time.Duration LONGEST_LOCKOUT = java.time.Duration.ofHours(1);
+  static final Duration FIRST_LOCKOUT = Duration.ofSeconds(30);
+  static final Duration LONGEST_LOCKOUT = Duration.ofHours(1);
 
   protected StaffMember() {
   }
@@ -75,11 +78,11 @@ public class StaffMember extends TenantOwnedEntity {
     return enabled;
   }
 
-  public boolean isLockedAt(java.time.Instant now) {
+  public boolean isLockedAt(Instant now) {
     return lockedUntil != null && now.isBefore(lockedUntil);
   }
 
-  public java.time.Instant getLockedUntil() {
+  public Instant getLockedUntil() {
     return lockedUntil;
   }
 
@@ -87,7 +90,7 @@ public class StaffMember extends TenantOwnedEntity {
    * Counts a failed sign-in; the fifth in a row locks the account, each lockout twice as long as the one before
    * (30 s, 1 min, 2 min, ... up to an hour). Returns true when this failure locked it.
    */
-  public boolean recordFailedLogin(java.time.Instant now) {
+  public boolean recordFailedLogin(Instant now) {
     failedLogins++;
     if (failedLogins < FAILURES_BEFORE_LOCKOUT) {
       return false;
@@ -98,8 +101,8 @@ public class StaffMember extends TenantOwnedEntity {
     return true;
   }
 
-  static java.time.Duration lockoutLength(int previousLockouts) {
-    java.time.Duration length = FIRST_LOCKOUT.multipliedBy(1L << Math.min(previousLockouts, 20));
+  static Duration lockoutLength(int previousLockouts) {
+    Duration length = FIRST_LOCKOUT.multipliedBy(1L << Math.min(previousLockouts, 20));
     return length.compareTo(LONGEST_LOCKOUT) > 0 ? LONGEST_LOCKOUT : length;
   }
 
@@ -114,7 +117,7 @@ public class StaffMember extends TenantOwnedEntity {
   }
 
   /** A new invitation; any earlier invitation link stops working. */
-  public void invite(UUID nonce, java.time.Instant expiresAt) {
+  public void invite(UUID nonce, Instant expiresAt) {
     this.invitationNonce = nonce;
     this.invitationExpiresAt = expiresAt;
   }
@@ -125,13 +128,13 @@ public class StaffMember extends TenantOwnedEntity {
   }
 
   /** Checks the link's nonce and expiry, then sets the chosen password; the link cannot be used again. */
-  public void acceptInvitation(UUID nonce, java.time.Instant now, String newHash) {
+  public void acceptInvitation(UUID nonce, Instant now, String newHash) {
     if (invitationNonce == null || !invitationNonce.equals(nonce)) {
-      throw new dev.mechanics.platform.DomainException.Conflict("This invitation was already used or replaced by "
+      throw new DomainException.Conflict("This invitation was already used or replaced by "
           + "a newer one");
     }
     if (!now.isBefore(invitationExpiresAt)) {
-      throw new dev.mechanics.platform.DomainException.Gone("This invitation expired at " + invitationExpiresAt
+      throw new DomainException.Gone("This invitation expired at " + invitationExpiresAt
           + "; ask for a new one");
     }
     this.passwordHash = newHash;
@@ -139,7 +142,7 @@ public class StaffMember extends TenantOwnedEntity {
     this.invitationExpiresAt = null;
   }
 
-  public java.time.Instant getInvitationExpiresAt() {
+  public Instant getInvitationExpiresAt() {
     return invitationExpiresAt;
   }
 

@@ -1,8 +1,11 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +32,7 @@ public class StaffMembers {
   public Optional<StaffMember> findByEmailForUpdate(String email) {
     return em.createQuery("select u from StaffMember u where u.email = :email", StaffMember.class)
         .setParameter("email", StaffMember.normalizeEmail(email))
-        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
   }
 
   public boolean emailTaken(String email) {
@@ -43,7 +46,7 @@ public class StaffMembers {
   }
 
   /** Staff of the organization in id order; with {@code shops} only those holding a role in one of them. */
-  public List<StaffMember> list(java.util.Collection<UUID> shops, dev.mechanics.platform.PageRequest page) {
+  public List<StaffMember> list(Collection<UUID> shops, PageRequest page) {
     String jpql = "select u from StaffMember u where (:after is null or u.id > :after)"
         + (shops == null ? "" : " and exists (select m.id from Membership m where m.userId = u.id and m.shopId in :shops)")
         + " order by u.id";

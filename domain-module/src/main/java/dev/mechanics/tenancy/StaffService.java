@@ -1,6 +1,8 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.PasswordHasher;
@@ -8,9 +10,12 @@ import dev.mechanics.platform.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,9 +25,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class StaffService {
-
-  /** Roles a manager may hand out in a shop they manage. */
-  private static final Set<Role> MANAGER_GRANTS = Set.of(Role.SERVICE_ADVISOR, Role.TECHNICIAN);
 
   @Inject
   StaffMembers staff;
@@ -43,14 +45,14 @@ public class StaffService {
   SystemTransactions system;
 
   @Inject
-  dev.mechanics.audit.AuditTrail audit;
+  AuditTrail audit;
 
   /**
    * A new staff member: with an initial {@code password}, or, with none, invited: they choose their password
    * through the signed link mailed to them, valid for {@code invitationLifetime}.
    */
   public record NewStaff(String email, String name, String password, Map<UUID, Role> memberships,
-                         java.time.Duration invitationLifetime) {
+                         Duration invitationLifetime) {
     public NewStaff(String email, String name, String password, Map<UUID, Role> memberships) {
       this(email, name, password, memberships, null);
     }
@@ -62,15 +64,16 @@ public class StaffService {
 
   public Page<StaffMember> list(Caller caller, PageRequest page) {
     requireStaffReader(caller);
-    List<StaffMember> rows = staff.list(caller.has(Role.OWNER) ? null : managedShops(caller), page);
+    List<StaffMember> rows = staff.list(caller.may(Capability.MANAGE_ALL_STAFF) ? null
+        : caller.shopsWhere(Capability.MANAGE_STAFF), page);
     return Page.of(rows, page.limit(), StaffMember::getId);
   }
 
   public StaffMember get(Caller caller, UUID id) {
     StaffMember member = staff.find(id).orElseThrow(() -> new DomainException.NotFound("user", id));
     requireStaffReader(caller);
-    if (!caller.has(Role.OWNER) && staff.membershipsOf(id).stream()
-        .noneMatch(m -> caller.holdsIn(m.getShopId(), Role.MANAGER))) {
+    if (!caller.may(Capability.MANAGE_ALL_STAFF) && staff.membershipsOf(id).stream()
+        .noneMatch(m -> caller.mayIn(Capability.MANAGE_STAFF, m.getShopId()))) {
       throw new DomainException.Forbidden("A manager sees only the staff of their shops");
     }
     return member;
@@ -103,7 +106,7 @@ public class StaffService {
     StaffMember member = new StaffMember(Tenancy.current(), request.email(), request.name(),
         hasher.hash(invited ? unguessable() : request.password()));
     if (invited) {
-      member.invite(dev.mechanics.platform.Ids.newId(), java.time.Instant.now().plus(request.invitationLifetime()));
+      member.invite(Ids.newId(), Instant.now().plus(request.invitationLifetime()));
     }
     staff.add(member);
     audit.record("user.created", "user", member.getId(), null, null, Map.of("name", member.getName(),
@@ -153,7 +156,7 @@ public class StaffService {
   }
 
   /** A new invitation link for a user who has not accepted one yet; earlier links stop working. */
-  public StaffMember reinvite(Caller caller, UUID userId, java.time.Duration lifetime) {
+  public StaffMember reinvite(Caller caller, UUID userId, Duration lifetime) {
     StaffMember member = get(caller, userId);
     staff.membershipsOf(userId).forEach(m -> requireMayGrant(caller, m.getShopId(), m.getRole()));
     if (!member.isInvitationPending()) {
@@ -162,7 +165,7 @@ public class StaffService {
     if (!member.isEnabled()) {
       throw new DomainException.Conflict("This user is disabled");
     }
-    member.invite(dev.mechanics.platform.Ids.newId(), java.time.Instant.now().plus(lifetime));
+    member.invite(Ids.newId(), Instant.now().plus(lifetime));
     audit.record("user.reinvited", "user", userId, null, null, Map.of("expiresAt",
         member.getInvitationExpiresAt().toString()));
     return member;
@@ -170,7 +173,7 @@ public class StaffService {
 
   /**
    * Public (the signed link is the credential): sets the invited user's password. Runs in the user's
-   * organization, which {@link Invitations} binds before this transaction starts.
+   * organization, which {@link InvitationService} binds before this transaction starts.
    */
   public Accepted acceptInvitation(UUID userId, UUID nonce, String password) {
     StaffMember member = staff.find(userId).orElseThrow(() -> new DomainException.NotFound("invitation",
@@ -178,7 +181,7 @@ public class StaffService {
     if (!member.isEnabled()) {
       throw new DomainException.Conflict("This invitation was already used or replaced by a newer one");
     }
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     // nonce and expiry before the policy and the (costly) hash: a used link answers the same whatever is sent
     member.acceptInvitation(nonce, now, "pending");
     policy.require("password", password, member.getEmail());
@@ -190,14 +193,14 @@ public class StaffService {
 
   private static String unguessable() {
     byte[] secret = new byte[32];
-    new java.security.SecureRandom().nextBytes(secret);
-    return java.util.Base64.getEncoder().encodeToString(secret);
+    new SecureRandom().nextBytes(secret);
+    return Base64.getEncoder().encodeToString(secret);
   }
 
   /** Disables the account and ends all its sessions at once. */
   public StaffMember disable(Caller caller, UUID userId) {
     StaffMember member = staff.find(userId).orElseThrow(() -> new DomainException.NotFound("user", userId));
-    if (!caller.has(Role.OWNER)) {
+    if (!caller.may(Capability.DISABLE_STAFF)) {
       throw new DomainException.Forbidden("Only an owner can disable a user");
     }
     if (member.getId().equals(caller.userId())) {
@@ -212,7 +215,7 @@ public class StaffService {
   }
 
   private void requireStaffReader(Caller caller) {
-    if (!caller.hasAny(Role.OWNER, Role.MANAGER)) {
+    if (!caller.may(Capability.MANAGE_STAFF)) {
       throw new DomainException.Forbidden("Only owners and managers manage staff");
     }
   }
@@ -221,10 +224,7 @@ public class StaffService {
     if (shops.find(shopId).isEmpty()) {
       throw DomainException.InvalidInput.field("shopId", "no shop with id " + shopId + " in your organization");
     }
-    if (caller.has(Role.OWNER)) {
-      return;
-    }
-    if (!caller.holdsIn(shopId, Role.MANAGER) || !MANAGER_GRANTS.contains(role)) {
+    if (!caller.mayGrant(role, shopId)) {
       throw new DomainException.Forbidden("A manager may only grant or remove service advisors and technicians "
           + "in their own shops");
     }
@@ -235,10 +235,5 @@ public class StaffService {
         && staff.membershipsOf(member.getId()).stream().anyMatch(m -> m.getRole() == Role.OWNER)) {
       throw new DomainException.Conflict("The organization must keep at least one owner");
     }
-  }
-
-  private java.util.Collection<UUID> managedShops(Caller caller) {
-    return caller.shopRoles().entrySet().stream().filter(e -> e.getValue() == Role.MANAGER)
-        .map(Map.Entry::getKey).toList();
   }
 }

@@ -2,6 +2,7 @@ package dev.mechanics.tenancy;
 
 import dev.mechanics.platform.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class SystemTransactions {
 
-  @jakarta.inject.Inject
+  @Inject
   Inner inner;
 
   public <T> T call(Supplier<T> work) {

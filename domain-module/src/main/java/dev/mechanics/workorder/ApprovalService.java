@@ -1,6 +1,8 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.SystemTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +44,8 @@ public class ApprovalService {
   public record Recorded(UUID workOrderId, UUID shopId, int approved, int declined) {
   }
 
-  public ApprovalLink createLink(UUID workOrderId, String email, Duration lifetime, UUID by) {
-    return recorder.createLink(workOrderId, email, lifetime, by);
+  public ApprovalLink createLink(Id<WorkOrder> workOrderId, String email, Duration lifetime, UUID by) {
+    return recorder.createLink(workOrderId.value(), email, lifetime, by);
   }
 
   /** Public: the estimate behind a link (whose signature the caller has verified). */
@@ -58,16 +61,16 @@ public class ApprovalService {
   }
 
   /** Staff record an answer given on the phone or at the counter (tenant bound by the request). */
-  public Recorded decideForCustomer(UUID workOrderId, Map<UUID, Boolean> decisions, String shownHash,
+  public Recorded decideForCustomer(Id<WorkOrder> workOrderId, Map<UUID, Boolean> decisions, String shownHash,
                                     LineDecision.Approval approval) {
     if (approval.method() == ApprovalMethod.LINK) {
       throw DomainException.InvalidInput.field("method", "answers through the link come from the link itself");
     }
-    return recorder.decide(workOrderId, null, decisions, shownHash, approval);
+    return recorder.decide(workOrderId.value(), null, decisions, shownHash, approval);
   }
 
-  public List<LineDecision> decisions(UUID workOrderId) {
-    return recorder.decisions(workOrderId);
+  public List<LineDecision> decisions(Id<WorkOrder> workOrderId) {
+    return recorder.decisions(workOrderId.value());
   }
 
   private UUID organizationOf(UUID linkId) {
@@ -88,13 +91,13 @@ public class ApprovalService {
     WorkOrderService workOrderService;
 
     @Inject
-    dev.mechanics.audit.AuditTrail audit;
+    AuditTrail audit;
 
     @PersistenceContext(unitName = "mechanics")
     EntityManager em;
 
     ApprovalLink createLink(UUID workOrderId, String email, Duration lifetime, UUID by) {
-      WorkOrder workOrder = workOrderService.get(workOrderId);
+      WorkOrder workOrder = workOrders.require(workOrderId);
       if (workOrder.getKind() == WorkOrderKind.INVOICED) {
         throw new DomainException.Conflict("Work order " + workOrder.getNumber() + " is already invoiced");
       }
@@ -108,7 +111,7 @@ public class ApprovalService {
 
     Shown show(UUID linkId) {
       ApprovalLink link = link(linkId);
-      WorkOrder workOrder = workOrderService.get(link.getWorkOrderId());
+      WorkOrder workOrder = workOrders.require(link.getWorkOrderId());
       Totals totals = workOrderService.totalsOf(workOrder);
       return new Shown(workOrder, totals, ShownEstimate.hashOf(workOrder, totals), link);
     }
@@ -124,9 +127,7 @@ public class ApprovalService {
         link.requireUsable(now);
         workOrderId = link.getWorkOrderId();
       }
-      UUID id = workOrderId;
-      WorkOrder workOrder = workOrders.findForUpdate(id)
-          .orElseThrow(() -> new DomainException.NotFound("work order", id));
+      WorkOrder workOrder = workOrders.requireForUpdate(workOrderId);
       if (workOrder.getKind() == WorkOrderKind.INVOICED) {
         throw new DomainException.Conflict("Work order " + workOrder.getNumber() + " is already invoiced");
       }
@@ -153,7 +154,7 @@ public class ApprovalService {
         line.decide(decision);
         em.persist(new LineDecision(line, linkId, decision, approval, hash, now));
         // the approver's name is personal data: the audit trail masks it ("approverName")
-        Map<String, String> after = new java.util.LinkedHashMap<>();
+        Map<String, String> after = new LinkedHashMap<>();
         after.put("lineId", line.getId().toString());
         after.put("approval", decision.name());
         after.put("method", approval.method().name());
@@ -180,7 +181,7 @@ public class ApprovalService {
     }
 
     List<LineDecision> decisions(UUID workOrderId) {
-      workOrderService.get(workOrderId);
+      workOrders.require(workOrderId);
       return em.createQuery("select d from LineDecision d where d.workOrderId = :wo order by d.decidedAt, d.id",
           LineDecision.class).setParameter("wo", workOrderId).getResultList();
     }

@@ -3,6 +3,7 @@ package dev.mechanics.workorder;
 import dev.mechanics.files.FileArea;
 import dev.mechanics.files.FileStore;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.SizeLimitedInputStream;
 import dev.mechanics.platform.Tenancy;
@@ -14,11 +15,14 @@ import jakarta.transaction.Transactional;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -38,11 +42,11 @@ public class AttachmentService {
   @Inject
   Records records;
 
-  public record Upload(UUID workOrderId, String fileName, String declaredType, long maxBytes, UUID by) {
+  public record Upload(Id<WorkOrder> workOrderId, String fileName, String declaredType, long maxBytes, UUID by) {
   }
 
   public Attachment upload(Upload upload, InputStream body) throws IOException {
-    WorkOrder workOrder = records.workOrder(upload.workOrderId());
+    WorkOrder workOrder = records.workOrder(upload.workOrderId().value());
     BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
     in.mark(ContentSniffer.NEEDED);
     byte[] head = in.readNBytes(ContentSniffer.NEEDED);
@@ -86,12 +90,12 @@ public class AttachmentService {
     }
   }
 
-  public List<Attachment> list(UUID workOrderId) {
-    return records.list(workOrderId);
+  public List<Attachment> list(Id<WorkOrder> workOrderId) {
+    return records.list(workOrderId.value());
   }
 
-  public Attachment get(UUID workOrderId, UUID attachmentId) {
-    return records.get(workOrderId, attachmentId);
+  public Attachment get(Id<WorkOrder> workOrderId, UUID attachmentId) {
+    return records.get(workOrderId.value(), attachmentId);
   }
 
   public InputStream open(Attachment attachment) throws IOException {
@@ -99,16 +103,16 @@ public class AttachmentService {
   }
 
   /** A link to the stored file itself (a Blob SAS) until {@code expiresAt}; empty when the store has none. */
-  public java.util.Optional<java.net.URI> directLink(Attachment attachment, java.time.Instant expiresAt) {
+  public Optional<URI> directLink(Attachment attachment, Instant expiresAt) {
     return files.readLink(FileArea.UPLOADS, attachment.getFileKey(), expiresAt, attachment.getFileName());
   }
 
-  public List<InspectionItem> inspection(UUID workOrderId) {
-    return records.inspection(workOrderId);
+  public List<InspectionItem> inspection(Id<WorkOrder> workOrderId) {
+    return records.inspection(workOrderId.value());
   }
 
-  public List<InspectionItem> replaceInspection(UUID workOrderId, List<InspectionPoint> points) {
-    return records.replaceInspection(workOrderId, points);
+  public List<InspectionItem> replaceInspection(Id<WorkOrder> workOrderId, List<InspectionPoint> points) {
+    return records.replaceInspection(workOrderId.value(), points);
   }
 
   /** One point of the checklist as written. */
@@ -122,24 +126,24 @@ public class AttachmentService {
   public static class Records {
 
     @Inject
-    WorkOrderService workOrders;
+    WorkOrders workOrders;
 
     @PersistenceContext(unitName = "mechanics")
     EntityManager em;
 
     WorkOrder workOrder(UUID id) {
-      return workOrders.get(id);
+      return workOrders.require(id);
     }
 
     Attachment add(Attachment attachment) {
-      workOrders.get(attachment.getWorkOrderId());
+      workOrders.require(attachment.getWorkOrderId());
       em.persist(attachment);
       em.flush();
       return attachment;
     }
 
     List<Attachment> list(UUID workOrderId) {
-      workOrders.get(workOrderId);
+      workOrders.require(workOrderId);
       return em.createQuery("select a from Attachment a where a.workOrderId = :wo order by a.id", Attachment.class)
           .setParameter("wo", workOrderId).setMaxResults(500).getResultList();
     }
@@ -151,13 +155,13 @@ public class AttachmentService {
     }
 
     List<InspectionItem> inspection(UUID workOrderId) {
-      workOrders.get(workOrderId);
+      workOrders.require(workOrderId);
       return em.createQuery("select i from InspectionItem i where i.workOrderId = :wo order by i.position",
           InspectionItem.class).setParameter("wo", workOrderId).getResultList();
     }
 
     List<InspectionItem> replaceInspection(UUID workOrderId, List<InspectionPoint> points) {
-      WorkOrder workOrder = workOrders.get(workOrderId);
+      WorkOrder workOrder = workOrders.require(workOrderId);
       em.createQuery("delete from InspectionItem i where i.workOrderId = :wo").setParameter("wo", workOrderId)
           .executeUpdate();
       int position = 0;

@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** One line of a canned job, as it will be written into a work order (labor rate null: the shop's rate). */
 @Entity
@@ -64,7 +65,7 @@ public class CannedJobLine extends TenantOwnedEntity {
     this.hours = d.hours();
     this.rate = d.rate() == null ? null : d.rate().amount();
     this.partNumber = d.partNumber();
-    this.quantity = d.quantity() == null ? null : d.quantity().setScale(3, java.math.RoundingMode.UNNECESSARY);
+    this.quantity = d.quantity() == null ? null : d.quantity().setScale(3, RoundingMode.UNNECESSARY);
     this.unitCost = d.unitCost() == null ? null : d.unitCost().amount();
     this.unitPrice = d.unitPrice() == null ? null : d.unitPrice().amount();
     this.taxable = d.taxable();

@@ -3,6 +3,8 @@ package dev.mechanics.workorder;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
@@ -23,7 +25,7 @@ public class InspectionItem extends TenantOwnedEntity {
   @Column(nullable = false, length = 200)
   private String name;
 
-  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Enumerated(EnumType.STRING)
   @Column(length = 8)
   private Condition condition;
 

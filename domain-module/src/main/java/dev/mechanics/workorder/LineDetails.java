@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -11,4 +12,15 @@ import java.util.UUID;
 public record LineDetails(LineType type, String description, BigDecimal hours, Money rate, UUID technicianId,
                           String partNumber, BigDecimal quantity, Money unitCost, Money unitPrice,
                           boolean taxable) {
+
+  /** 422 unless the line can be priced: a labor line needs hours, any other line a unit price. */
+  public void requireComplete() {
+    if (type == LineType.LABOR && hours == null) {
+      throw DomainException.InvalidInput.field("hours", "a labor line needs hours");
+    }
+    if (type != LineType.LABOR && unitPrice == null) {
+      throw DomainException.InvalidInput.field("unitPrice", "a " + type.name().toLowerCase() + " line needs a "
+          + "unitPrice");
+    }
+  }
 }

@@ -20,6 +20,11 @@ public class NumberSequences {
   @PersistenceContext(unitName = "mechanics")
   EntityManager em;
 
+  /** The work order's human number, per shop: WO-000123. */
+  static String workOrderNumber(long sequence) {
+    return "WO-%06d".formatted(sequence);
+  }
+
   public long next(UUID organizationId, UUID shopId, String kind, int year) {
     Object value = em.createNativeQuery("""
             insert into number_sequences (organization_id, shop_id, kind, year, last_value)

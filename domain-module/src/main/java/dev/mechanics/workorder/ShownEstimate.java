@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +35,7 @@ public final class ShownEstimate {
     }
   }
 
-  private static String plain(java.math.BigDecimal value) {
+  private static String plain(BigDecimal value) {
     return value == null ? "" : value.toPlainString();
   }
 }

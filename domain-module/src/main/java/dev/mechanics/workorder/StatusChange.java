@@ -4,7 +4,11 @@ import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One move on the board: who moved the car from which column to which, and when. */
@@ -57,5 +61,16 @@ public class StatusChange extends TenantOwnedEntity {
 
   public Instant getChangedAt() {
     return changedAt;
+  }
+
+  /** Time spent in each status so far, from a history in order (the current status counts up to now). */
+  public static Map<String, Duration> timeInStatus(List<StatusChange> history, Instant now) {
+    Map<String, Duration> spent = new LinkedHashMap<>();
+    for (int i = 0; i < history.size(); i++) {
+      StatusChange change = history.get(i);
+      Instant end = i + 1 < history.size() ? history.get(i + 1).getChangedAt() : now;
+      spent.merge(change.getToStatus(), Duration.between(change.getChangedAt(), end), Duration::plus);
+    }
+    return spent;
   }
 }

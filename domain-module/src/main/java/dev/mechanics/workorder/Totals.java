@@ -1,6 +1,7 @@
 package dev.mechanics.workorder;
 
 import dev.mechanics.platform.Money;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public record Totals(Money subtotal, List<TaxAmount> taxes, Money total, Money cost, Money grossProfit) {
 
-  public record TaxAmount(String name, java.math.BigDecimal rate, Money amount) {
+  public record TaxAmount(String name, BigDecimal rate, Money amount) {
   }
 
   public static Totals of(List<? extends BillableLine> lines, List<TaxRule> rules) {

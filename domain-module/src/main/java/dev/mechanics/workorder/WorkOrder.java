@@ -1,8 +1,12 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.customer.Customer;
+import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.TenantOwnedEntity;
+import dev.mechanics.tenancy.Shop;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -75,13 +79,13 @@ public class WorkOrder extends TenantOwnedEntity {
   protected WorkOrder() {
   }
 
-  public WorkOrder(UUID organizationId, UUID shopId, String number, UUID customerId, UUID vehicleId,
+  public WorkOrder(UUID organizationId, Id<Shop> shop, String number, Id<Customer> customer, Id<Vehicle> vehicle,
                    String firstStatus, UUID createdBy) {
     super(organizationId);
-    this.shopId = shopId;
+    this.shopId = shop.value();
     this.number = number;
-    this.customerId = customerId;
-    this.vehicleId = vehicleId;
+    this.customerId = customer.value();
+    this.vehicleId = vehicle.value();
     this.kind = WorkOrderKind.ESTIMATE;
     this.status = firstStatus;
     this.statusSince = Instant.now();
@@ -122,6 +126,12 @@ public class WorkOrder extends TenantOwnedEntity {
   public WorkOrderLine line(UUID lineId) {
     return lines.stream().filter(l -> l.getId().equals(lineId)).findFirst()
         .orElseThrow(() -> new DomainException.NotFound("line", lineId));
+  }
+
+  /** Assigned to this technician: on the work order or on one of its lines. */
+  public boolean isAssignedTo(UUID userId) {
+    return getTechnicianIds().contains(userId)
+        || lines.stream().anyMatch(l -> userId.equals(l.getTechnicianId()));
   }
 
   /** Moves the car to another board column; the caller has checked that the shop's board allows it. */

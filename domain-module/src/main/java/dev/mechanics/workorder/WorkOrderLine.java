@@ -1,6 +1,5 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
@@ -12,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 
 /** One line of a work order. Its amount is computed (and rounded half-even) once, when it is written. */
@@ -76,6 +76,7 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
 
   /** Rewrites the line; whatever the customer approved before no longer covers it. */
   void apply(LineDetails d, Money shopLaborRate) {
+    d.requireComplete();
     this.type = d.type();
     this.description = d.description();
     this.technicianId = d.technicianId();
@@ -83,9 +84,6 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
     this.approval = LineApproval.PENDING;
     switch (d.type()) {
       case LABOR -> {
-        if (d.hours() == null) {
-          throw DomainException.InvalidInput.field("hours", "a labor line needs hours");
-        }
         Money laborRate = d.rate() == null ? shopLaborRate : d.rate();
         this.hours = d.hours();
         this.rate = laborRate.amount();
@@ -96,14 +94,10 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
         this.amount = LineAmounts.labor(d.hours(), laborRate).amount();
       }
       case PART, FEE, DISCOUNT -> {
-        if (d.unitPrice() == null) {
-          throw DomainException.InvalidInput.field("unitPrice", "a " + d.type().name().toLowerCase()
-              + " line needs a unitPrice");
-        }
         BigDecimal qty = d.quantity() == null ? BigDecimal.ONE : d.quantity();
         this.hours = null;
         this.rate = null;
-        this.quantity = qty.setScale(3, java.math.RoundingMode.UNNECESSARY);
+        this.quantity = qty.setScale(3, RoundingMode.UNNECESSARY);
         this.unitPrice = d.unitPrice().amount();
         this.unitCost = d.unitCost() == null ? null : d.unitCost().amount();
         this.partNumber = d.type() == LineType.PART ? d.partNumber() : null;

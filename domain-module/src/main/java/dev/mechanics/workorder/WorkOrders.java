@@ -1,16 +1,16 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Repository of work orders, their board columns, status history and the shops' tax rates. */
+/** Repository of work orders, their lines and their status history. */
 @ApplicationScoped
 public class WorkOrders {
 
@@ -23,20 +23,30 @@ public class WorkOrders {
             WorkOrder.class).setParameter("id", id).getResultStream().findFirst();
   }
 
-  /** The same, locked for the rest of the transaction (invoicing, approvals). */
-  public Optional<WorkOrder> findForUpdate(UUID id) {
-    Optional<WorkOrder> found = em.createQuery("select w from WorkOrder w where w.id = :id", WorkOrder.class)
-        .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
-    found.ifPresent(w -> w.getLines().size());
+  /** The work order, or 404 (another organization's is as unknown as one that never existed). */
+  public WorkOrder require(UUID id) {
+    return find(id).orElseThrow(() -> new DomainException.NotFound("work order", id));
+  }
+
+  /** The shop of a work order, without loading it (a later row lock must read it fresh). */
+  public Optional<UUID> shopOf(UUID id) {
+    return em.createQuery("select w.shopId from WorkOrder w where w.id = :id", UUID.class).setParameter("id", id)
+        .getResultStream().findFirst();
+  }
+
+  /** The work order locked for the rest of the transaction (invoicing, approvals), or 404. */
+  public WorkOrder requireForUpdate(UUID id) {
+    WorkOrder found = em.createQuery("select w from WorkOrder w where w.id = :id", WorkOrder.class)
+        .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+        .orElseThrow(() -> new DomainException.NotFound("work order", id));
+    found.getLines().size();
     return found;
   }
 
-  /** A page of a shop's board; lines come in one batched statement (default_batch_fetch_size), not one each. */
-  public List<WorkOrder> board(UUID shopId, WorkOrderKind kind, PageRequest page) {
-    return board(shopId, kind, page, null);
-  }
-
-  /** {@code assignedTo} not null: only work orders assigned to that technician (on the order or on a line). */
+  /**
+   * A page of a shop's board; lines come in one batched statement (default_batch_fetch_size), not one each.
+   * {@code assignedTo} not null: only work orders assigned to that technician (on the order or on a line).
+   */
   public List<WorkOrder> board(UUID shopId, WorkOrderKind kind, PageRequest page, UUID assignedTo) {
     String assigned = assignedTo == null ? "" : """
          and (array_contains(w.technicianIds, :tech)
@@ -74,37 +84,15 @@ public class WorkOrders {
     em.persist(change);
   }
 
+  /** A change to lines alone must still bump the work order's version (ETag) and updated_at. */
+  public WorkOrder touch(WorkOrder workOrder) {
+    em.lock(workOrder, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    em.flush();
+    return workOrder;
+  }
+
   public List<StatusChange> history(UUID workOrderId) {
     return em.createQuery("select c from StatusChange c where c.workOrderId = :wo order by c.changedAt, c.id",
         StatusChange.class).setParameter("wo", workOrderId).getResultList();
-  }
-
-  public List<BoardColumn> columns(UUID shopId) {
-    return em.createQuery("select c from BoardColumn c where c.shopId = :shop order by c.position",
-        BoardColumn.class).setParameter("shop", shopId).getResultList();
-  }
-
-  public void add(BoardColumn column) {
-    em.persist(column);
-  }
-
-  public void removeColumns(UUID shopId) {
-    em.createQuery("delete from BoardColumn c where c.shopId = :shop").setParameter("shop", shopId)
-        .executeUpdate();
-  }
-
-  public List<TaxRule> taxRules(UUID shopId) {
-    return em.createQuery("select t from TaxRate t where t.shopId = :shop order by t.position", TaxRate.class)
-        .setParameter("shop", shopId).getResultList().stream().map(TaxRate::rule).toList();
-  }
-
-  public List<TaxRate> taxRates(Collection<UUID> shopIds) {
-    return em.createQuery("select t from TaxRate t where t.shopId in :shops order by t.shopId, t.position", TaxRate.class)
-        .setParameter("shops", shopIds).getResultList();
-  }
-
-  public void replaceTaxRates(UUID shopId, List<TaxRate> rates) {
-    em.createQuery("delete from TaxRate t where t.shopId = :shop").setParameter("shop", shopId).executeUpdate();
-    rates.forEach(em::persist);
   }
 }

@@ -9,13 +9,19 @@ import dev.mechanics.customer.Vehicle;
 import dev.mechanics.customer.VehicleDetails;
 import dev.mechanics.customer.VehicleService;
 import dev.mechanics.customer.Vin;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.StatementCounter;
 import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.Caller;
+import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Shop;
 import dev.mechanics.tenancy.SignUp;
 import dev.mechanics.tenancy.SignUpService;
+import dev.mechanics.workorder.BoardService;
+import dev.mechanics.workorder.EstimateLineService;
 import dev.mechanics.workorder.LineDetails;
 import dev.mechanics.workorder.LineType;
 import dev.mechanics.workorder.Totals;
@@ -24,6 +30,8 @@ import dev.mechanics.workorder.WorkOrderService;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.Assertions;
@@ -58,6 +66,12 @@ class QueryCountInServerIT {
   @Inject
   WorkOrderService workOrders;
 
+  @Inject
+  EstimateLineService estimateLines;
+
+  @Inject
+  BoardService board;
+
   private record Chain(UUID organization, UUID shop, UUID owner) {
   }
 
@@ -66,6 +80,10 @@ class QueryCountInServerIT {
     SignUpService.Created created = signUps.signUp(new SignUp("Counted " + unique, "Shop " + unique, "UTC", "USD",
         "Owner", "count-" + unique + "@example.com", "count password " + unique));
     return new Chain(created.organization().getId(), created.shop().getId(), created.owner().getId());
+  }
+
+  private static Caller owner(Chain chain) {
+    return new Caller(chain.owner(), chain.organization(), Set.of(Role.OWNER), Map.of(chain.shop(), Role.OWNER));
   }
 
   private static String vin() {
@@ -83,10 +101,12 @@ class QueryCountInServerIT {
       Customer customer = customers.register(new CustomerDetails("Count", "Customer", null, null, null));
       Vehicle vehicle = vehicles.register(new VehicleDetails(customer.getId(), new Vin(vin()), null, "Ford",
           "Focus", 2015, 90000));
-      WorkOrder workOrder = workOrders.create(new WorkOrderService.NewWorkOrder(chain.shop(), customer.getId(),
-          vehicle.getId(), 90100, "Noise", List.of(), null), chain.owner());
+      WorkOrder workOrder = workOrders.create(new WorkOrderService.NewWorkOrder(new Id<>(chain.shop()),
+          new Id<>(customer.getId()), new Id<>(vehicle.getId()), 90100, "Noise", List.of(), null),
+          chain.owner());
       for (int i = 0; i < lines; i++) {
-        workOrders.addLine(workOrder.getId(), new LineDetails(LineType.PART, "Part " + i, null, null, null, "P-" + i,
+        estimateLines.addLine(new Id<>(workOrder.getId()), new LineDetails(LineType.PART, "Part " + i, null,
+            null, null, "P-" + i,
             BigDecimal.ONE, Money.of("1.00"), Money.of("2.50"), true));
       }
       return workOrder.getId();
@@ -95,8 +115,8 @@ class QueryCountInServerIT {
 
   private int boardStatements(Chain chain) {
     return Tenancy.callAs(chain.organization(), () -> {
-      StatementCounter.Counted<Page<WorkOrderService.BoardEntry>> counted = StatementCounter.count(() ->
-          workOrders.board(chain.shop(), null, new PageRequest(null, 50)));
+      StatementCounter.Counted<Page<BoardService.BoardEntry>> counted = StatementCounter.count(() ->
+          board.cards(owner(chain), new Id<>(chain.shop()), null, new PageRequest(null, 50)));
       // what the board shows of each card is loaded already: touching it must not query
       StatementCounter.Counted<Integer> touched = StatementCounter.count(() -> counted.result().items().stream()
           .mapToInt(e -> e.workOrder().getLines().size() + e.customer().getLastName().length()
@@ -108,7 +128,7 @@ class QueryCountInServerIT {
 
   private int readStatements(Chain chain, UUID workOrderId) {
     return Tenancy.callAs(chain.organization(), () -> StatementCounter.count(() -> {
-      WorkOrder workOrder = workOrders.get(workOrderId);
+      WorkOrder workOrder = workOrders.get(new Id<>(workOrderId));
       Totals totals = workOrders.totalsOf(workOrder);
       return totals.total();
     }).statements());
@@ -128,7 +148,7 @@ class QueryCountInServerIT {
     int largeCount = boardStatements(large);
     assertThat(largeCount).as("statements for a board of 50").isEqualTo(smallCount).isLessThanOrEqualTo(8);
     assertThat(Tenancy.callAs(large.organization(), () ->
-        workOrders.board(large.shop(), null, new PageRequest(null, 50))).items()).hasSize(50);
+        board.cards(owner(large), new Id<>(large.shop()), null, new PageRequest(null, 50))).items()).hasSize(50);
   }
 
   @Test

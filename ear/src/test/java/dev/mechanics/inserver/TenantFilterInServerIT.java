@@ -6,6 +6,7 @@ import dev.mechanics.customer.Customer;
 import dev.mechanics.customer.CustomerDetails;
 import dev.mechanics.customer.CustomerService;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.SignUp;
@@ -53,8 +54,8 @@ class TenantFilterInServerIT {
     Customer alice = Tenancy.callAs(a, () -> customers.register(
         new CustomerDetails("Alice", "Isolated", "alice@example.com", "555 0101", null)));
 
-    assertThat(Tenancy.callAs(a, () -> customers.get(alice.getId())).getLastName()).isEqualTo("Isolated");
-    Assertions.assertThatThrownBy(() -> Tenancy.callAs(b, () -> customers.get(alice.getId())))
+    assertThat(Tenancy.callAs(a, () -> customers.get(new Id<>(alice.getId()))).getLastName()).isEqualTo("Isolated");
+    Assertions.assertThatThrownBy(() -> Tenancy.callAs(b, () -> customers.get(new Id<>(alice.getId()))))
         .isInstanceOf(DomainException.NotFound.class);
     assertThat(Tenancy.callAs(b, () -> customers.list(null, new PageRequest(null, 200))).items()).isEmpty();
     assertThat(Tenancy.callAs(b, () -> customers.list("Isol", new PageRequest(null, 200))).items()).isEmpty();

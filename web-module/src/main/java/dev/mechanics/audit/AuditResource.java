@@ -2,8 +2,9 @@ package dev.mechanics.audit;
 
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.RequiresRole;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,7 @@ import java.util.UUID;
 /** The organization's audit trail (owners only) and a check of its hash chain. */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole(Role.OWNER)
+@Requires(Capability.READ_AUDIT)
 public class AuditResource {
 
   @Inject
@@ -36,10 +37,8 @@ public class AuditResource {
   @GET
   public Listing<AuditView> list(@QueryParam("entityId") String entityId, @QueryParam("limit") String limit,
                                  @QueryParam("after") String after) {
-    UUID entity = entityId == null || entityId.isBlank() ? null
-        : dev.mechanics.platform.Ids.parse(entityId).orElseThrow(() ->
-            new dev.mechanics.platform.web.InvalidRequest("entityId", "entityId must be a UUID"));
-    return Listing.of(audit.list(caller.get(), entity, Listing.request(limit, after)), AuditView::of);
+    return Listing.of(audit.list(caller.get(), RequestIds.field("entityId", entityId), Listing.request(limit, after)),
+        AuditView::of);
   }
 
   @GET

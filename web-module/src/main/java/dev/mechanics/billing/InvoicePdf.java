@@ -2,6 +2,8 @@ package dev.mechanics.billing;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ final class InvoicePdf {
         .stripTrailingZeros().toPlainString() + " %)", t.amount().toString()}));
   }
 
-  private static String day(java.time.Instant at, String timeZone) {
+  private static String day(Instant at, String timeZone) {
     return DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(ZoneId.of(timeZone)));
   }
 
@@ -115,7 +117,7 @@ final class InvoicePdf {
         text(f, 10, 545 - width, amount);
         down(LINE);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     }
 

@@ -1,18 +1,20 @@
 package dev.mechanics.billing;
 
-import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.CurrentCaller;
-import dev.mechanics.platform.web.InvalidRequest;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
+import dev.mechanics.tenancy.Shop;
 import dev.mechanics.workorder.WorkOrderMetrics;
-import dev.mechanics.workorder.WorkOrderService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,7 +44,10 @@ import java.util.UUID;
 public class InvoiceResource {
 
   @Inject
-  BillingService billing;
+  InvoiceService invoices;
+
+  @Inject
+  PaymentService payments;
 
   @Inject
   CurrentCaller caller;
@@ -50,10 +56,7 @@ public class InvoiceResource {
   WorkOrderMetrics metrics;
 
   @Inject
-  CreditNotes creditNotes;
-
-  @Inject
-  WorkOrderService workOrders;
+  CreditNoteService creditNotes;
 
   /** {@code line}: the line's index on the invoice (on a credit note, the invoice line it credits). */
   public record InvoiceLineView(String type, String description, BigDecimal quantity, String unitPrice,
@@ -99,19 +102,18 @@ public class InvoiceResource {
   }
 
   @GET
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.READ_INVOICES)
   public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
-    UUID shop = shopId == null || shopId.isBlank() ? null
-        : Ids.parse(shopId.trim()).orElseThrow(() -> new InvalidRequest("shopId", "shopId must be a shop id"));
-    return Listing.of(billing.list(shop, Listing.request(limit, after)), InvoiceView::of);
+    return Listing.of(invoices.list(RequestIds.field("shopId", shopId, Id::new), Listing.request(limit, after)),
+        InvoiceView::of);
   }
 
   @GET
   @Path("{id}")
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.READ_INVOICES)
   public Response get(@PathParam("id") String id) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
     return Response.ok(InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
   }
 
@@ -119,11 +121,11 @@ public class InvoiceResource {
   @GET
   @Path("{id}/pdf")
   @Produces("application/pdf")
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.READ_INVOICES)
   public Response pdf(@PathParam("id") String id) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
-    dev.mechanics.tenancy.Shop shop = billing.shopOf(invoice);
-    jakarta.ws.rs.core.StreamingOutput body = out -> InvoicePdf.write(invoice, shop.getName(), shop.getTimeZone(),
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
+    Shop shop = invoices.shopOf(invoice);
+    StreamingOutput body = out -> InvoicePdf.write(invoice, shop.getName(), shop.getTimeZone(),
         out);
     return Response.ok(body, "application/pdf")
         .header("Content-Disposition", "inline; filename=\"" + invoice.getNumber() + ".pdf\"").build();
@@ -131,9 +133,9 @@ public class InvoiceResource {
 
   @GET
   @Path("{id}/payments")
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.READ_INVOICES)
   public Map<String, List<PaymentView>> payments(@PathParam("id") String id) {
-    return Map.of("items", billing.payments(PathIds.of("invoice", id)).stream()
+    return Map.of("items", payments.payments(RequestIds.path("invoice", id)).stream()
         .map(p -> PaymentView.of(p, null)).toList());
   }
 
@@ -141,18 +143,15 @@ public class InvoiceResource {
   @POST
   @Path("{id}/payments")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                       @Valid @NotNull PaymentRequest request, @Context UriInfo uri) {
-    UUID invoiceId = PathIds.of("invoice", id);
-    workOrders.requireRoleInShop(caller.get(), billing.get(invoiceId).getShopId(), "take its payments",
-        Role.OWNER, Role.MANAGER);
-    String idempotencyKey = idempotencyKey(key, "payments");
+    UUID invoiceId = RequestIds.path("invoice", id);
     Money amount = Money.parse(request.amount(), "amount");
     String reference = request.reference() == null || request.reference().isBlank() ? null
         : request.reference().trim();
-    BillingService.PaymentResult result = billing.pay(invoiceId, amount, request.method(), reference,
-        idempotencyKey, caller.get().userId());
+    PaymentService.PaymentResult result = payments.pay(caller.get(), invoiceId,
+        new PaymentService.PaymentOrder(amount, request.method(), reference), key);
     if (!result.replayed()) {
       metrics.paymentRecorded(result.invoice().getShopId(), amount.isNegative());
     }
@@ -164,21 +163,9 @@ public class InvoiceResource {
 
   private static final String REPLAYED = "Idempotent-Replayed";
 
-  /** The Idempotency-Key rule of the money routes: required, at most 200 characters, compared trimmed. */
-  private static String idempotencyKey(String key, String route) {
-    if (key == null || key.isBlank()) {
-      throw new InvalidRequest("Idempotency-Key", "the Idempotency-Key header is required on " + route);
-    }
-    if (key.length() > 200) {
-      throw new InvalidRequest("Idempotency-Key", "Idempotency-Key must be at most 200 characters");
-    }
-    return key.trim();
-  }
-
   public record CreditLineRequest(
-      @NotNull @jakarta.validation.constraints.Min(0) Integer line,
-      @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
-      @jakarta.validation.constraints.Digits(integer = 7, fraction = 3) BigDecimal quantity) {
+      @NotNull @Min(0) Integer line,
+      @DecimalMin(value = "0", inclusive = false) @Digits(integer = 7, fraction = 3) BigDecimal quantity) {
   }
 
   /** Credit invoice lines ({@code line}: index on the invoice; no quantity: all that is left) or a net amount. */
@@ -215,23 +202,15 @@ public class InvoiceResource {
   @POST
   @Path("{id}/credit-notes")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public Response credit(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
                          @Valid @NotNull CreditNoteRequest request, @Context UriInfo uri) {
-    UUID invoiceId = PathIds.of("invoice", id);
-    workOrders.requireRoleInShop(caller.get(), billing.get(invoiceId).getShopId(), "issue its credit notes",
-        Role.OWNER, Role.MANAGER);
-    String idempotencyKey = idempotencyKey(key, "credit notes");
-    boolean byLines = request.lines() != null && !request.lines().isEmpty();
-    if (byLines == (request.amount() != null)) {
-      throw new InvalidRequest("lines", "send either lines (invoice lines to credit) or amount (a net amount), "
-          + "not both and not neither");
-    }
-    CreditNotes.Request credit = new CreditNotes.Request(request.reason().trim(),
-        byLines ? request.lines().stream().map(l -> new CreditNotes.LineCredit(l.line(), l.quantity())).toList()
-            : List.of(),
-        byLines ? null : Money.parse(request.amount(), "amount"));
-    CreditNotes.Result result = creditNotes.issue(invoiceId, credit, idempotencyKey, caller.get().userId());
+    UUID invoiceId = RequestIds.path("invoice", id);
+    CreditRequest credit = new CreditRequest(request.reason().trim(),
+        request.lines() == null ? List.of()
+            : request.lines().stream().map(l -> new CreditRequest.LineCredit(l.line(), l.quantity())).toList(),
+        request.amount() == null ? null : Money.parse(request.amount(), "amount"));
+    CreditNoteService.Result result = creditNotes.issue(caller.get(), invoiceId, credit, key);
     if (!result.replayed()) {
       metrics.creditNoteIssued(result.invoice().getShopId());
     }
@@ -243,30 +222,30 @@ public class InvoiceResource {
 
   @GET
   @Path("{id}/credit-notes")
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public Map<String, List<CreditNoteView>> creditNotes(@PathParam("id") String id) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
-    return Map.of("items", creditNotes.list(invoice.getId()).stream().map(c -> CreditNoteView.of(c, invoice))
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
+    return Map.of("items", creditNotes.of(invoice.getId()).stream().map(c -> CreditNoteView.of(c, invoice))
         .toList());
   }
 
   @GET
   @Path("{id}/credit-notes/{creditNoteId}")
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public CreditNoteView creditNote(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
-    return CreditNoteView.of(creditNotes.get(invoice.getId(), PathIds.of("credit note", creditNoteId)), invoice);
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
+    return CreditNoteView.of(creditNotes.get(invoice.getId(), RequestIds.path("credit note", creditNoteId)), invoice);
   }
 
   @GET
   @Path("{id}/credit-notes/{creditNoteId}/pdf")
   @Produces("application/pdf")
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.MANAGE_MONEY)
   public Response creditNotePdf(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
-    Invoice invoice = billing.get(PathIds.of("invoice", id));
-    CreditNote note = creditNotes.get(invoice.getId(), PathIds.of("credit note", creditNoteId));
-    dev.mechanics.tenancy.Shop shop = billing.shopOf(invoice);
-    jakarta.ws.rs.core.StreamingOutput body = out -> InvoicePdf.write(note, invoice, shop.getName(),
+    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
+    CreditNote note = creditNotes.get(invoice.getId(), RequestIds.path("credit note", creditNoteId));
+    Shop shop = invoices.shopOf(invoice);
+    StreamingOutput body = out -> InvoicePdf.write(note, invoice, shop.getName(),
         shop.getTimeZone(), out);
     return Response.ok(body, "application/pdf")
         .header("Content-Disposition", "inline; filename=\"" + note.getNumber() + ".pdf\"").build();

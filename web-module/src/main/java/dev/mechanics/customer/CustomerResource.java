@@ -1,10 +1,13 @@
 package dev.mechanics.customer;
 
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
+import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -27,7 +30,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Customers of the caller's organization; {@code ?q=} finds them by name, e-mail or phone prefix. */
 @Path("/customers")
@@ -38,7 +43,7 @@ public class CustomerResource {
   CustomerService customers;
 
   @Inject
-  dev.mechanics.platform.web.CurrentCaller caller;
+  CurrentCaller caller;
 
   public record CustomerRequest(
       @NotBlank @Size(max = 100) String firstName,
@@ -67,19 +72,19 @@ public class CustomerResource {
     }
   }
 
-  private java.util.function.Function<Customer, CustomerView> viewForCaller() {
-    return caller.get().seesCustomerContact() ? CustomerView::of : CustomerView::withoutContact;
+  private Function<Customer, CustomerView> viewForCaller() {
+    return caller.get().may(Capability.SEE_CUSTOMER_CONTACT) ? CustomerView::of : CustomerView::withoutContact;
   }
 
   @GET
   public Listing<CustomerView> list(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                     @QueryParam("after") String after) {
     if (q != null && q.length() > 100) {
-      throw new dev.mechanics.platform.web.InvalidRequest("q", "q must be at most 100 characters");
+      throw new DomainException.Malformed("q", "q must be at most 100 characters");
     }
     // searching by e-mail or phone would let a technician confirm contact data they may not see
-    if (q != null && !caller.get().seesCustomerContact() && (q.contains("@") || q.matches(".*\\d.*"))) {
-      return new Listing<>(java.util.List.of(), null);
+    if (q != null && !caller.get().may(Capability.SEE_CUSTOMER_CONTACT) && (q.contains("@") || q.matches(".*\\d.*"))) {
+      return new Listing<>(List.of(), null);
     }
     return Listing.of(customers.list(q, Listing.request(limit, after)), viewForCaller());
   }
@@ -87,13 +92,13 @@ public class CustomerResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    Customer customer = customers.get(PathIds.of("customer", id));
+    Customer customer = customers.get(RequestIds.path("customer", id, Id::new));
     return Response.ok(viewForCaller().apply(customer)).tag(Versions.etag(customer.getVersion())).build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_CUSTOMERS)
   public Response register(@Valid @NotNull CustomerRequest request, @Context UriInfo uri) {
     Customer customer = customers.register(request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(customer.getId().toString()).build())
@@ -103,19 +108,19 @@ public class CustomerResource {
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_CUSTOMERS)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull CustomerRequest request) {
-    UUID customerId = PathIds.of("customer", id);
+    Id<Customer> customerId = RequestIds.path("customer", id, Id::new);
     Customer customer = customers.change(customerId, Versions.required(ifMatch), request.details());
     return Response.ok(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
   }
 
   @DELETE
   @Path("/{id}")
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.REMOVE_CUSTOMERS)
   public Response remove(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    customers.remove(PathIds.of("customer", id), Versions.optional(ifMatch));
+    customers.remove(RequestIds.path("customer", id, Id::new), Versions.optional(ifMatch));
     return Response.noContent().build();
   }
 

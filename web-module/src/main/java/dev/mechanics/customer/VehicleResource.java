@@ -1,13 +1,11 @@
 package dev.mechanics.customer;
 
-import dev.mechanics.platform.DomainException;
-import dev.mechanics.platform.Ids;
-import dev.mechanics.platform.web.InvalidRequest;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 
 /** Vehicles of the caller's organization; {@code ?customerId=} lists one customer's. */
@@ -50,10 +47,8 @@ public class VehicleResource {
       @Min(0) @Max(9_999_999) Integer mileage) {
 
     VehicleDetails details() {
-      UUID customer = Ids.parse(customerId.trim()).orElseThrow(() ->
-          new DomainException.InvalidInput("customerId is not a valid id",
-              List.of(new DomainException.FieldProblem("customerId", "must be a customer id"))));
-      return new VehicleDetails(customer, new Vin(vin.trim()), CustomerResource.blankToNull(plate),
+      return new VehicleDetails(RequestIds.field("customerId", customerId), new Vin(vin.trim()),
+          CustomerResource.blankToNull(plate),
           CustomerResource.blankToNull(make), CustomerResource.blankToNull(model), year, mileage);
     }
   }
@@ -69,24 +64,20 @@ public class VehicleResource {
   @GET
   public Listing<VehicleView> list(@QueryParam("customerId") String customerId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
-    UUID customer = null;
-    if (customerId != null && !customerId.isBlank()) {
-      customer = Ids.parse(customerId.trim())
-          .orElseThrow(() -> new InvalidRequest("customerId", "customerId must be a customer id"));
-    }
-    return Listing.of(vehicles.list(customer, Listing.request(limit, after)), VehicleView::of);
+    return Listing.of(vehicles.list(RequestIds.field("customerId", customerId, Id::new),
+        Listing.request(limit, after)), VehicleView::of);
   }
 
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    Vehicle vehicle = vehicles.get(PathIds.of("vehicle", id));
+    Vehicle vehicle = vehicles.get(RequestIds.path("vehicle", id, Id::new));
     return Response.ok(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_CUSTOMERS)
   public Response register(@Valid @NotNull VehicleRequest request, @Context UriInfo uri) {
     Vehicle vehicle = vehicles.register(request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(vehicle.getId().toString()).build())
@@ -96,10 +87,10 @@ public class VehicleResource {
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_CUSTOMERS)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull VehicleRequest request) {
-    UUID vehicleId = PathIds.of("vehicle", id);
+    Id<Vehicle> vehicleId = RequestIds.path("vehicle", id, Id::new);
     Vehicle vehicle = vehicles.change(vehicleId, Versions.required(ifMatch), request.details());
     return Response.ok(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
   }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -113,7 +115,7 @@ public class AuthResource {
 
   private TokenResponse issue(SessionService.Issued issued) {
     AccessTokens.Issued access = tokens.issue(issued.staff(), issued.sessionId());
-    long refreshSeconds = Math.max(0, java.time.Duration.between(java.time.Instant.now(),
+    long refreshSeconds = Math.max(0, Duration.between(Instant.now(),
         issued.refreshExpiresAt()).toSeconds());
     return new TokenResponse(access.token(), "Bearer", access.lifetime().toSeconds(), issued.refreshToken(),
         refreshSeconds);

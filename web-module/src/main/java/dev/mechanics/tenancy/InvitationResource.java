@@ -27,7 +27,7 @@ public class InvitationResource {
   InvitationTokens tokens;
 
   @Inject
-  Invitations invitations;
+  InvitationService invitations;
 
   public record AcceptRequest(@NotBlank @Size(max = 200) String password) {
   }

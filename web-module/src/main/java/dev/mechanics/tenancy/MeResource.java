@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.web.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,7 @@ public class MeResource {
   Organizations organizations;
 
   @Inject
-  dev.mechanics.platform.web.CurrentCaller caller;
+  CurrentCaller caller;
 
   public record MembershipView(UUID shopId, String role) {
   }

@@ -1,8 +1,10 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.Id;
+import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,7 +40,7 @@ public class ShopResource {
   ShopService shops;
 
   @Inject
-  dev.mechanics.platform.web.CurrentCaller caller;
+  CurrentCaller caller;
 
   public record ShopRequest(
       @NotBlank @Size(max = 200) String name,
@@ -69,13 +71,13 @@ public class ShopResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    Shop shop = shops.get(PathIds.of("shop", id));
+    Shop shop = shops.get(RequestIds.path("shop", id, Id::new));
     return Response.ok(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole(Role.OWNER)
+  @Requires(Capability.OPEN_SHOPS)
   public Response open(@Valid @NotNull ShopRequest request, @Context UriInfo uri) {
     Shop shop = shops.open(caller.get(), request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(shop.getId().toString()).build())
@@ -85,10 +87,10 @@ public class ShopResource {
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.CONFIGURE_SHOP)
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull ShopRequest request) {
-    UUID shopId = PathIds.of("shop", id);
+    Id<Shop> shopId = RequestIds.path("shop", id, Id::new);
     Shop shop = shops.change(caller.get(), shopId, Versions.required(ifMatch), request.details());
     return Response.ok(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
   }

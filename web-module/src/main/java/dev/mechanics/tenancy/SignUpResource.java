@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -43,7 +44,7 @@ public class SignUpResource {
   }
 
   @POST
-  public Response signUp(@Valid @NotNull SignUpRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+  public Response signUp(@Valid @NotNull SignUpRequest request, @Context UriInfo uri) {
     SignUpService.Created created = signUps.signUp(new SignUp(request.organizationName().trim(),
         request.shopName().trim(), request.timeZone(), request.currency(), request.ownerName().trim(),
         request.ownerEmail(), request.ownerPassword()));

@@ -1,9 +1,11 @@
 package dev.mechanics.tenancy;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.DurationSetting;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,15 +26,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Staff of the organization and their role per shop (see docs/permissions.md for who may do what). */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({Role.OWNER, Role.MANAGER})
+@Requires(Capability.MANAGE_STAFF)
 public class UserResource {
 
   @Inject
@@ -45,13 +50,10 @@ public class UserResource {
   InvitationTokens invitationTokens;
 
   @Inject
-  Organizations organizations;
+  InvitationMail invitationMail;
 
   @Inject
-  dev.mechanics.platform.mail.Mailer mailer;
-
-  @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "INVITATION_LINK_LIFETIME", defaultValue = "72h")
+  @ConfigProperty(name = "INVITATION_LINK_LIFETIME", defaultValue = "72h")
   String invitationLifetime;
 
   public record MembershipRequest(@NotNull UUID shopId, @NotNull Role role) {
@@ -71,7 +73,7 @@ public class UserResource {
   }
 
   public record UserView(UUID id, String email, String name, boolean enabled, boolean invitationPending,
-                         java.time.Instant invitationExpiresAt, List<MembershipView> memberships, long version) {
+                         Instant invitationExpiresAt, List<MembershipView> memberships, long version) {
   }
 
   private UserView view(StaffMember m) {
@@ -88,7 +90,7 @@ public class UserResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    StaffMember member = staff.get(caller.get(), PathIds.of("user", id));
+    StaffMember member = staff.get(caller.get(), RequestIds.path("user", id));
     return Response.ok(view(member)).tag(Versions.etag(member.getVersion())).build();
   }
 
@@ -103,7 +105,7 @@ public class UserResource {
     request.memberships().forEach(m -> roles.put(m.shopId(), m.role()));
     String password = request.password();
     if (password != null && password.isBlank()) {
-      throw new dev.mechanics.platform.web.InvalidRequest("password",
+      throw new DomainException.Malformed("password",
           "password must not be blank (leave it out to invite the user by mail)");
     }
     StaffMember member = staff.create(caller.get(), new StaffService.NewStaff(request.email().trim(),
@@ -120,39 +122,34 @@ public class UserResource {
   @POST
   @Path("/{id}/invitation")
   public Response reinvite(@PathParam("id") String id, @Context UriInfo uri) {
-    StaffMember member = staff.reinvite(caller.get(), PathIds.of("user", id), lifetime());
+    StaffMember member = staff.reinvite(caller.get(), RequestIds.path("user", id), lifetime());
     return Response.ok(view(member)).header("Invitation-Sent", Boolean.toString(sendInvitation(member, uri)))
         .build();
   }
 
-  private java.time.Duration lifetime() {
-    return dev.mechanics.platform.web.DurationSetting.parse("INVITATION_LINK_LIFETIME", invitationLifetime);
+  private Duration lifetime() {
+    return DurationSetting.parse("INVITATION_LINK_LIFETIME", invitationLifetime);
   }
 
   /** After the commit: a rolled-back invitation sends nothing. */
   private boolean sendInvitation(StaffMember member, UriInfo uri) {
     String url = uri.getBaseUriBuilder().path("invitations")
         .path(invitationTokens.sign(member.getId(), member.getInvitationNonce())).build().toString();
-    String organization = organizations.find(member.getOrganizationId()).map(Organization::getName)
-        .orElse("your shop");
-    return mailer.send(member.getEmail(), "You are invited to " + organization + " on Mechanics",
-        "Hello " + member.getName() + ",\n\nyou have been invited to " + organization + ". Choose your password "
-            + "with this link (POST {\"password\": \"...\"} to it, or open it in the Mechanics app):\n\n" + url
-            + "\n\nThe link works once and expires at " + member.getInvitationExpiresAt() + ".\n");
+    return invitationMail.send(member, url);
   }
 
   /** Disables the account; its sessions end at once. */
   @POST
   @Path("/{id}/disable")
-  @RequiresRole(Role.OWNER)
+  @Requires(Capability.DISABLE_STAFF)
   public UserView disable(@PathParam("id") String id) {
-    return view(staff.disable(caller.get(), PathIds.of("user", id)));
+    return view(staff.disable(caller.get(), RequestIds.path("user", id)));
   }
 
   @GET
   @Path("/{id}/memberships")
   public List<MembershipView> memberships(@PathParam("id") String id) {
-    StaffMember member = staff.get(caller.get(), PathIds.of("user", id));
+    StaffMember member = staff.get(caller.get(), RequestIds.path("user", id));
     return staff.membershipsOf(member.getId()).stream().map(MembershipView::of).toList();
   }
 
@@ -161,13 +158,13 @@ public class UserResource {
   @Path("/{id}/memberships")
   @Consumes(MediaType.APPLICATION_JSON)
   public MembershipView assign(@PathParam("id") String id, @Valid @NotNull MembershipRequest request) {
-    return MembershipView.of(staff.assign(caller.get(), PathIds.of("user", id), request.shopId(), request.role()));
+    return MembershipView.of(staff.assign(caller.get(), RequestIds.path("user", id), request.shopId(), request.role()));
   }
 
   @DELETE
   @Path("/{id}/memberships/{shopId}")
   public Response remove(@PathParam("id") String id, @PathParam("shopId") String shopId) {
-    staff.removeMembership(caller.get(), PathIds.of("user", id), PathIds.of("shop", shopId));
+    staff.removeMembership(caller.get(), RequestIds.path("user", id), RequestIds.path("shop", shopId));
     return Response.noContent().build();
   }
 }

@@ -1,7 +1,9 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.platform.Ids;
-import dev.mechanics.platform.web.InvalidRequest;
+import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Money;
+import dev.mechanics.platform.web.ClientAddress;
+import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Public;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +45,7 @@ public class ApprovalResource {
   WorkOrderMetrics metrics;
 
   @Inject
-  dev.mechanics.platform.web.ClientAddress clientAddress;
+  ClientAddress clientAddress;
 
   @Context
   HttpServletRequest http;
@@ -74,7 +76,7 @@ public class ApprovalResource {
     WorkOrder w = shown.workOrder();
     List<ShownLine> lines = w.getLines().stream().map(l -> new ShownLine(l.getId(), l.getType(),
         l.getDescription(), l.getHours(), l.getHours() == null ? l.getQuantity() : null,
-        new dev.mechanics.platform.Money(l.getRate() != null ? l.getRate() : l.getUnitPrice()).toString(),
+        new Money(l.getRate() != null ? l.getRate() : l.getUnitPrice()).toString(),
         l.getAmount().toString(), l.getApproval())).toList();
     return new ShownView(w.getNumber(), lines, WorkOrderViews.TotalsView.of(shown.totals(), false),
         shown.documentHash(), shown.link().getExpiresAt(), shown.link().getUsedAt() != null);
@@ -93,10 +95,9 @@ public class ApprovalResource {
   static Map<UUID, Boolean> decisions(List<Decision> decisions) {
     Map<UUID, Boolean> byLine = new LinkedHashMap<>();
     for (Decision d : decisions) {
-      UUID line = Ids.parse(d.lineId().trim())
-          .orElseThrow(() -> new InvalidRequest("decisions", "lineId must be a line id"));
+      UUID line = RequestIds.field("lineId", d.lineId());
       if (byLine.put(line, d.approved()) != null) {
-        throw new InvalidRequest("decisions", "line " + line + " is answered twice");
+        throw new DomainException.Malformed("decisions", "line " + line + " is answered twice");
       }
     }
     return byLine;

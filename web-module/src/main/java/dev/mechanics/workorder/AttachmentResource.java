@@ -1,12 +1,12 @@
 package dev.mechanics.workorder;
 
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
-import dev.mechanics.platform.web.InvalidRequest;
 import dev.mechanics.platform.web.Public;
-import dev.mechanics.platform.web.PathIds;
+import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.PayloadTooLarge;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,7 +77,7 @@ public class AttachmentResource {
   public Response upload(@PathParam("id") String id, @QueryParam("name") String name,
                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
                          @Context UriInfo uri) throws IOException {
-    UUID workOrderId = visible(id);
+    Id<WorkOrder> workOrderId = visible(id);
     String fileName = name == null || name.isBlank() ? "attachment"
         : name.replaceAll("[^A-Za-z0-9._ -]", "_").substring(0, Math.min(name.length(), 200));
     Attachment attachment;
@@ -100,7 +101,7 @@ public class AttachmentResource {
   @Produces(MediaType.WILDCARD)
   public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId)
       throws IOException {
-    return file(attachments.get(visible(id), PathIds.of("attachment", attachmentId)));
+    return file(attachments.get(visible(id), RequestIds.path("attachment", attachmentId)));
   }
 
   public record DownloadLink(String url, Instant expiresAt) {
@@ -115,7 +116,7 @@ public class AttachmentResource {
   @Path("/{attachmentId}/download-link")
   public DownloadLink downloadLink(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId,
                                    @QueryParam("seconds") String seconds, @Context UriInfo uri) {
-    Attachment attachment = attachments.get(visible(id), PathIds.of("attachment", attachmentId));
+    Attachment attachment = attachments.get(visible(id), RequestIds.path("attachment", attachmentId));
     long lifetime = linkLifetime.toSeconds();
     if (seconds != null) {
       try {
@@ -124,11 +125,12 @@ public class AttachmentResource {
         lifetime = -1;
       }
       if (lifetime < 1 || lifetime > linkLifetime.toSeconds()) {
-        throw new InvalidRequest("seconds", "seconds must be a whole number from 1 to " + linkLifetime.toSeconds());
+        throw new DomainException.Malformed("seconds", "seconds must be a whole number from 1 to "
+            + linkLifetime.toSeconds());
       }
     }
     Instant expiresAt = Instant.now().plusSeconds(lifetime);
-    java.net.URI url = attachments.directLink(attachment, expiresAt).orElseGet(() -> uri.getBaseUriBuilder()
+    URI url = attachments.directLink(attachment, expiresAt).orElseGet(() -> uri.getBaseUriBuilder()
         .path("work-orders").path(attachment.getWorkOrderId().toString()).path("attachments")
         .path(attachment.getId().toString()).path("content")
         .queryParam("token", links.sign(attachment.getOrganizationId(), attachment.getId(), expiresAt)).build());
@@ -143,8 +145,8 @@ public class AttachmentResource {
   public Response content(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId,
                           @QueryParam("token") String token) throws IOException {
     AttachmentLinks.Grant grant = links.verify(token);
-    UUID workOrderId = PathIds.of("work order", id);
-    if (!grant.attachmentId().equals(PathIds.of("attachment", attachmentId))) {
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
+    if (!grant.attachmentId().equals(RequestIds.path("attachment", attachmentId))) {
       throw new DomainException.NotFound("download link", "in this URL");
     }
     return file(Tenancy.callAs(grant.organizationId(), () -> attachments.get(workOrderId, grant.attachmentId())));
@@ -165,9 +167,7 @@ public class AttachmentResource {
   }
 
   /** A technician reaches only the attachments of work assigned to them; anything else is 404. */
-  private UUID visible(String id) {
-    UUID workOrderId = PathIds.of("work order", id);
-    workOrders.get(caller.get(), workOrderId);
-    return workOrderId;
+  private Id<WorkOrder> visible(String id) {
+    return workOrders.visible(caller.get(), WorkOrderResource.workOrderId(id));
   }
 }

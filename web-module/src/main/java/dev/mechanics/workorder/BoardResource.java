@@ -1,8 +1,11 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.platform.Id;
+import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
+import dev.mechanics.tenancy.Capability;
+import dev.mechanics.tenancy.Shop;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** The columns of a shop's board and the moves allowed between them. PUT replaces the board. */
 @Path("/shops/{shopId}/board")
@@ -26,10 +28,10 @@ import java.util.UUID;
 public class BoardResource {
 
   @Inject
-  WorkOrderService workOrders;
+  BoardService board;
 
   @Inject
-  dev.mechanics.platform.web.CurrentCaller caller;
+  CurrentCaller caller;
 
   public record ColumnRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}",
                                   message = "must be upper-case letters, digits and _ (e.g. IN_BAY)") String code,
@@ -48,19 +50,19 @@ public class BoardResource {
 
   @GET
   public Map<String, List<ColumnView>> get(@PathParam("shopId") String shopId) {
-    return Map.of("columns", workOrders.boardOf(PathIds.of("shop", shopId)).stream().map(ColumnView::of).toList());
+    return Map.of("columns", board.boardOf(RequestIds.path("shop", shopId, Id::new)).columns().stream()
+        .map(ColumnView::of).toList());
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.CONFIGURE_SHOP)
   public Map<String, List<ColumnView>> replace(@PathParam("shopId") String shopId,
                                                @Valid @NotNull BoardRequest request) {
-    List<WorkOrderService.BoardColumnSpec> specs = request.columns().stream()
-        .map(c -> new WorkOrderService.BoardColumnSpec(c.code(), c.name().trim(), List.copyOf(c.next()))).toList();
-    UUID shop = PathIds.of("shop", shopId);
-    workOrders.requireRoleInShop(caller.get(), shop, "change its board", Role.OWNER, Role.MANAGER);
-    return Map.of("columns", workOrders.configureBoard(shop, specs).stream()
+    List<BoardColumnSpec> specs = request.columns().stream()
+        .map(c -> new BoardColumnSpec(c.code(), c.name().trim(), List.copyOf(c.next()))).toList();
+    return Map.of("columns", board.configure(caller.get(), RequestIds.path("shop", shopId, Id::new), specs)
+        .columns().stream()
         .map(ColumnView::of).toList());
   }
 }

@@ -1,9 +1,11 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
-import dev.mechanics.tenancy.Role;
-import dev.mechanics.workorder.WorkOrderResource.LineRequest;
+import dev.mechanics.platform.Id;
+import dev.mechanics.platform.Money;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
+import dev.mechanics.tenancy.Capability;
+import dev.mechanics.tenancy.Shop;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,22 +30,22 @@ import java.util.UUID;
 public class CannedJobResource {
 
   @Inject
-  WorkOrderService workOrders;
+  CannedJobService cannedJobs;
 
   public record CannedJobRequest(@NotBlank @Size(max = 120) String name,
                                  @NotNull @Size(min = 1, max = 50)
                                  List<@Valid @NotNull LineRequest> lines) {
   }
 
-  public record CannedLineView(LineType type, String description, java.math.BigDecimal hours, String rate,
-                               String partNumber, java.math.BigDecimal quantity, String unitCost, String unitPrice,
+  public record CannedLineView(LineType type, String description, BigDecimal hours, String rate,
+                               String partNumber, BigDecimal quantity, String unitCost, String unitPrice,
                                boolean taxable) {
     static CannedLineView of(LineDetails d) {
       return new CannedLineView(d.type(), d.description(), d.hours(), str(d.rate()), d.partNumber(), d.quantity(),
           str(d.unitCost()), str(d.unitPrice()), d.taxable());
     }
 
-    private static String str(dev.mechanics.platform.Money m) {
+    private static String str(Money m) {
       return m == null ? null : m.toString();
     }
   }
@@ -56,16 +59,16 @@ public class CannedJobResource {
 
   @GET
   public Map<String, List<CannedJobView>> list(@PathParam("shopId") String shopId) {
-    return Map.of("items", workOrders.cannedJobs(PathIds.of("shop", shopId)).stream().map(CannedJobView::of)
+    return Map.of("items", cannedJobs.of(RequestIds.path("shop", shopId, Id::new)).stream().map(CannedJobView::of)
         .toList());
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER, Role.SERVICE_ADVISOR})
+  @Requires(Capability.EDIT_WORK)
   public Response define(@PathParam("shopId") String shopId, @Valid @NotNull CannedJobRequest request) {
-    CannedJob job = workOrders.defineCannedJob(PathIds.of("shop", shopId), request.name().trim(),
-        request.lines().stream().map(WorkOrderResource.LineRequest::details).toList());
+    CannedJob job = cannedJobs.define(RequestIds.path("shop", shopId, Id::new), request.name().trim(),
+        request.lines().stream().map(LineRequest::details).toList());
     return Response.status(Response.Status.CREATED).entity(CannedJobView.of(job)).build();
   }
 }

@@ -1,8 +1,11 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.platform.Id;
+import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
+import dev.mechanics.tenancy.Capability;
+import dev.mechanics.tenancy.Shop;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -21,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** A shop's tax rates (several; labor and parts taxed separately). PUT replaces the whole set. */
 @Path("/shops/{shopId}/tax-rates")
@@ -29,10 +31,10 @@ import java.util.UUID;
 public class TaxRateResource {
 
   @Inject
-  WorkOrderService workOrders;
+  TaxRateService taxRates;
 
   @Inject
-  dev.mechanics.platform.web.CurrentCaller caller;
+  CurrentCaller caller;
 
   public record TaxRateRequest(@NotBlank @Size(max = 60) String name,
                                @NotNull @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
@@ -45,19 +47,16 @@ public class TaxRateResource {
 
   @GET
   public Map<String, List<TaxRule>> list(@PathParam("shopId") String shopId) {
-    return Map.of("items", workOrders.taxRates(PathIds.of("shop", shopId)).stream().map(TaxRate::rule).toList());
+    return Map.of("items", taxRates.of(RequestIds.path("shop", shopId, Id::new)));
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @RequiresRole({Role.OWNER, Role.MANAGER})
+  @Requires(Capability.CONFIGURE_SHOP)
   public Map<String, List<TaxRule>> replace(@PathParam("shopId") String shopId,
                                             @Valid @NotNull TaxRatesRequest request) {
     List<TaxRule> rules = request.items().stream()
         .map(r -> new TaxRule(r.name().trim(), r.rate(), r.appliesToLabor(), r.appliesToParts())).toList();
-    UUID shop = PathIds.of("shop", shopId);
-    workOrders.requireRoleInShop(caller.get(), shop, "change its tax rates", Role.OWNER, Role.MANAGER);
-    return Map.of("items", workOrders.replaceTaxRates(shop, rules).stream()
-        .map(TaxRate::rule).toList());
+    return Map.of("items", taxRates.replace(caller.get(), RequestIds.path("shop", shopId, Id::new), rules));
   }
 }

@@ -3,9 +3,12 @@ package dev.mechanics.workorder;
 import dev.mechanics.customer.Customer;
 import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.Money;
+import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,8 +22,21 @@ public final class WorkOrderViews {
   private WorkOrderViews() {
   }
 
+  /** The work order as {@code caller} may see it, with its version as the ETag. */
+  static Response ok(WorkOrder workOrder, Totals totals, Caller caller) {
+    return Response.ok(WorkOrderView.of(workOrder, totals, seesCosts(caller)))
+        .tag(Versions.etag(workOrder.getVersion())).build();
+  }
+
+  /** 201 with the work order as {@code caller} may see it. */
+  static Response created(URI location, WorkOrder workOrder, Totals totals, Caller caller) {
+    return Response.created(location).entity(WorkOrderView.of(workOrder, totals, seesCosts(caller)))
+        .tag(Versions.etag(workOrder.getVersion())).build();
+  }
+
+  /** Costs and margins are shown only to those who may see them (a technician never does). */
   public static boolean seesCosts(Caller caller) {
-    return caller.has(Role.OWNER) || caller.has(Role.MANAGER) || caller.has(Role.SERVICE_ADVISOR);
+    return caller.may(Capability.SEE_COSTS);
   }
 
   public record LineView(UUID id, int position, LineType type, String description, BigDecimal hours, String rate,
@@ -63,7 +79,7 @@ public final class WorkOrderViews {
   public record BoardCard(UUID id, String number, WorkOrderKind kind, String status, Instant statusSince,
                           String customerName, String vehicle, int lineCount, String total, Instant promisedAt,
                           List<UUID> technicianIds) {
-    static BoardCard of(WorkOrderService.BoardEntry e) {
+    static BoardCard of(BoardService.BoardEntry e) {
       WorkOrder w = e.workOrder();
       Customer c = e.customer();
       Vehicle v = e.vehicle();

@@ -1,20 +1,31 @@
 package dev.mechanics.platform.batch;
 
 import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Which organization owns a Liberty job instance (null: the platform) and the objects it wrote. Liberty's job
- * repository knows nothing of tenants; this table is what the executions API filters on.
+ * Repository of job runs as operators see them ({@link JobRun}): Liberty's job repository (status, times, steps,
+ * counts, read through the JobOperator) joined with table {@code batch_runs}, which says which organization owns
+ * a job instance (null: the platform), who started it, and the objects it wrote. Liberty's job repository knows
+ * nothing of tenants; that table is what the executions API filters on.
  */
 @ApplicationScoped
 public class JobRuns {
@@ -60,7 +71,52 @@ public class JobRuns {
         all, organizationId, beforeInstance, beforeInstance, limit);
   }
 
-  public List<JobRun.Output> outputs(long instanceId) {
+  /** The run of one execution: its job instance's owner and outputs, its own status, times and steps. */
+  public JobRun get(long executionId) {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    JobExecution execution = operator.getJobExecution(executionId);
+    long instance = operator.getJobInstance(executionId).getInstanceId();
+    Owner owner = owner(instance).orElse(null);
+    List<JobRun.Step> steps = new ArrayList<>();
+    String error = null;
+    for (StepExecution step : operator.getStepExecutions(executionId)) {
+      steps.add(new JobRun.Step(step.getStepName(), step.getBatchStatus().name(), step.getExitStatus(),
+          instant(step.getStartTime()), instant(step.getEndTime()), metric(step, Metric.MetricType.READ_COUNT),
+          metric(step, Metric.MetricType.WRITE_COUNT), metric(step, Metric.MetricType.COMMIT_COUNT),
+          metric(step, Metric.MetricType.ROLLBACK_COUNT), metric(step, Metric.MetricType.FILTER_COUNT),
+          step.getPersistentUserData() == null ? null : step.getPersistentUserData().toString()));
+      if (step.getBatchStatus() == BatchStatus.FAILED && error == null) {
+        error = step.getStepName() + ": " + step.getExitStatus();
+      }
+    }
+    steps.sort(Comparator.comparing(JobRun.Step::startedAt, Comparator.nullsLast(Comparator.naturalOrder())));
+    if (execution.getBatchStatus() == BatchStatus.FAILED && error == null) {
+      error = execution.getExitStatus();
+    }
+    return new JobRun(executionId, instance, execution.getJobName(),
+        owner == null ? null : owner.organizationId(), owner == null ? null : owner.scheduleId(),
+        owner == null ? null : owner.startedBy(), execution.getBatchStatus().name(), execution.getExitStatus(),
+        instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
+        steps, outputs(instance), error);
+  }
+
+  private static long metric(StepExecution step, Metric.MetricType type) {
+    if (step.getMetrics() == null) {
+      return 0;
+    }
+    for (Metric m : step.getMetrics()) {
+      if (m.getType() == type) {
+        return m.getValue();
+      }
+    }
+    return 0;
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private List<JobRun.Output> outputs(long instanceId) {
     List<JobRun.Output> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
          PreparedStatement st = c.prepareStatement(

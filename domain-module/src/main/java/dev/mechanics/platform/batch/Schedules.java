@@ -19,9 +19,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Schedules in PostgreSQL, read and written with JDBC because platform schedules have no tenant (Hibernate's
- * {@code @TenantId} cannot hold null) and because the scheduler's claim must be one short transaction that a
- * test can run from two "instances" against the same database.
+ * Repository of schedules (the use cases are {@link ScheduleService}'s), in PostgreSQL, read and written with
+ * JDBC because platform schedules have no tenant (Hibernate's {@code @TenantId} cannot hold null) and because the
+ * scheduler's claim must be one short transaction that a test can run from two "instances" against the same
+ * database.
  *
  * <p>Every read and write names the owner: an organization id, or null for the platform's schedules.
  */

@@ -2,9 +2,9 @@ package dev.mechanics.platform.batch;
 
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.web.CurrentCaller;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +30,7 @@ import java.util.Map;
  */
 @Path("/batch/executions")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({Role.OWNER, Role.MANAGER, Role.PLATFORM_OPERATOR})
+@Requires({Capability.RUN_ORGANIZATION_JOBS, Capability.RUN_PLATFORM_JOBS})
 public class BatchExecutionResource {
 
   @Inject
@@ -91,9 +91,14 @@ public class BatchExecutionResource {
         .build()).entity(run).build();
   }
 
-  private JobLauncher.Actor actor() {
-    Caller c = caller.get();
-    return new JobLauncher.Actor(c.organizationId(), c.has(Role.PLATFORM_OPERATOR), "user " + c.userId());
+  private BatchActor actor() {
+    return actorOf(caller.get());
+  }
+
+  /** What the access policy lets this caller do with jobs. */
+  static BatchActor actorOf(Caller c) {
+    return new BatchActor(c.organizationId(), c.may(Capability.RUN_PLATFORM_JOBS),
+        c.may(Capability.RUN_ORGANIZATION_JOBS), "user " + c.userId());
   }
 
   private static long executionId(String id) {

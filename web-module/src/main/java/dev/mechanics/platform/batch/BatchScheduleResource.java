@@ -2,12 +2,10 @@ package dev.mechanics.platform.batch;
 
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
-import dev.mechanics.platform.web.PathIds;
-import dev.mechanics.platform.web.RequiresRole;
+import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
-import dev.mechanics.platform.DomainException;
-import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.Capability;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +38,14 @@ import java.util.UUID;
  */
 @Path("/batch/schedules")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({Role.OWNER, Role.MANAGER, Role.PLATFORM_OPERATOR})
+@Requires({Capability.RUN_ORGANIZATION_JOBS, Capability.RUN_PLATFORM_JOBS})
 public class BatchScheduleResource {
 
   @Inject
-  Schedules schedules;
+  ScheduleService schedules;
 
   @Inject
   CurrentCaller caller;
-
-  private final Clock clock = Clock.systemUTC();
 
   public record ScheduleRequest(
       @NotBlank @Size(max = 100) String jobName,
@@ -85,7 +80,7 @@ public class BatchScheduleResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id, @QueryParam("scope") String scope) {
-    Schedule s = schedules.find(owner(scope), PathIds.of("schedule", id));
+    Schedule s = schedules.get(owner(scope), RequestIds.path("schedule", id));
     return Response.ok(ScheduleView.of(s)).tag(Versions.etag(s.version())).build();
   }
 
@@ -93,10 +88,7 @@ public class BatchScheduleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Valid @NotNull ScheduleRequest request, @QueryParam("scope") String scope,
                          @Context UriInfo uri) {
-    UUID owner = owner(scope);
-    requireJobOfScope(request.jobName(), owner);
-    JobLauncher.checkParameters(BatchJob.named(request.jobName()).orElseThrow(), request.parameters());
-    Schedule s = schedules.create(owner, request.details(), clock.instant());
+    Schedule s = schedules.create(owner(scope), request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build())
         .entity(ScheduleView.of(s)).tag(Versions.etag(s.version())).build();
   }
@@ -106,50 +98,20 @@ public class BatchScheduleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response change(@PathParam("id") String id, @QueryParam("scope") String scope,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ScheduleRequest request) {
-    UUID owner = owner(scope);
-    UUID scheduleId = PathIds.of("schedule", id);
-    long expected = Versions.required(ifMatch);
-    Schedule current = schedules.find(owner, scheduleId);
-    if (!current.jobName().equals(request.jobName())) {
-      throw DomainException.InvalidInput.field("jobName", "a schedule's job cannot change; create another schedule");
-    }
-    JobLauncher.checkParameters(BatchJob.named(request.jobName()).orElseThrow(), request.parameters());
-    Schedule s = schedules.change(owner, scheduleId, expected, request.details(), clock.instant());
+    ScheduleService.Owner owner = owner(scope);
+    UUID scheduleId = RequestIds.path("schedule", id);
+    Schedule s = schedules.change(owner, scheduleId, Versions.required(ifMatch), request.details());
     return Response.ok(ScheduleView.of(s)).tag(Versions.etag(s.version())).build();
   }
 
   @DELETE
   @Path("/{id}")
   public Response delete(@PathParam("id") String id, @QueryParam("scope") String scope) {
-    schedules.delete(owner(scope), PathIds.of("schedule", id));
+    schedules.delete(owner(scope), RequestIds.path("schedule", id));
     return Response.noContent().build();
   }
 
-  /** The schedules' owner: the caller's organization, or null (the platform) for operators asking for it. */
-  private UUID owner(String scope) {
-    Caller c = caller.get();
-    if ("platform".equals(scope)) {
-      if (!c.has(Role.PLATFORM_OPERATOR)) {
-        throw new DomainException.Forbidden("platform schedules belong to platform operators");
-      }
-      return null;
-    }
-    if (scope != null && !"organization".equals(scope)) {
-      throw DomainException.InvalidInput.field("scope", "scope is organization (default) or platform");
-    }
-    if (!c.has(Role.OWNER) && !c.has(Role.MANAGER)) {
-      throw new DomainException.Forbidden("an organization's schedules belong to its owners and managers");
-    }
-    return c.organizationId();
-  }
-
-  private static void requireJobOfScope(String jobName, UUID owner) {
-    BatchJob job = BatchJob.named(jobName)
-        .orElseThrow(() -> DomainException.InvalidInput.field("jobName", "no job named " + jobName));
-    BatchJob.Scope wanted = owner == null ? BatchJob.Scope.PLATFORM : BatchJob.Scope.ORGANIZATION;
-    if (job.scope() != wanted) {
-      throw DomainException.InvalidInput.field("jobName", jobName + " is a " + job.scope().name().toLowerCase()
-          + " job");
-    }
+  private ScheduleService.Owner owner(String scope) {
+    return schedules.owner(BatchExecutionResource.actorOf(caller.get()), scope);
   }
 }

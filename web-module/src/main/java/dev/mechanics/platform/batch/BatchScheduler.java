@@ -20,10 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Fires due schedules. Every instance polls; {@link Schedules#claimDue} hands each due fire time to one of
  * them. Runs on the web module's managed executor so that jobs start with the WAR as their module.
  *
- * <p>On start it records the platform operators from PLATFORM_ADMIN_EMAILS and the platform jobs' default
- * schedules (BACKUP_SCHEDULE, default daily 02:00, in BATCH_TIME_ZONE). With BATCH_SCHEDULER_ENABLED=false
- * (Azure's staging slot, a slot setting) this instance fires nothing: a release waiting for its swap never
- * runs production's jobs.
+ * <p>On start it records the platform operators from PLATFORM_ADMIN_EMAILS and the default schedule of every
+ * platform job that declares one ({@link JobDefinition#defaultSchedule}), in BATCH_TIME_ZONE.
+ * With BATCH_SCHEDULER_ENABLED=false (Azure's staging slot, a slot setting) this instance fires nothing: a
+ * release waiting for its swap never runs production's jobs.
  */
 @ApplicationScoped
 public class BatchScheduler {
@@ -51,8 +51,7 @@ public class BatchScheduler {
   String timeZone;
 
   @Inject
-  @ConfigProperty(name = "BACKUP_SCHEDULE", defaultValue = "0 2 * * *")
-  String backupSchedule;
+  JobDefinitions jobs;
 
   @Inject
   @ConfigProperty(name = "BATCH_SCHEDULER_INTERVAL_SECONDS", defaultValue = "30")
@@ -67,9 +66,9 @@ public class BatchScheduler {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     operators.bootstrap(Arrays.asList(platformAdminEmails.split(",")));
-    // database-backup ends with a retention step; backup-retention can also be scheduled on its own
-    for (String job : new String[] {BatchJob.DATABASE_BACKUP.jobName(), BatchJob.FILE_BACKUP.jobName()}) {
-      schedules.ensurePlatformSchedule(job, backupSchedule, timeZone, clock.instant());
+    for (JobDefinition job : jobs.all()) {
+      job.defaultSchedule().ifPresent(cron -> schedules.ensurePlatformSchedule(job.name(), cron, timeZone,
+          clock.instant()));
     }
     if (!enabled) {
       LOG.info("batch scheduler off (BATCH_SCHEDULER_ENABLED=false): this instance fires no schedules");

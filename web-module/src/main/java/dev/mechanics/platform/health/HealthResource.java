@@ -1,5 +1,9 @@
 package dev.mechanics.platform.health;
 
+import dev.mechanics.files.FileArea;
+import dev.mechanics.files.FileStore;
+import dev.mechanics.platform.ratelimit.FailoverRateLimiter;
+import dev.mechanics.platform.ratelimit.RateLimits;
 import dev.mechanics.platform.web.Public;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -11,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,10 +31,10 @@ public class HealthResource {
   DatabaseProbe database;
 
   @Inject
-  dev.mechanics.platform.ratelimit.RateLimits rateLimits;
+  RateLimits rateLimits;
 
   @Inject
-  dev.mechanics.files.FileStore files;
+  FileStore files;
 
   @Inject
   @ConfigProperty(name = "APP_VERSION", defaultValue = "dev")
@@ -52,7 +57,7 @@ public class HealthResource {
     // Redis only shares rate-limit counters between instances: when it is away the API keeps serving with
     // per-instance counting, so it degrades the status but never makes the service unhealthy
     long redisStart = System.nanoTime();
-    dev.mechanics.platform.ratelimit.FailoverRateLimiter.Status redis = rateLimits.probe();
+    FailoverRateLimiter.Status redis = rateLimits.probe();
     long redisMs = (System.nanoTime() - redisStart) / 1_000_000;
     Check redisCheck = switch (redis) {
       case UP -> new Check("healthy", redisMs, null);
@@ -61,12 +66,12 @@ public class HealthResource {
     };
     Check storageCheck = storage();
     // Blob Storage holds attachments and backups: without it those fail, the rest of the API works
-    boolean degraded = redis == dev.mechanics.platform.ratelimit.FailoverRateLimiter.Status.DEGRADED
+    boolean degraded = redis == FailoverRateLimiter.Status.DEGRADED
         || !"healthy".equals(storageCheck.status());
     String status = !healthy ? "unhealthy" : degraded ? "degraded" : "healthy";
     Health body = new Health(status, Instant.now().toString(),
         ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, version,
-        new java.util.TreeMap<>(Map.of("database", dbCheck, "redis", redisCheck, "storage", storageCheck)));
+        new TreeMap<>(Map.of("database", dbCheck, "redis", redisCheck, "storage", storageCheck)));
     return Response.status(healthy ? 200 : 503).entity(body).build();
   }
 
@@ -74,7 +79,7 @@ public class HealthResource {
   private Check storage() {
     long start = System.nanoTime();
     try {
-      files.list(dev.mechanics.files.FileArea.UPLOADS, "health/", 1);
+      files.list(FileArea.UPLOADS, "health/", 1);
       return new Check("healthy", (System.nanoTime() - start) / 1_000_000, null);
     } catch (RuntimeException e) {
       // the class of the failure is enough to act on; messages can carry account names

@@ -2,6 +2,7 @@ package dev.mechanics.platform.observability;
 
 import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.web.AuthenticationFilter;
+import dev.mechanics.platform.web.ClientAddress;
 import dev.mechanics.platform.web.RequestContext;
 import dev.mechanics.tenancy.Caller;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class RequestLoggingFilter extends HttpFilter {
   String version;
 
   @Inject
-  dev.mechanics.platform.web.ClientAddress clientAddress;
+  ClientAddress clientAddress;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -65,8 +66,8 @@ public class RequestLoggingFilter extends HttpFilter {
     return path == null ? null : LINK_TOKEN.matcher(path).replaceAll("/$1/{token}");
   }
 
-  private static final java.util.regex.Pattern LINK_TOKEN =
-      java.util.regex.Pattern.compile("/(invitations|approvals)/[^/]+");
+  private static final Pattern LINK_TOKEN =
+      Pattern.compile("/(invitations|approvals)/[^/]+");
 
   private void logAccess(HttpServletRequest request, HttpServletResponse response, long start) {
     LogFields.put("method", request.getMethod());

@@ -1,5 +1,6 @@
 package dev.mechanics.platform.observability;
 
+import dev.mechanics.platform.web.MechanicsApi;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;
@@ -32,7 +33,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
   private static final String START = "mechanics.requestStart";
   private static final Metadata METADATA = Metadata.builder().withName(NAME)
       .withDescription("Duration of API requests by endpoint template, method and status class").build();
-  private static final String BASE = "/" + dev.mechanics.platform.web.MechanicsApi.class
+  private static final String BASE = "/" + MechanicsApi.class
       .getAnnotation(ApplicationPath.class).value().replaceAll("^/|/$", "");
 
   @Inject

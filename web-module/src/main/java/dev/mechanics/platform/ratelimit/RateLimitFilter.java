@@ -5,6 +5,7 @@ import dev.mechanics.platform.web.ClientAddress;
 import dev.mechanics.tenancy.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -29,7 +30,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
   ClientAddress clientAddress;
 
   @Context
-  jakarta.servlet.http.HttpServletRequest servletRequest;
+  HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) {

@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.mechanics.platform.Ids;
+import dev.mechanics.tenancy.PlatformOperators;
 import dev.mechanics.tenancy.Role;
 import dev.mechanics.tenancy.SignedInStaff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** Issues the signed access tokens that MicroProfile JWT verifies on every other request. */
 @ApplicationScoped
@@ -29,15 +33,15 @@ public class AccessTokens {
   SecuritySettings settings;
 
   @Inject
-  dev.mechanics.tenancy.PlatformOperators platformOperators;
+  PlatformOperators platformOperators;
 
   public record Issued(String token, Duration lifetime) {
   }
 
-  public Issued issue(SignedInStaff staff, java.util.UUID sessionId) {
+  public Issued issue(SignedInStaff staff, UUID sessionId) {
     Instant now = Instant.now();
     Duration lifetime = settings.accessTokenLifetime();
-    java.util.Set<Role> roles = new java.util.TreeSet<>(staff.roles());
+    Set<Role> roles = new TreeSet<>(staff.roles());
     if (platformOperators.isOperator(staff.email())) {
       roles.add(Role.PLATFORM_OPERATOR);
     }

@@ -3,6 +3,7 @@ package dev.mechanics.platform.security;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
@@ -103,7 +104,7 @@ public final class JwtKeys {
           new java.security.spec.ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger()),
           spec));
       return new JwtKeys(privateKey, publicKey, null);
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot derive the token signing key", e);
     }
   }

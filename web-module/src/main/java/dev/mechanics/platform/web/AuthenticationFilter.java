@@ -1,11 +1,15 @@
 package dev.mechanics.platform.web;
 
 import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.RequestOrigin;
+import dev.mechanics.platform.SecurityEvents;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.platform.security.AccessTokens;
 import dev.mechanics.tenancy.Caller;
-import dev.mechanics.tenancy.Role;
+import dev.mechanics.tenancy.SessionService;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
@@ -16,18 +20,18 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Every endpoint needs a verified access token unless it is {@link Public}. Liberty's MicroProfile JWT has
  * verified signature, issuer, audience and expiry before this runs; here the caller is established, the
- * thread is bound to the caller's organization for Hibernate's tenant filter, and {@link RequiresRole} is
- * checked.
+ * thread is bound to the caller's organization for Hibernate's tenant filter, and the route's {@link Requires}
+ * is checked against the caller's capabilities.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -37,13 +41,13 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
   /** The session ({@code sid}) of the request's access token, for logout. */
   public static final String SESSION = "mechanics.session";
 
-  @jakarta.inject.Inject
-  dev.mechanics.tenancy.SessionService sessions;
+  @Inject
+  SessionService sessions;
 
-  @jakarta.inject.Inject
-  dev.mechanics.platform.SecurityEvents events;
+  @Inject
+  SecurityEvents events;
 
-  @jakarta.inject.Inject
+  @Inject
   ClientAddress clientAddress;
 
   @Context
@@ -51,13 +55,13 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
 
   /** Request properties are not servlet attributes in Liberty; the CDI producer reads the servlet request. */
   @Context
-  jakarta.servlet.http.HttpServletRequest servletRequest;
+  HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Tenancy.clear();
     Object requestId = servletRequest.getAttribute(RequestContext.REQUEST_ID);
-    dev.mechanics.platform.RequestOrigin.bind(null, requestId == null ? null : requestId.toString());
+    RequestOrigin.bind(null, requestId == null ? null : requestId.toString());
     if (isPublic()) {
       return;
     }
@@ -67,7 +71,8 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
       }
       throw new NotAuthorizedException("Bearer");
     }
-    Caller claimed = callerFrom(token);
+    UUID user = claimedId(token.getSubject());
+    UUID organization = claimedId(token.getClaim(AccessTokens.ORGANIZATION_CLAIM));
     // the session must still be open and the user enabled: logout, password change and disabling end access
     // at once instead of when the token expires; roles come from the memberships as they are now
     Object sidClaim = token.getClaim(AccessTokens.SESSION_CLAIM);
@@ -76,17 +81,17 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
       invalidToken("no-session");
       throw new NotAuthorizedException("Bearer");
     }
-    Caller caller = sessions.activeCaller(sid, claimed.userId(), claimed.organizationId()).orElse(null);
+    Caller caller = sessions.activeCaller(sid, user, organization).orElse(null);
     if (caller == null) {
       invalidToken("session-ended");
       throw new NotAuthorizedException("Bearer");
     }
     servletRequest.setAttribute(CALLER, caller);
     servletRequest.setAttribute(SESSION, sid);
-    dev.mechanics.platform.RequestOrigin.bind(caller.userId(), requestId == null ? null : requestId.toString());
+    RequestOrigin.bind(caller.userId(), requestId == null ? null : requestId.toString());
     Tenancy.bind(caller.organizationId());
-    RequiresRole required = annotation(RequiresRole.class);
-    if (required != null && Arrays.stream(required.value()).noneMatch(caller::has)) {
+    Requires required = annotation(Requires.class);
+    if (required != null && Arrays.stream(required.value()).noneMatch(caller::may)) {
       throw new ForbiddenException();
     }
   }
@@ -94,31 +99,25 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Tenancy.clear();
-    dev.mechanics.platform.RequestOrigin.clear();
+    RequestOrigin.clear();
   }
 
   private void invalidToken(String reason) {
-    events.record(dev.mechanics.platform.SecurityEvents.INVALID_TOKEN,
-        java.util.Map.of("reason", reason, "client", clientAddress.of(servletRequest)));
+    events.record(SecurityEvents.INVALID_TOKEN,
+        Map.of("reason", reason, "client", clientAddress.of(servletRequest)));
   }
 
-  private static Caller callerFrom(JsonWebToken token) {
-    UUID user = Ids.parse(token.getSubject()).orElseThrow(() -> new NotAuthorizedException("Bearer"));
-    Object org = token.getClaim(AccessTokens.ORGANIZATION_CLAIM);
-    UUID organization = Ids.parse(org == null ? null : org.toString().replace("\"", ""))
+  /** Who the token names; its roles are not believed: they are read from the memberships on every request. */
+  private static UUID claimedId(Object claim) {
+    return Ids.parse(claim == null ? null : claim.toString().replace("\"", ""))
         .orElseThrow(() -> new NotAuthorizedException("Bearer"));
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (String group : token.getGroups() == null ? Set.<String>of() : token.getGroups()) {
-      Arrays.stream(Role.values()).filter(r -> r.name().equals(group)).forEach(roles::add);
-    }
-    return new Caller(user, organization, Set.copyOf(roles));
   }
 
   private boolean isPublic() {
     return resource == null || resource.getResourceMethod() == null || annotation(Public.class) != null;
   }
 
-  private <A extends java.lang.annotation.Annotation> A annotation(Class<A> type) {
+  private <A extends Annotation> A annotation(Class<A> type) {
     A onMethod = resource.getResourceMethod().getAnnotation(type);
     if (onMethod != null) {
       return onMethod;

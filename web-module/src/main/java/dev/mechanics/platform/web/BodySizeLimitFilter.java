@@ -7,6 +7,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,8 +44,8 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
   }
 
   private static boolean isFileUpload(ContainerRequestContext request) {
-    jakarta.ws.rs.core.MediaType type = request.getMediaType();
+    MediaType type = request.getMediaType();
     return type != null && ("image".equals(type.getType()) || "application/pdf".equals(type.getType() + "/"
-        + type.getSubtype()) || jakarta.ws.rs.core.MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type));
+        + type.getSubtype()) || MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type));
   }
 }

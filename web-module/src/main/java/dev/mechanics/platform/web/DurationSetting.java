@@ -1,7 +1,6 @@
 package dev.mechanics.platform.web;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,7 @@
 package dev.mechanics.platform.web;
 
+import dev.mechanics.platform.SecurityEvents;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
@@ -8,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Errors raised by the web container itself (an unknown path outside the API, a rejected token before JAX-RS
@@ -19,10 +22,10 @@ public class ErrorPageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Jsonb JSONB = JsonbBuilder.create();
 
-  @jakarta.inject.Inject
-  dev.mechanics.platform.SecurityEvents events;
+  @Inject
+  SecurityEvents events;
 
-  @jakarta.inject.Inject
+  @Inject
   ClientAddress clientAddress;
 
   @Override
@@ -49,7 +52,7 @@ public class ErrorPageServlet extends HttpServlet {
       response.setHeader("WWW-Authenticate", "Bearer");
       if (request.getHeader("Authorization") != null && events != null) {
         // MicroProfile JWT refused the token before the application saw the request
-        events.record(dev.mechanics.platform.SecurityEvents.INVALID_TOKEN, java.util.Map.of("reason", "rejected",
+        events.record(SecurityEvents.INVALID_TOKEN, Map.of("reason", "rejected",
             "client", clientAddress.of(request)));
       }
     }

@@ -1,5 +1,6 @@
 package dev.mechanics.platform.web;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
@@ -25,10 +26,12 @@ public record Listing<T>(List<T> items, String next) {
       try {
         size = Integer.parseInt(limit.trim());
       } catch (NumberFormatException e) {
-        throw new InvalidRequest("limit", "limit must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
+        throw new DomainException.Malformed("limit", "limit must be a whole number between 1 and "
+            + PageRequest.MAX_LIMIT);
       }
       if (size < 1) {
-        throw new InvalidRequest("limit", "limit must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
+        throw new DomainException.Malformed("limit", "limit must be a whole number between 1 and "
+            + PageRequest.MAX_LIMIT);
       }
       size = Math.min(size, PageRequest.MAX_LIMIT);
     }
@@ -45,7 +48,7 @@ public record Listing<T>(List<T> items, String next) {
       String text = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.US_ASCII);
       return Ids.parse(text).orElseThrow(IllegalArgumentException::new);
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequest("after", "after must be the 'next' cursor of a previous page");
+      throw new DomainException.Malformed("after", "after must be the 'next' cursor of a previous page");
     }
   }
 }

@@ -1,11 +1,16 @@
 package dev.mechanics.platform.web;
 
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.SecurityEvents;
+import dev.mechanics.tenancy.Caller;
+import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -23,6 +28,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,10 +45,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   UriInfo uriInfo;
 
   @Context
-  jakarta.servlet.http.HttpServletRequest request;
+  HttpServletRequest request;
 
-  @jakarta.inject.Inject
-  dev.mechanics.platform.SecurityEvents events;
+  @Inject
+  SecurityEvents events;
 
   @Override
   public Response toResponse(Throwable error) {
@@ -65,8 +71,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (problem.status() == 403 && events != null) {
       Object caller = request == null ? null : request.getAttribute(AuthenticationFilter.CALLER);
-      events.record(dev.mechanics.platform.SecurityEvents.FORBIDDEN, java.util.Map.of(
-          "user", caller instanceof dev.mechanics.tenancy.Caller c ? c.userId() : "-",
+      events.record(SecurityEvents.FORBIDDEN, Map.of(
+          "user", caller instanceof Caller c ? c.userId() : "-",
           "path", instance == null ? "-" : instance));
     }
     return response.build();
@@ -165,7 +171,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (domain instanceof PreconditionRequired) {
       return Problem.of(428, "precondition-required", "Precondition required", domain.getMessage(), null);
     }
-    if (domain instanceof InvalidRequest) {
+    if (domain instanceof DomainException.Malformed) {
       return Problem.of(400, "validation", "Invalid request", domain.getMessage(), fields);
     }
     return Problem.of(422, "unprocessable", "Unprocessable request", domain.getMessage(), fields);
@@ -184,8 +190,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static String fieldOf(ConstraintViolation<?> violation) {
     String field = "body";
     for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
-          || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+      if (node.getKind() == ElementKind.PROPERTY
+          || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
         field = node.getName();
       }
     }

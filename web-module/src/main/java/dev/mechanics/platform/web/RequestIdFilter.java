@@ -2,12 +2,14 @@ package dev.mechanics.platform.web;
 
 import dev.mechanics.platform.Ids;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.regex.Pattern;
 
@@ -22,8 +24,8 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
-  @jakarta.ws.rs.core.Context
-  jakarta.servlet.http.HttpServletRequest servletRequest;
+  @Context
+  HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) {

@@ -1,8 +1,12 @@
 package dev.mechanics.platform.web;
 
+import dev.mechanics.customer.PersonalDataRekeying;
 import dev.mechanics.demo.DemoData;
+import dev.mechanics.platform.crypto.PersonalDataKeys;
+import dev.mechanics.platform.ratelimit.RateLimits;
 import dev.mechanics.platform.security.JwtKeys;
 import dev.mechanics.platform.security.SecuritySettings;
+import dev.mechanics.tenancy.RefreshTokenSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -26,10 +30,10 @@ public class StartupChecks {
   DemoData demoData;
 
   @Inject
-  dev.mechanics.platform.ratelimit.RateLimits rateLimits;
+  RateLimits rateLimits;
 
   @Inject
-  dev.mechanics.customer.PersonalDataRekeying rekeying;
+  PersonalDataRekeying rekeying;
 
   @Inject
   @ConfigProperty(name = "DEMO_DATA", defaultValue = "false")
@@ -44,11 +48,11 @@ public class StartupChecks {
     if (jwtProblem != null) {
       throw new IllegalStateException("Invalid configuration: " + jwtProblem);
     }
-    String refreshProblem = dev.mechanics.tenancy.RefreshTokenSecret.current().problem();
+    String refreshProblem = RefreshTokenSecret.current().problem();
     if (refreshProblem != null) {
       throw new IllegalStateException("Invalid configuration: " + refreshProblem);
     }
-    String keyProblem = dev.mechanics.platform.crypto.PersonalDataKeys.current().problem();
+    String keyProblem = PersonalDataKeys.current().problem();
     if (keyProblem != null) {
       throw new IllegalStateException("Invalid configuration: " + keyProblem);
     }

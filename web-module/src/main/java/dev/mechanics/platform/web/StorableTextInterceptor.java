@@ -1,11 +1,18 @@
 package dev.mechanics.platform.web;
 
+import dev.mechanics.platform.DomainException;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,7 +33,7 @@ public class StorableTextInterceptor implements ReaderInterceptor {
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
-    jakarta.ws.rs.core.MediaType media = context.getMediaType();
+    MediaType media = context.getMediaType();
     if (media != null && !media.getSubtype().toLowerCase().contains("json") && !"text".equalsIgnoreCase(media.getType())) {
       // binary uploads (photos, PDFs) stream through untouched: they are content-sniffed by their own resource
       return context.proceed();
@@ -37,7 +44,7 @@ public class StorableTextInterceptor implements ReaderInterceptor {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     } catch (CharacterCodingException e) {
-      throw new InvalidRequest("body", "The body is not valid UTF-8");
+      throw new DomainException.Malformed("body", "The body is not valid UTF-8");
     }
     if (body.length > 0 && context.getMediaType() != null
         && context.getMediaType().getSubtype().toLowerCase().contains("json")) {
@@ -54,23 +61,23 @@ public class StorableTextInterceptor implements ReaderInterceptor {
    * exactly one JSON document, and an object where the endpoint expects one.
    */
   private static void requireOneJsonDocument(String body, Class<?> type) {
-    jakarta.json.JsonValue value;
-    try (jakarta.json.stream.JsonParser parser = jakarta.json.Json.createParser(new java.io.StringReader(body))) {
+    JsonValue value;
+    try (JsonParser parser = Json.createParser(new StringReader(body))) {
       parser.next();
       value = parser.getValue();
       if (parser.hasNext()) {
-        throw new InvalidRequest("body", "The body holds more than one JSON document");
+        throw new DomainException.Malformed("body", "The body holds more than one JSON document");
       }
-    } catch (InvalidRequest | jakarta.json.stream.JsonParsingException e) {
+    } catch (DomainException.Malformed | JsonParsingException e) {
       throw e; // the problem mapper answers 400 "Malformed JSON" with the line and column
     } catch (RuntimeException | StackOverflowError e) {
       // nesting deeper than the parser allows (1,000 levels), a body too short to detect its encoding
-      throw new jakarta.json.stream.JsonParsingException("The body is not valid JSON", e, null);
+      throw new JsonParsingException("The body is not valid JSON", e, null);
     }
     boolean wantsObject = type.isRecord() || !(Collection.class.isAssignableFrom(type) || type.isArray()
         || type == String.class || Number.class.isAssignableFrom(type) || type == Object.class);
-    if (wantsObject && value.getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
-      throw new InvalidRequest("body", "The body must be a JSON object");
+    if (wantsObject && value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new DomainException.Malformed("body", "The body must be a JSON object");
     }
   }
 
@@ -85,7 +92,7 @@ public class StorableTextInterceptor implements ReaderInterceptor {
             ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
             : Character.isLowSurrogate(c);
         if (c == 0 || unpaired) {
-          throw new InvalidRequest(field, field + " contains a character that cannot be stored (NUL or an "
+          throw new DomainException.Malformed(field, field + " contains a character that cannot be stored (NUL or an "
               + "unpaired surrogate)");
         }
       }

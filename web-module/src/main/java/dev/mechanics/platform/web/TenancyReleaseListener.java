@@ -1,5 +1,6 @@
 package dev.mechanics.platform.web;
 
+import dev.mechanics.platform.RequestOrigin;
 import dev.mechanics.platform.Tenancy;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
@@ -12,12 +13,12 @@ public class TenancyReleaseListener implements ServletRequestListener {
   @Override
   public void requestInitialized(ServletRequestEvent event) {
     Tenancy.clear();
-    dev.mechanics.platform.RequestOrigin.clear();
+    RequestOrigin.clear();
   }
 
   @Override
   public void requestDestroyed(ServletRequestEvent event) {
     Tenancy.clear();
-    dev.mechanics.platform.RequestOrigin.clear();
+    RequestOrigin.clear();
   }
 }

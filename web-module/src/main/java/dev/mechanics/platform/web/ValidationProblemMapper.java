@@ -1,7 +1,10 @@
 package dev.mechanics.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ValidationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -9,11 +12,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ValidationProblemMapper implements ExceptionMapper<ValidationException> {
 
-  @jakarta.ws.rs.core.Context
-  jakarta.ws.rs.core.UriInfo uriInfo;
+  @Context
+  UriInfo uriInfo;
 
-  @jakarta.ws.rs.core.Context
-  jakarta.servlet.http.HttpServletRequest request;
+  @Context
+  HttpServletRequest request;
 
   @Override
   public Response toResponse(ValidationException error) {

@@ -1,5 +1,6 @@
 package dev.mechanics.platform.web;
 
+import dev.mechanics.platform.DomainException;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,7 @@ public final class Versions {
     }
     Matcher m = TAG.matcher(ifMatch);
     if (!m.matches()) {
-      throw new InvalidRequest("If-Match", "If-Match must be the ETag of a previous read, such as \"3\"");
+      throw new DomainException.Malformed("If-Match", "If-Match must be the ETag of a previous read, such as \"3\"");
     }
     return Long.parseLong(m.group(1));
   }

@@ -3,6 +3,7 @@ package dev.mechanics.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.PageRequest;
 import java.time.Duration;
@@ -24,16 +25,16 @@ class RequestParsingTest {
   void limitIsCappedAndValidated() {
     assertThat(Listing.request(null, null).limit()).isEqualTo(PageRequest.DEFAULT_LIMIT);
     assertThat(Listing.request("5000", null).limit()).isEqualTo(PageRequest.MAX_LIMIT);
-    assertThatThrownBy(() -> Listing.request("0", null)).isInstanceOf(InvalidRequest.class);
-    assertThatThrownBy(() -> Listing.request("ten", null)).isInstanceOf(InvalidRequest.class);
+    assertThatThrownBy(() -> Listing.request("0", null)).isInstanceOf(DomainException.Malformed.class);
+    assertThatThrownBy(() -> Listing.request("ten", null)).isInstanceOf(DomainException.Malformed.class);
   }
 
   @Test
   void cursorsRoundTripAndGarbageIsRefused() {
     UUID id = Ids.newId();
     assertThat(Listing.request("10", Listing.cursorOf(id)).after()).isEqualTo(id);
-    assertThatThrownBy(() -> Listing.request("10", "%%%")).isInstanceOf(InvalidRequest.class);
-    assertThatThrownBy(() -> Listing.request("10", "bm90LWEtdXVpZA")).isInstanceOf(InvalidRequest.class);
+    assertThatThrownBy(() -> Listing.request("10", "%%%")).isInstanceOf(DomainException.Malformed.class);
+    assertThatThrownBy(() -> Listing.request("10", "bm90LWEtdXVpZA")).isInstanceOf(DomainException.Malformed.class);
   }
 
   @Test
@@ -41,7 +42,7 @@ class RequestParsingTest {
     assertThat(Versions.required("\"3\"")).isEqualTo(3);
     assertThat(Versions.required("W/\"12\"")).isEqualTo(12);
     assertThatThrownBy(() -> Versions.required(null)).isInstanceOf(PreconditionRequired.class);
-    assertThatThrownBy(() -> Versions.required("*")).isInstanceOf(InvalidRequest.class);
+    assertThatThrownBy(() -> Versions.required("*")).isInstanceOf(DomainException.Malformed.class);
     assertThat(Versions.optional(" ")).isNull();
   }
 }

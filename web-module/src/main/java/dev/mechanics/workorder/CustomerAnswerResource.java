@@ -1,0 +1,91 @@
+package dev.mechanics.workorder;
+
+import dev.mechanics.platform.Id;
+import dev.mechanics.platform.web.ClientAddress;
+import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.Requires;
+import dev.mechanics.tenancy.Capability;
+import dev.mechanics.workorder.ApprovalResource.Decision;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The customer's answers to an estimate as staff see them: every recorded decision with its evidence, and
+ * recording an answer given on the phone or at the counter (link answers come through {@link ApprovalResource}).
+ */
+@Path("/work-orders/{id}/approvals")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerAnswerResource {
+
+  @Inject
+  WorkOrderService workOrders;
+
+  @Inject
+  ApprovalService approvals;
+
+  @Inject
+  CurrentCaller caller;
+
+  @Inject
+  WorkOrderMetrics metrics;
+
+  @Inject
+  ClientAddress clientAddress;
+
+  public record CustomerAnswerRequest(@NotBlank @Size(max = 200) String approverName,
+                                      @NotNull ApprovalMethod method,
+                                      @NotBlank @Size(max = 64) String documentHash,
+                                      @NotNull @Size(min = 1, max = 200)
+                                      List<@Valid @NotNull Decision> decisions) {
+  }
+
+  public record DecisionView(UUID lineId, LineApproval decision, String approverName, ApprovalMethod method,
+                             String clientAddress, String documentHash, Instant decidedAt, UUID recordedBy) {
+  }
+
+  public record ApprovalsView(String documentHash, List<DecisionView> items) {
+  }
+
+  /** Staff record the customer's answer given on the phone or at the counter. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Capability.EDIT_WORK)
+  public Response recordAnswer(@PathParam("id") String id, @Valid @NotNull CustomerAnswerRequest request,
+                               @Context HttpServletRequest http) {
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
+    ApprovalService.Recorded recorded = approvals.decideForCustomer(workOrderId,
+        ApprovalResource.decisions(request.decisions()), request.documentHash().trim(),
+        new LineDecision.Approval(request.approverName().trim(), request.method(), clientAddress.of(http),
+            caller.get().userId()));
+    ApprovalResource.count(metrics, recorded);
+    WorkOrder workOrder = workOrders.get(workOrderId);
+    return WorkOrderViews.ok(workOrder, workOrders.totalsOf(workOrder), caller.get());
+  }
+
+  /** The evidence: every recorded answer, and the hash of what the work order shows now. */
+  @GET
+  public ApprovalsView approvalRecords(@PathParam("id") String id) {
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
+    WorkOrder workOrder = workOrders.get(caller.get(), workOrderId);
+    String hash = ShownEstimate.hashOf(workOrder, workOrders.totalsOf(workOrder));
+    return new ApprovalsView(hash, approvals.decisions(workOrderId).stream().map(d -> new DecisionView(d.getLineId(),
+        d.getDecision(), d.getApproverName(), d.getMethod(), d.getClientAddress(), d.getDocumentHash(),
+        d.getDecidedAt(), d.getRecordedBy())).toList());
+  }
+}

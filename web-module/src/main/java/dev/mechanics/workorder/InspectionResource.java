@@ -1,0 +1,66 @@
+package dev.mechanics.workorder;
+
+import dev.mechanics.platform.Id;
+import dev.mechanics.platform.web.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** A work order's inspection checklist, filled in by whoever works on the car (a technician: assigned work). */
+@Path("/work-orders/{id}/inspection")
+@Produces(MediaType.APPLICATION_JSON)
+public class InspectionResource {
+
+  @Inject
+  AttachmentService attachments;
+
+  @Inject
+  WorkOrderService workOrders;
+
+  @Inject
+  CurrentCaller caller;
+
+  public record InspectionPointRequest(@NotBlank @Size(max = 200) String name,
+                                       InspectionItem.Condition condition, @Size(max = 2000) String notes) {
+  }
+
+  public record InspectionRequest(@NotNull @Size(max = 200) List<@Valid @NotNull InspectionPointRequest> items) {
+  }
+
+  public record InspectionPointView(int position, String name, InspectionItem.Condition condition, String notes) {
+    static InspectionPointView of(InspectionItem i) {
+      return new InspectionPointView(i.getPosition(), i.getName(), i.getCondition(), i.getNotes());
+    }
+  }
+
+  @GET
+  public Map<String, List<InspectionPointView>> inspection(@PathParam("id") String id) {
+    return Map.of("items", attachments.inspection(visible(id)).stream().map(InspectionPointView::of).toList());
+  }
+
+  /** Replaces the checklist as a whole. */
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, List<InspectionPointView>> inspect(@PathParam("id") String id,
+                                                        @Valid @NotNull InspectionRequest request) {
+    List<AttachmentService.InspectionPoint> points = request.items().stream()
+        .map(p -> new AttachmentService.InspectionPoint(p.name().trim(), p.condition(), p.notes())).toList();
+    return Map.of("items", attachments.replaceInspection(visible(id), points).stream()
+        .map(InspectionPointView::of).toList());
+  }
+
+  private Id<WorkOrder> visible(String id) {
+    return workOrders.visible(caller.get(), WorkOrderResource.workOrderId(id));
+  }
+}
