@@ -103,9 +103,10 @@ class AlertNamesTest {
         Map<String, Set<String>> values = new TreeMap<>();
         values.put("kind", matches(Pattern.compile("public static final String [A-Z_]+ = \"([a-z_]+)\""),
                 read("domain-module/src/main/java/dev/mechanics/platform/SecurityEvents.java")));
-        values.put("job", matches(Pattern.compile("[A-Z_]+\\(\"([a-z-]+)\""),
-                read("domain-module/src/main/java/dev/mechanics/platform/batch/BatchJob.java")));
-        Set<String> outcomes = matches(Pattern.compile("\"([A-Z]+)\""), read("batch-module/src/main/java/dev/mechanics/backup/JobOutcomeListener.java"));
+        // every job names itself in its JobDefinition: super("<job name>"...)
+        values.put("job", matches(Pattern.compile("super\\(\"([a-z-]+)\""), mainSources()));
+        Set<String> outcomes = matches(Pattern.compile("\"([A-Z]+)\""),
+                read("batch-module/src/main/java/dev/mechanics/platform/batch/job/JobOutcomeListener.java"));
         for (jakarta.batch.runtime.BatchStatus status : jakarta.batch.runtime.BatchStatus.values()) {
             outcomes.add(status.name()); // the listener passes every other status through by name
         }
