@@ -2,23 +2,14 @@ package dev.mechanics.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The owner provisions the application's least-privilege role from DATABASE_URL (the Azure deployment passes
- * only URLs): against the real PostgreSQL at 127.0.0.1:5432 (superuser postgres, as on the project's machines).
+ * The application's least-privilege role is read from DATABASE_URL (the Azure deployment passes only URLs);
+ * provisioning it against a real PostgreSQL is {@code ApplicationRoleIT} in the ear module.
  */
 class ApplicationRoleTest {
-
-  private static final String ADMIN_URL = System.getProperty("test.postgres.admin.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
 
   @Test
   void theRoleAndPasswordComeFromTheUrlInEitherForm() {
@@ -30,75 +21,5 @@ class ApplicationRoleTest {
     assertThat(ApplicationRole.fromDatabaseUrl("postgresql://localhost/mechanics")).isEmpty();
     assertThat(ApplicationRole.fromDatabaseUrl("not a url at all")).isEmpty();
     assertThat(new ApplicationRole("app", "secret").toString()).doesNotContain("secret");
-  }
-
-  @Test
-  void aMissingRoleIsCreatedWithLoginAndNothingElseAndARotatedPasswordIsSet() throws SQLException {
-    String name = "mechanics_role_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection owner = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-      try {
-        assertThat(new ApplicationRole(name, "first-'pass\\word").provision(owner)).as("created now").isTrue();
-        Optional<String> first = verifier(owner, name);
-        assertThat(first).hasValueSatisfying(v -> assertThat(v).startsWith("SCRAM-SHA-256$4096:"));
-        assertThat(flags(owner, name)).isEqualTo("login=true super=false createdb=false createrole=false");
-
-        assertThat(new ApplicationRole(name, "second-pass").provision(owner)).as("already there").isFalse();
-        assertThat(verifier(owner, name)).isPresent().isNotEqualTo(first);
-
-        // a URL without a password (local trust authentication) leaves the password alone
-        Optional<String> second = verifier(owner, name);
-        new ApplicationRole(name, null).provision(owner);
-        assertThat(verifier(owner, name)).isEqualTo(second);
-      } finally {
-        try (Statement st = owner.createStatement()) {
-          st.execute("drop role if exists " + ApplicationRole.identifier(name));
-        }
-      }
-    }
-  }
-
-  /** The verifier computed here equals the one pgjdbc computes (its alterUserPassword) for the same salt. */
-  @Test
-  void theScramVerifierIsTheOneTheDriverComputes() throws SQLException {
-    String name = "mechanics_scram_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String password = "App-0f3a'\\$\"x9";
-    try (Connection owner = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-      try (Statement st = owner.createStatement()) {
-        st.execute("create role " + ApplicationRole.identifier(name) + " login");
-      }
-      try {
-        owner.unwrap(org.postgresql.PGConnection.class).alterUserPassword(name, password.toCharArray(), "scram-sha-256");
-        String driver = verifier(owner, name).orElseThrow();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("SCRAM-SHA-256\\$(\\d+):([^$]+)\\$.*").matcher(driver);
-        assertThat(m.matches()).as(driver).isTrue();
-        byte[] salt = java.util.Base64.getDecoder().decode(m.group(2));
-        assertThat(ApplicationRole.scramVerifier(password, salt, Integer.parseInt(m.group(1)))).isEqualTo(driver);
-      } finally {
-        try (Statement st = owner.createStatement()) {
-          st.execute("drop role if exists " + ApplicationRole.identifier(name));
-        }
-      }
-    }
-  }
-
-  private static Optional<String> verifier(Connection owner, String role) throws SQLException {
-    try (PreparedStatement st = owner.prepareStatement("select rolpassword from pg_authid where rolname = ?")) {
-      st.setString(1, role);
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static String flags(Connection owner, String role) throws SQLException {
-    try (PreparedStatement st = owner.prepareStatement(
-        "select rolcanlogin, rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname = ?")) {
-      st.setString(1, role);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return "login=" + rs.getBoolean(1) + " super=" + rs.getBoolean(2) + " createdb=" + rs.getBoolean(3)
-            + " createrole=" + rs.getBoolean(4);
-      }
-    }
   }
 }
