@@ -6,7 +6,12 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -115,4 +120,102 @@ public class ReportFigures {
     return shops;
   }
 
+  /**
+   * The figures of another period (the previous one, the same one a year earlier) per shop, straight from the
+   * billed lines and invoices with the rules of the chunk step: the same lines, and a part's cost rounded
+   * half-even per line ({@code docs/kpis.md}). Shops without sales are absent.
+   */
+  Map<UUID, ShopReport.Figures> figures(UUID organizationId, Instant from, Instant to) {
+    Map<UUID, ShopReport.Figures> out = new LinkedHashMap<>();
+    store.sql(c -> {
+      try (PreparedStatement st = c.prepareStatement("""
+          select i.shop_id, count(*),
+                 coalesce(sum(l.amount) filter (where l.type = 'LABOR'), 0),
+                 coalesce(sum(l.hours) filter (where l.type = 'LABOR'), 0),
+                 coalesce(sum(l.amount) filter (where l.type = 'PART'), 0),
+                 coalesce(sum(case when mod(l.unit_cost * l.quantity * 1000, 10) = 5
+                                    and mod(trunc(l.unit_cost * l.quantity * 100), 2) = 0
+                                   then trunc(l.unit_cost * l.quantity, 2)
+                                   else round(l.unit_cost * l.quantity, 2) end)
+                          filter (where l.type = 'PART' and l.unit_cost is not null), 0),
+                 count(*) filter (where l.type = 'PART' and l.unit_cost is null),
+                 coalesce(sum(l.amount) filter (where l.type = 'FEE'), 0),
+                 coalesce(sum(l.amount) filter (where l.type = 'DISCOUNT'), 0)
+          from work_order_lines l
+          join invoices i on i.work_order_id = l.work_order_id
+          where l.organization_id = ? and l.approval <> 'DECLINED'
+            and i.organization_id = ? and i.issued_at >= ? and i.issued_at < ? and i.status <> 'VOID'
+          group by i.shop_id""")) {
+        st.setObject(1, organizationId);
+        st.setObject(2, organizationId);
+        st.setTimestamp(3, Timestamp.from(from));
+        st.setTimestamp(4, Timestamp.from(to));
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getObject(1, UUID.class), new ShopReport.Figures(rs.getLong(2), rs.getBigDecimal(3),
+                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8),
+                rs.getBigDecimal(9), 0, BigDecimal.ZERO, BigDecimal.ZERO));
+          }
+        }
+      }
+      try (PreparedStatement st = c.prepareStatement("""
+          select shop_id, count(*), coalesce(sum(subtotal), 0), coalesce(sum(tax_total), 0)
+          from invoices
+          where organization_id = ? and issued_at >= ? and issued_at < ? and status <> 'VOID'
+          group by shop_id""")) {
+        st.setObject(1, organizationId);
+        st.setTimestamp(2, Timestamp.from(from));
+        st.setTimestamp(3, Timestamp.from(to));
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            ShopReport.Figures f = out.getOrDefault(rs.getObject(1, UUID.class), ShopReport.Figures.zero());
+            out.put(rs.getObject(1, UUID.class), new ShopReport.Figures(f.lines(), f.laborSales(), f.laborHours(),
+                f.partsSales(), f.partsCost(), f.partsWithoutCost(), f.feeSales(), f.discounts(), rs.getLong(2),
+                rs.getBigDecimal(3), rs.getBigDecimal(4)));
+          }
+        }
+      }
+      return null;
+    });
+    return out;
+  }
+
+  /** One point of the trend chart: a day or a month, its sales (the invoices' subtotals) and car count. */
+  record TrendPoint(LocalDate start, BigDecimal sales, long cars) {
+  }
+
+  /**
+   * Sales and car count per local day (or month) of the organization, over {@code points} buckets ending with
+   * the one that starts at {@code last}; buckets without invoices are zero.
+   */
+  List<TrendPoint> trend(UUID organizationId, ZoneId zone, boolean months, LocalDate last, int points) {
+    LocalDate first = months ? last.minusMonths(points - 1L) : last.minusDays(points - 1L);
+    LocalDate end = months ? last.plusMonths(1) : last.plusDays(1);
+    Map<LocalDate, TrendPoint> found = new HashMap<>();
+    store.sql(c -> {
+      try (PreparedStatement st = c.prepareStatement("""
+          select date_trunc(?, issued_at at time zone ?)::date, coalesce(sum(subtotal), 0), count(*)
+          from invoices
+          where organization_id = ? and issued_at >= ? and issued_at < ? and status <> 'VOID'
+          group by 1""")) {
+        st.setString(1, months ? "month" : "day");
+        st.setString(2, zone.getId());
+        st.setObject(3, organizationId);
+        st.setTimestamp(4, Timestamp.from(first.atStartOfDay(zone).toInstant()));
+        st.setTimestamp(5, Timestamp.from(end.atStartOfDay(zone).toInstant()));
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            LocalDate day = rs.getObject(1, LocalDate.class);
+            found.put(day, new TrendPoint(day, rs.getBigDecimal(2), rs.getLong(3)));
+          }
+        }
+      }
+      return null;
+    });
+    List<TrendPoint> series = new ArrayList<>();
+    for (LocalDate d = first; d.isBefore(end); d = months ? d.plusMonths(1) : d.plusDays(1)) {
+      series.add(found.getOrDefault(d, new TrendPoint(d, BigDecimal.ZERO, 0)));
+    }
+    return series;
+  }
 }

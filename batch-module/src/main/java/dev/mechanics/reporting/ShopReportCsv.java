@@ -1,17 +1,14 @@
 package dev.mechanics.reporting;
 
-import java.io.ByteArrayOutputStream;
+import dev.mechanics.platform.SpreadsheetSafeCsv;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The report as CSV, one figure per row (long format, so new KPIs add rows, not columns): kpi_version and the
  * period on every row, then scope (ORGANIZATION, SHOP, TECHNICIAN, OPEN_WORK_ORDERS), shop, metric, dimension
- * (technician or board status) and value. Amounts are plain decimals in the organization's currency.
+ * (technician or board status) and value. Amounts are plain decimals in the organization's currency. Written
+ * through {@link SpreadsheetSafeCsv}: a shop or technician named {@code =HYPERLINK(...)} stays text.
  */
 final class ShopReportCsv {
 
@@ -22,9 +19,7 @@ final class ShopReportCsv {
   }
 
   static byte[] write(ShopReport report) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
-    try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), format)) {
+    try (SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(HEADER)) {
       Row row = new Row(csv, report.run());
       for (String[] kpi : ShopReport.kpis(report.organization())) {
         row.print("ORGANIZATION", null, null, kpi[0], "", kpi[1]);
@@ -48,16 +43,17 @@ final class ShopReportCsv {
               open.getValue().toString());
         }
       }
+      return csv.toBytes();
     }
-    return bytes.toByteArray();
   }
 
-  private record Row(CSVPrinter csv, ReportRun run) {
+  private record Row(SpreadsheetSafeCsv csv, ReportRun run) {
     void print(String scope, String shopId, String shopName, String metric, String dimension, String value)
         throws IOException {
-      csv.printRecord(run.kpiVersion(), run.organizationId(), run.period(), run.start(), run.endExclusive(),
+      csv.row(run.kpiVersion(), run.organizationId(), run.period(), run.start(), run.endExclusive(),
           run.timeZone(), scope, shopId == null ? "" : shopId, shopName == null ? "" : shopName, metric, dimension,
           value);
     }
   }
+
 }

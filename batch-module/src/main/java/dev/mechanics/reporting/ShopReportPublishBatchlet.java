@@ -9,8 +9,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
+import dev.mechanics.platform.documents.Formats;
+import dev.mechanics.tenancy.Letterhead;
+import dev.mechanics.tenancy.StaffMember;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +46,9 @@ public class ShopReportPublishBatchlet extends ExplainedBatchlet {
   @Inject
   MailSender mailSender;
 
+  @Inject
+  ReportLetterheads letterheads;
+
   @Override
   protected String run() throws IOException {
     ReportRun run = store.run(job.getInstanceId())
@@ -47,17 +57,31 @@ public class ShopReportPublishBatchlet extends ExplainedBatchlet {
         List.copyOf(figures.shops(run).values()));
     String base = objectPrefix(run) + job.getJobName() + "-" + run.label() + "-run-" + run.instanceId();
     byte[] csv = ShopReportCsv.write(report);
-    byte[] pdf = ShopReportPdf.write(report);
+    Letterhead letterhead = letterheads.of(run.organizationId(), null);
+    byte[] pdf = ShopReportDocument.write(report, comparison(run), letterhead);
     put(base + ".csv", "text/csv", csv);
     put(base + ".pdf", "application/pdf", pdf);
-    boolean mailed = mail(report, base, csv, pdf);
+    int mailed = mail(report, base, csv, pdf);
     ShopReport.Figures org = report.organization();
     String summary = "SHOPS " + report.shops().size() + " CARS " + org.carCount() + " LINES " + org.lines()
-        + " RECONCILED " + org.reconciled() + " MAILED " + (mailed ? run.recipients().size() : 0) + " "
-        + run.kpiVersion();
+        + " RECONCILED " + org.reconciled() + " MAILED " + mailed + " " + run.kpiVersion();
     step.setPersistentUserData(summary);
     LOG.info(() -> "daily-shop-report run " + run.instanceId() + ": " + summary);
     return summary;
+  }
+
+  /** The previous period, the same period a year earlier, and the 30-day (12-month) trend up to this one. */
+  private ShopReportDocument.Comparison comparison(ReportRun run) {
+    ZoneId zone = ZoneId.of(run.timeZone());
+    boolean month = !"DAY".equals(run.period());
+    LocalDate previous = month ? run.start().minusMonths(1) : run.start().minusDays(1);
+    LocalDate yearAgo = run.start().minusYears(1);
+    LocalDate yearAgoEnd = run.endExclusive().minusYears(1);
+    return new ShopReportDocument.Comparison(
+        figures.figures(run.organizationId(), previous.atStartOfDay(zone).toInstant(), run.from()),
+        figures.figures(run.organizationId(), yearAgo.atStartOfDay(zone).toInstant(),
+            yearAgoEnd.atStartOfDay(zone).toInstant()),
+        figures.trend(run.organizationId(), zone, month, run.start(), month ? 12 : 30));
   }
 
   /** reports/&lt;organizationId&gt;/daily-shop-report/YYYY-MM-DD/ - the organization's own folder. */
@@ -77,29 +101,36 @@ public class ShopReportPublishBatchlet extends ExplainedBatchlet {
     outputs.record(job, key, content.length);
   }
 
-  private boolean mail(ShopReport report, String base, byte[] csv, byte[] pdf) {
+  /** One mail per recipient, with their name and in their language when they are staff; the count sent. */
+  private int mail(ShopReport report, String base, byte[] csv, byte[] pdf) {
     ReportRun run = report.run();
-    if (run.recipients().isEmpty()) {
-      return false;
-    }
     String name = base.substring(base.lastIndexOf('/') + 1);
-    ShopReport.Figures org = report.organization();
-    List<String> lines = new ArrayList<>();
-    lines.add("Shop report " + run.label() + " for " + report.organizationName() + " (" + run.period().toLowerCase()
-        + ", time zone " + run.timeZone() + ", KPI definitions " + run.kpiVersion() + ").");
-    lines.add("");
-    lines.add("Car count: " + org.carCount() + ", sales: " + org.sales() + ", average repair order: "
-        + ShopReport.text(org.averageRepairOrder()) + ", gross profit: " + org.grossProfit() + " ("
-        + ShopReport.text(org.grossProfitPercent()) + " %).");
-    lines.add("");
-    lines.add("The CSV and the PDF are attached; they are also kept in the report storage as " + base + ".csv/.pdf");
-    boolean sent = mailSender.send(run.recipients(), "Shop report " + run.label() + " - "
-        + report.organizationName(), String.join("\n", lines), List.of(
-        new MailSender.Attachment(name + ".csv", "text/csv", csv),
-        new MailSender.Attachment(name + ".pdf", "application/pdf", pdf)));
-    if (!sent) {
-      LOG.warning(() -> "daily-shop-report run " + run.instanceId() + ": the mail to " + run.recipients().size()
-          + " recipients was not sent (see the mail sender's log)");
+    List<MailSender.Attachment> attachments = List.of(new MailSender.Attachment(name + ".csv", "text/csv", csv),
+        new MailSender.Attachment(name + ".pdf", "application/pdf", pdf));
+    int sent = 0;
+    for (String recipient : run.recipients()) {
+      Optional<StaffMember> staff = letterheads.staff(run.organizationId(), recipient);
+      Letterhead h = letterheads.of(run.organizationId(), staff.map(StaffMember::getPreferredLanguage).orElse(null));
+      Formats f = h.formats();
+      ShopReport.Figures org = report.organization();
+      String period = "DAY".equals(run.period()) ? f.longDate(run.start()) : f.month(run.start());
+      Map<String, Object> model = new HashMap<>();
+      model.put("period", period);
+      model.put("cars", f.number(org.carCount()));
+      model.put("sales", f.money(org.sales()));
+      model.put("averageRepairOrder", org.averageRepairOrder() == null ? h.messages().get("report.na")
+          : f.money(org.averageRepairOrder()));
+      model.put("grossProfit", f.money(org.grossProfit()));
+      model.put("generated", f.inWords(report.generatedAt(), h.messages()));
+      model.put("stored", base + ".pdf");
+      MailSender.Message message = h.mail("report", List.of(recipient), staff.map(StaffMember::getName).orElse(null),
+          h.messages().get("mail.report.subject", run.label(), report.organizationName()), model, attachments);
+      if (mailSender.send(message)) {
+        sent++;
+      } else {
+        LOG.warning(() -> "daily-shop-report run " + run.instanceId() + ": a report mail was not sent (see the mail "
+            + "sender's log)");
+      }
     }
     return sent;
   }

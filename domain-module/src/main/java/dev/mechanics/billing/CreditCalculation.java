@@ -118,8 +118,7 @@ public final class CreditCalculation {
             : LineAmounts.priced(type, quantity, billedLine.unitPrice());
         amount = priced.abs().compareTo(leftAmount.abs()) > 0 ? leftAmount : priced;
       }
-      lines.add(new InvoiceDocument.Line(billedLine.type(), billedLine.description(), quantity,
-          billedLine.unitPrice(), amount, billedLine.taxable(), credit.line()));
+      lines.add(billedLine.credited(quantity, amount));
     }
     return lines;
   }
@@ -155,8 +154,7 @@ public final class CreditCalculation {
     for (int i = 0; i < shares.length; i++) {
       if (!shares[i].isZero()) {
         InvoiceDocument.Line b = billed.lines().get(i);
-        lines.add(new InvoiceDocument.Line(b.type(), b.description(), BigDecimal.ZERO, b.unitPrice(), shares[i],
-            b.taxable(), i));
+        lines.add(b.credited(BigDecimal.ZERO, shares[i]));
       }
     }
     return lines;

@@ -11,6 +11,7 @@ import dev.mechanics.workorder.WorkOrderLine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What an invoice (or a credit note) bills, frozen when it is issued: its lines, taxes and the tax rules they
@@ -27,7 +28,20 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
    * invoice line it credits. {@code quantity} is zero on a credit line that credits an amount only.
    */
   public record Line(String type, String description, BigDecimal quantity, Money unitPrice, Money amount,
-                     Boolean taxable, int invoiceLine) implements BillableLine {
+                     Boolean taxable, int invoiceLine, String partNumber, String condition, UUID technicianId)
+      implements BillableLine {
+
+    /** A line without part number, condition or technician (frozen before they were kept, or none stated). */
+    public Line(String type, String description, BigDecimal quantity, Money unitPrice, Money amount,
+                Boolean taxable, int invoiceLine) {
+      this(type, description, quantity, unitPrice, amount, taxable, invoiceLine, null, null, null);
+    }
+
+    /** This line credited: the same particulars, another quantity and amount. */
+    Line credited(BigDecimal creditedQuantity, Money creditedAmount) {
+      return new Line(type, description, creditedQuantity, unitPrice, creditedAmount, taxable, invoiceLine,
+          partNumber, condition, technicianId);
+    }
 
     @Override
     public LineType getType() {
@@ -60,7 +74,8 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
     }
 
     Line withTaxable(boolean value) {
-      return new Line(type, description, quantity, unitPrice, amount, value, invoiceLine);
+      return new Line(type, description, quantity, unitPrice, amount, value, invoiceLine, partNumber, condition,
+          technicianId);
     }
   }
 
@@ -77,7 +92,8 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
   static Line lineOf(WorkOrderLine l, int index) {
     BigDecimal qty = l.getHours() != null ? l.getHours() : l.getQuantity();
     Money price = new Money(l.getRate() != null ? l.getRate() : l.getUnitPrice());
-    return new Line(l.getType().name(), l.getDescription(), qty, price, l.getAmount(), l.isTaxable(), index);
+    return new Line(l.getType().name(), l.getDescription(), qty, price, l.getAmount(), l.isTaxable(), index,
+        l.getPartNumber(), l.getCondition() == null ? null : l.getCondition().name(), l.getTechnicianId());
   }
 
   String encode() {
@@ -86,7 +102,9 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
       text.append("L\t").append(l.type()).append('\t').append(clean(l.description())).append('\t')
           .append(l.quantity().toPlainString()).append('\t').append(l.unitPrice()).append('\t').append(l.amount())
           .append('\t').append(l.taxable() == null ? "" : l.taxable().toString()).append('\t')
-          .append(l.invoiceLine()).append('\n');
+          .append(l.invoiceLine()).append('\t').append(clean(l.partNumber())).append('\t')
+          .append(clean(l.condition())).append('\t').append(l.technicianId() == null ? "" : l.technicianId())
+          .append('\n');
     }
     for (Totals.TaxAmount t : taxes) {
       text.append("T\t").append(clean(t.name())).append('\t').append(t.rate().toPlainString()).append('\t')
@@ -110,7 +128,8 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
         case "W" -> number = f[1];
         case "L" -> lines.add(new Line(f[1], f[2], new BigDecimal(f[3]), Money.of(f[4]), Money.of(f[5]),
             f.length > 6 && !f[6].isEmpty() ? Boolean.valueOf(f[6]) : null,
-            f.length > 7 ? Integer.parseInt(f[7]) : lines.size()));
+            f.length > 7 ? Integer.parseInt(f[7]) : lines.size(), optional(f, 8), optional(f, 9),
+            optional(f, 10) == null ? null : UUID.fromString(f[10])));
         case "T" -> taxes.add(new Totals.TaxAmount(f[1], new BigDecimal(f[2]), Money.of(f[3])));
         case "R" -> rules.add(new TaxRule(f[1], new BigDecimal(f[2]), Boolean.parseBoolean(f[3]),
             Boolean.parseBoolean(f[4])));
@@ -118,6 +137,11 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
       }
     }
     return new InvoiceDocument(number, List.copyOf(lines), List.copyOf(taxes), List.copyOf(rules));
+  }
+
+  /** Fields added later are absent from older documents, and empty when not stated. */
+  private static String optional(String[] fields, int index) {
+    return fields.length > index && !fields[index].isEmpty() ? fields[index] : null;
   }
 
   private static String clean(String s) {

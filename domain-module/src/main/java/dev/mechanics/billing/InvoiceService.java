@@ -8,7 +8,6 @@ import dev.mechanics.platform.PageRequest;
 import dev.mechanics.tenancy.Caller;
 import dev.mechanics.tenancy.Capability;
 import dev.mechanics.tenancy.Shop;
-import dev.mechanics.tenancy.Shops;
 import dev.mechanics.workorder.TaxRates;
 import dev.mechanics.workorder.TaxRule;
 import dev.mechanics.workorder.Totals;
@@ -39,9 +38,6 @@ public class InvoiceService {
   YearlyNumbers numbers;
 
   @Inject
-  Shops shops;
-
-  @Inject
   AuditTrail audit;
 
   /**
@@ -55,7 +51,8 @@ public class InvoiceService {
     WorkOrder workOrder = workOrders.requireForUpdate(id.value());
     workOrder.markInvoiced();
     List<TaxRule> rules = taxRates.rulesOf(workOrder.getShopId());
-    Totals totals = Totals.of(workOrder.getLines(), rules);
+    // a work order stored before its sums were checked is refused here (422), not half-invoiced
+    Totals totals = Totals.of(workOrder.getLines(), rules).requireStorable();
     Invoice invoice = new Invoice(workOrder, numbers.next(YearlyNumbers.Kind.INVOICE, workOrder.getShopId()),
         totals, InvoiceDocument.of(workOrder, totals, rules));
     invoices.add(invoice);
@@ -66,10 +63,6 @@ public class InvoiceService {
 
   public Invoice get(UUID id) {
     return invoices.require(id);
-  }
-
-  public Shop shopOf(Invoice invoice) {
-    return shops.require(invoice.getShopId());
   }
 
   /** {@code shop} null: every shop's invoices. */

@@ -35,6 +35,10 @@ public class Customer extends TenantOwnedEntity {
   @Column(name = "address")
   private String address;
 
+  /** BCP 47 tag overriding the shop's document language on what this customer receives; null: the shop's. */
+  @Column(name = "preferred_language", length = 16)
+  private String preferredLanguage;
+
   @Column(name = "email_index", length = 64)
   private String emailIndex;
 
@@ -55,6 +59,7 @@ public class Customer extends TenantOwnedEntity {
     this.email = details.email() == null ? null : details.email().trim().toLowerCase(Locale.ROOT);
     this.phone = details.phone();
     this.address = details.address();
+    this.preferredLanguage = details.preferredLanguage();
     reindex();
   }
 
@@ -100,5 +105,9 @@ public class Customer extends TenantOwnedEntity {
 
   public String getAddress() {
     return address;
+  }
+
+  public String getPreferredLanguage() {
+    return preferredLanguage;
   }
 }

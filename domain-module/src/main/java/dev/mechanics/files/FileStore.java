@@ -71,6 +71,14 @@ public interface FileStore {
     return list(area, prefix, Integer.MAX_VALUE).stream();
   }
 
+  /**
+   * Proves the store answers, for the health check: one small request (a listing of at most one name under
+   * {@code health/}), never a walk over the files. Throws when the store cannot be reached.
+   */
+  default void probe() {
+    list(FileArea.UPLOADS, "health/", 1);
+  }
+
   /** What backs this store, for health checks and logs ("azure-blob https://...", "local /var/..."). */
   String describe();
 }

@@ -116,6 +116,58 @@ public abstract class DomainException extends RuntimeException {
     }
   }
 
+  /** Who to call about something a customer holds, such as the shop that sent an approval link. */
+  public record Contact(String name, String phone) {
+  }
+
+  /**
+   * A link handed out of a session that cannot be used, and why: 404 when it names nothing (tampered, unknown),
+   * 409 when it was used, 410 when it expired. The problem's type says which ({@code <link>-invalid}, {@code
+   * -used}, {@code -expired}) and, where known, carries who to call for a new one, so a page can say so.
+   */
+  public static final class UnusableLink extends DomainException {
+
+    /** Why the link cannot be used, with the HTTP status that says it. */
+    public enum Reason {
+      INVALID(404), USED(409), EXPIRED(410);
+
+      private final int status;
+
+      Reason(int status) {
+        this.status = status;
+      }
+
+      public int status() {
+        return status;
+      }
+    }
+
+    private final String link;
+    private final Reason reason;
+    private final Contact contact;
+
+    public UnusableLink(String link, Reason reason, String message, Contact contact) {
+      super(message);
+      this.link = link;
+      this.reason = reason;
+      this.contact = contact;
+    }
+
+    /** The kind of link, as the problem type names it ("approval-link"). */
+    public String link() {
+      return link;
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+
+    /** Who to call for a new link; null when the link names nothing. */
+    public Contact contact() {
+      return contact;
+    }
+  }
+
   /** The thing existed but is no longer usable (an expired approval link). */
   public static final class Gone extends DomainException {
     public Gone(String message) {

@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * An amount in the organization's currency, always with two decimal places ({@code numeric(14,2)}). Arithmetic
- * that can produce more places ({@link #times}) rounds half-even, once, where it is called: once per line.
+ * An amount in the organization's currency, always with two decimal places. Arithmetic that can produce more
+ * places ({@link #times}) rounds half-even, once, where it is called: once per line.
+ *
+ * <p>In memory an amount may exceed what a column holds ({@code numeric(14,2)}), so that reading and adding up
+ * what is stored never fails; whatever is about to be stored passes {@link #requireStorable} first (422), so
+ * an out-of-range product or sum is refused before it is written, never after.
  */
 public record Money(BigDecimal amount) implements Comparable<Money> {
 
   /** numeric(14,2): twelve digits before the point. */
-  private static final BigDecimal LIMIT = new BigDecimal("999999999999.99");
+  public static final BigDecimal LIMIT = new BigDecimal("999999999999.99");
   public static final Money ZERO = new Money(BigDecimal.ZERO);
 
   public Money {
@@ -18,9 +22,20 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
       throw new IllegalArgumentException("amount is required");
     }
     amount = amount.setScale(2, RoundingMode.UNNECESSARY);
-    if (amount.abs().compareTo(LIMIT) > 0) {
-      throw new ArithmeticException("amount out of range: " + amount);
+  }
+
+  /** True when a {@code numeric(14,2)} column can hold this amount. */
+  public boolean isStorable() {
+    return amount.abs().compareTo(LIMIT) <= 0;
+  }
+
+  /** This amount, or 422 naming {@code field} when no money column could hold it. */
+  public Money requireStorable(String field, String what) {
+    if (!isStorable()) {
+      throw DomainException.InvalidInput.field(field, what + " would be " + amount.toPlainString()
+          + ", more than the largest amount (" + LIMIT.toPlainString() + ")");
     }
+    return this;
   }
 
   /** Parses a client's amount: a decimal with at most two places; anything else is refused, never rounded. */

@@ -76,8 +76,11 @@ public abstract class TenantOwnedEntity {
   }
 
   /** Optimistic-lock check for an update that a client based on {@code expectedVersion} (from If-Match). */
+  /** {@code If-Match: *}: the caller changes whatever version is current. */
+  public static final long ANY_VERSION = -1;
+
   public void requireVersion(long expectedVersion, String what) {
-    if (getVersion() != expectedVersion) {
+    if (expectedVersion != ANY_VERSION && getVersion() != expectedVersion) {
       throw new DomainException.StaleVersion(what, expectedVersion, getVersion());
     }
   }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -52,6 +53,15 @@ public class RefreshToken {
 
   boolean isExpired(Instant now) {
     return !now.isBefore(expiresAt);
+  }
+
+  /** Rotated no longer than {@code grace} ago. */
+  boolean usedWithin(Instant now, Duration grace) {
+    return usedAt != null && now.isBefore(usedAt.plus(grace));
+  }
+
+  Instant getExpiresAt() {
+    return expiresAt;
   }
 
   void markUsed(Instant now) {

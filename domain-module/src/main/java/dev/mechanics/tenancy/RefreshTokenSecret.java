@@ -3,6 +3,7 @@ package dev.mechanics.tenancy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -64,13 +65,25 @@ public final class RefreshTokenSecret {
   }
 
   public String hash(String token) {
+    return HexFormat.of().formatHex(mac(token));
+  }
+
+  /**
+   * The refresh token that replaces {@code token} when it is rotated: derived, so that a rotation asked twice
+   * answers the same token twice, and unguessable without this secret.
+   */
+  public String successorOf(String token) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(mac("rotated from " + token));
+  }
+
+  private byte[] mac(String text) {
     if (problem != null) {
       throw new IllegalStateException(problem);
     }
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }

@@ -22,10 +22,17 @@ import java.util.UUID;
  * Sessions and their refresh tokens: opened at sign-in, rotated on refresh, revoked on logout, password change
  * or when a user is disabled. Reusing a refresh token that was already rotated means it was stolen (or the
  * client is broken): the whole session is revoked and a security event is recorded.
+ *
+ * <p>Except within {@link #REUSE_GRACE} of its rotation: a client whose answer was lost (a dropped connection,
+ * two tabs refreshing at once) sends the same token again, and gets the same successor again. The successor is
+ * derived from the token it replaces ({@link RefreshTokenSecret#successorOf}), so the session keeps one line of
+ * tokens and nothing secret is stored to answer twice (docs/adr/0010).
  */
 @ApplicationScoped
 public class SessionService {
 
+  /** How long after its rotation a refresh token still answers with its successor instead of counting as theft. */
+  public static final Duration REUSE_GRACE = Duration.ofSeconds(30);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext(unitName = "mechanics")
@@ -68,38 +75,42 @@ public class SessionService {
 
   /** Exchanges a refresh token for a new one of the same session; the old one is spent. */
   public Issued refresh(String token, Duration refreshLifetime) {
-    String hash = RefreshTokenSecret.current().hash(token);
+    RefreshTokenSecret secret = RefreshTokenSecret.current();
+    String hash = secret.hash(token);
     Outcome outcome = system.call(() -> {
       Instant now = Instant.now();
-      Optional<RefreshToken> found = em.createQuery("select t from RefreshToken t where t.tokenHash = :hash",
-              RefreshToken.class)
-          .setParameter("hash", hash).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+      Optional<RefreshToken> found = lockToken(hash);
       if (found.isEmpty()) {
         return new Rejected("unknown", null, null);
       }
       RefreshToken presented = found.get();
       Session session = em.find(Session.class, presented.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
+      String successor = secret.successorOf(token);
       if (presented.isUsed()) {
-        session.revoke(now, "refresh-reuse");
-        return new Rejected("reuse", session.getId(), session.getUserId());
+        Optional<RefreshToken> next = presented.usedWithin(now, REUSE_GRACE) && session.isActive(now)
+            ? lockToken(secret.hash(successor)).filter(t -> !t.isUsed() && !t.isExpired(now)) : Optional.empty();
+        if (next.isEmpty()) {
+          session.revoke(now, "refresh-reuse");
+          return new Rejected("reuse", session.getId(), session.getUserId());
+        }
+        // the same answer again: the client never saw the first one (or asked twice at once)
+        return current(session, now).<Outcome>map(m -> new Rotated(new Issued(m, session.getId(), successor,
+            next.get().getExpiresAt()))).orElseGet(() -> new Rejected("user-disabled", session.getId(),
+            session.getUserId()));
       }
       if (presented.isExpired(now) || !session.isActive(now)) {
         return new Rejected("expired-or-revoked", session.getId(), session.getUserId());
       }
-      Optional<StaffMember> member = staff.find(session.getUserId());
-      if (member.isEmpty() || !member.get().isEnabled()) {
-        session.revoke(now, "user-disabled");
+      Optional<SignedInStaff> member = current(session, now);
+      if (member.isEmpty()) {
         return new Rejected("user-disabled", session.getId(), session.getUserId());
       }
       presented.markUsed(now);
-      StaffMember m = member.get();
-      SignedInStaff current = new SignedInStaff(m.getId(), m.getOrganizationId(), m.getEmail(), m.getName(),
-          staff.membershipsOf(m.getId()));
       // the session cannot outlive its first expiry by rotating: the new token expires with it at the latest
       Instant expires = now.plus(refreshLifetime).isAfter(session.getExpiresAt()) ? session.getExpiresAt()
           : now.plus(refreshLifetime);
-      String next = newToken(session, now, Duration.between(now, expires));
-      return new Rotated(new Issued(current, session.getId(), next, expires));
+      persistToken(session, now, expires, successor);
+      return new Rotated(new Issued(member.get(), session.getId(), successor, expires));
     });
     if (outcome instanceof Rejected rejected) {
       Map<String, Object> details = new HashMap<>();
@@ -112,6 +123,28 @@ public class SessionService {
           + "again");
     }
     return ((Rotated) outcome).issued();
+  }
+
+  private Optional<RefreshToken> lockToken(String hash) {
+    return em.createQuery("select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
+        .setParameter("hash", hash).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+  }
+
+  /**
+   * The session's user as they are now, the platform-operator role reconsidered (granted or revoked, audited);
+   * empty, and the session revoked, when the user was disabled.
+   */
+  private Optional<SignedInStaff> current(Session session, Instant now) {
+    Optional<StaffMember> member = staff.find(session.getUserId());
+    if (member.isEmpty() || !member.get().isEnabled()) {
+      session.revoke(now, "user-disabled");
+      member.ifPresent(operators::reconcile);
+      return Optional.empty();
+    }
+    StaffMember m = member.get();
+    boolean operator = operators.reconcile(m);
+    return Optional.of(new SignedInStaff(m.getId(), m.getOrganizationId(), m.getEmail(), m.getName(),
+        staff.membershipsOf(m.getId()), operator));
   }
 
   /**
@@ -130,7 +163,7 @@ public class SessionService {
         return Optional.<Caller>empty();
       }
       // the installation's operators hold PLATFORM_OPERATOR on top of their organization's roles
-      Role[] extra = operators.isOperator(member.get().getEmail()) ? new Role[] {Role.PLATFORM_OPERATOR}
+      Role[] extra = operators.isOperator(userId, member.get().getEmail()) ? new Role[] {Role.PLATFORM_OPERATOR}
           : new Role[0];
       return Optional.of(Caller.of(userId, organizationId, staff.membershipsOf(userId), extra));
     });
@@ -159,12 +192,17 @@ public class SessionService {
     return open.size();
   }
 
+  /** The first token of a session: random. Its successors are derived from it (see {@link #refresh}). */
   private String newToken(Session session, Instant now, Duration lifetime) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    em.persist(new RefreshToken(Ids.newId(), session.getId(), RefreshTokenSecret.current().hash(token), now,
-        now.plus(lifetime)));
+    persistToken(session, now, now.plus(lifetime), token);
     return token;
+  }
+
+  private void persistToken(Session session, Instant now, Instant expires, String token) {
+    em.persist(new RefreshToken(Ids.newId(), session.getId(), RefreshTokenSecret.current().hash(token), now,
+        expires));
   }
 }

@@ -36,11 +36,19 @@ public class StaffMember extends TenantOwnedEntity {
   @Column(name = "locked_until")
   private Instant lockedUntil;
 
+  /** BCP 47 tag of the mails this person receives; null: their shop's language. */
+  @Column(name = "preferred_language", length = 16)
+  private String preferredLanguage;
+
   @Column(name = "invitation_nonce")
   private UUID invitationNonce;
 
   @Column(name = "invitation_expires_at")
   private Instant invitationExpiresAt;
+
+  /** When the user proved they read mail at {@link #email} (an accepted invitation, a verification link). */
+  @Column(name = "email_verified_at")
+  private Instant emailVerifiedAt;
 
   /** Consecutive failed sign-ins that lock the account. */
   public static final int FAILURES_BEFORE_LOCKOUT = 5;
@@ -140,6 +148,19 @@ public class StaffMember extends TenantOwnedEntity {
     this.passwordHash = newHash;
     this.invitationNonce = null;
     this.invitationExpiresAt = null;
+    // the link was mailed to this address: following it proves the address
+    proveEmail(now);
+  }
+
+  /** The holder followed a link mailed to their address. */
+  public void proveEmail(Instant now) {
+    if (emailVerifiedAt == null) {
+      emailVerifiedAt = now;
+    }
+  }
+
+  public boolean isEmailProven() {
+    return emailVerifiedAt != null;
   }
 
   public Instant getInvitationExpiresAt() {
@@ -156,5 +177,14 @@ public class StaffMember extends TenantOwnedEntity {
 
   public void rename(String newName) {
     this.name = newName;
+  }
+
+  public String getPreferredLanguage() {
+    return preferredLanguage;
+  }
+
+  /** A checked BCP 47 tag, or null for the shop's language. */
+  public void preferLanguage(String tag) {
+    this.preferredLanguage = tag;
   }
 }

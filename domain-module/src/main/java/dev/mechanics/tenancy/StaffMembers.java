@@ -29,10 +29,9 @@ public class StaffMembers {
   }
 
   /** Locks the row: concurrent sign-ins to one account count their failures one after another. */
-  public Optional<StaffMember> findByEmailForUpdate(String email) {
-    return em.createQuery("select u from StaffMember u where u.email = :email", StaffMember.class)
-        .setParameter("email", StaffMember.normalizeEmail(email))
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+  public Optional<StaffMember> findForUpdate(UUID id) {
+    return em.createQuery("select u from StaffMember u where u.id = :id", StaffMember.class)
+        .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
   }
 
   public boolean emailTaken(String email) {

@@ -39,12 +39,26 @@ public class ApprovalLink extends TenantOwnedEntity {
     this.createdBy = createdBy;
   }
 
-  void requireUsable(Instant now) {
+  static final String LINK = "approval-link";
+
+  /** A link that names no approval (tampered, or never issued): nothing to show, nobody to name. */
+  public static DomainException.UnusableLink invalid() {
+    return new DomainException.UnusableLink(LINK, DomainException.UnusableLink.Reason.INVALID,
+        "No approval link with id in this URL", null);
+  }
+
+  /**
+   * Used or expired links show nothing of the estimate any more, but say which it was and who sent it, so that
+   * the customer can call the shop for a new one.
+   */
+  void requireUsable(Instant now, DomainException.Contact shop) {
     if (usedAt != null) {
-      throw new DomainException.Conflict("This approval link was already used; ask the shop for a new one");
+      throw new DomainException.UnusableLink(LINK, DomainException.UnusableLink.Reason.USED,
+          "This approval link was already used; ask the shop for a new one", shop);
     }
     if (!now.isBefore(expiresAt)) {
-      throw new DomainException.Gone("This approval link expired at " + expiresAt + "; ask the shop for a new one");
+      throw new DomainException.UnusableLink(LINK, DomainException.UnusableLink.Reason.EXPIRED,
+          "This approval link expired at " + expiresAt + "; ask the shop for a new one", shop);
     }
   }
 

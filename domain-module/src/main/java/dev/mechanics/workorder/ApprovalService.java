@@ -4,6 +4,8 @@ import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.Shop;
+import dev.mechanics.tenancy.Shops;
 import dev.mechanics.tenancy.SystemTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +43,7 @@ public class ApprovalService {
   }
 
   /** The answers recorded; {@code shopId} for the metrics. */
-  public record Recorded(UUID workOrderId, UUID shopId, int approved, int declined) {
+  public record Recorded(UUID workOrderId, String workOrderNumber, UUID shopId, int approved, int declined) {
   }
 
   public ApprovalLink createLink(Id<WorkOrder> workOrderId, String email, Duration lifetime, UUID by) {
@@ -73,10 +75,15 @@ public class ApprovalService {
     return recorder.decisions(workOrderId.value());
   }
 
+  /** The organization of a link (whose signature the caller has verified); 404 for an unknown link. */
+  public UUID organizationOfLink(UUID linkId) {
+    return organizationOf(linkId);
+  }
+
   private UUID organizationOf(UUID linkId) {
     return system.call(() -> em.createQuery("select l.organizationId from ApprovalLink l where l.id = :id",
             UUID.class).setParameter("id", linkId).getResultStream().findFirst())
-        .orElseThrow(() -> new DomainException.NotFound("approval link", "in this URL"));
+        .orElseThrow(ApprovalLink::invalid);
   }
 
   /** The transactional part, entered after the organization is bound (Hibernate reads it when a session opens). */
@@ -92,6 +99,9 @@ public class ApprovalService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Shops shops;
 
     @PersistenceContext(unitName = "mechanics")
     EntityManager em;
@@ -109,9 +119,11 @@ public class ApprovalService {
       return link;
     }
 
+    /** The estimate behind a usable link; a used or expired one shows nothing of it (409 / 410). */
     Shown show(UUID linkId) {
       ApprovalLink link = link(linkId);
       WorkOrder workOrder = workOrders.require(link.getWorkOrderId());
+      link.requireUsable(Instant.now(), contactOf(workOrder));
       Totals totals = workOrderService.totalsOf(workOrder);
       return new Shown(workOrder, totals, ShownEstimate.hashOf(workOrder, totals), link);
     }
@@ -123,9 +135,9 @@ public class ApprovalService {
       if (linkId != null) {
         link = em.createQuery("select l from ApprovalLink l where l.id = :id", ApprovalLink.class)
             .setParameter("id", linkId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
-            .orElseThrow(() -> new DomainException.NotFound("approval link", "in this URL"));
-        link.requireUsable(now);
+            .orElseThrow(ApprovalLink::invalid);
         workOrderId = link.getWorkOrderId();
+        link.requireUsable(now, contactOf(workOrders.require(workOrderId)));
       }
       WorkOrder workOrder = workOrders.requireForUpdate(workOrderId);
       if (workOrder.getKind() == WorkOrderKind.INVOICED) {
@@ -177,7 +189,7 @@ public class ApprovalService {
       }
       em.lock(workOrder, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
       em.flush();
-      return new Recorded(workOrder.getId(), workOrder.getShopId(), approved, declined);
+      return new Recorded(workOrder.getId(), workOrder.getNumber(), workOrder.getShopId(), approved, declined);
     }
 
     List<LineDecision> decisions(UUID workOrderId) {
@@ -188,8 +200,13 @@ public class ApprovalService {
 
     private ApprovalLink link(UUID linkId) {
       return em.createQuery("select l from ApprovalLink l where l.id = :id", ApprovalLink.class)
-          .setParameter("id", linkId).getResultStream().findFirst()
-          .orElseThrow(() -> new DomainException.NotFound("approval link", "in this URL"));
+          .setParameter("id", linkId).getResultStream().findFirst().orElseThrow(ApprovalLink::invalid);
+    }
+
+    /** The shop that sent the link: who the customer calls. */
+    private DomainException.Contact contactOf(WorkOrder workOrder) {
+      Shop shop = shops.require(workOrder.getShopId());
+      return new DomainException.Contact(shop.getName(), shop.getPhone());
     }
   }
 }

@@ -32,7 +32,26 @@ public class Attachment extends TenantOwnedEntity {
   @Column(name = "uploaded_by", nullable = false, updatable = false)
   private UUID uploadedBy;
 
+  /** The longest file name kept (the column's length). */
+  static final int FILE_NAME_LENGTH = 200;
+
   protected Attachment() {
+  }
+
+  /**
+   * The file name kept for a download: what the client named it, reduced to letters, digits, dot, dash,
+   * underscore and space (it goes into a Content-Disposition header), at most 200 characters; "attachment" when
+   * nothing is left. Anything else, an emoji as much as a quote, becomes one underscore per character.
+   */
+  public static String fileNameFrom(String requested) {
+    if (requested == null) {
+      return "attachment";
+    }
+    String safe = requested.strip().codePoints()
+        .map(c -> c < 0x80 && (Character.isLetterOrDigit(c) || "._ -".indexOf(c) >= 0) ? c : '_')
+        .limit(FILE_NAME_LENGTH)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+    return safe.isEmpty() || safe.chars().allMatch(c -> c == '_' || c == '.') ? "attachment" : safe;
   }
 
   Attachment(UUID organizationId, UUID workOrderId, String fileKey, String fileName, String contentType,

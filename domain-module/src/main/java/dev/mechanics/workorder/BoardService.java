@@ -54,12 +54,15 @@ public class BoardService {
   @PersistenceContext(unitName = "mechanics")
   EntityManager em;
 
-  /** The shop's board (404 for another organization's shop); the default board is written on first use. */
+  /**
+   * The shop's board (404 for another organization's shop); the default board is written on first use, once
+   * however many requests ask at the same moment.
+   */
   public Board boardOf(Id<Shop> shop) {
     UUID shopId = shop.value();
     shops.require(shopId);
     List<BoardColumn> configured = columns.of(shopId);
-    return new Board(configured.isEmpty() ? write(shopId, Board.DEFAULT) : configured);
+    return new Board(configured.isEmpty() ? columns.ensure(Tenancy.current(), shopId, Board.DEFAULT) : configured);
   }
 
   /** Replaces the shop's board: its owners and managers only. */

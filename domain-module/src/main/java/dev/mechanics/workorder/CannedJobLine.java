@@ -58,6 +58,8 @@ public class CannedJobLine extends TenantOwnedEntity {
 
   CannedJobLine(CannedJob job, int position, LineDetails d) {
     super(job.getOrganizationId());
+    // a labor line without its own rate is priced with the shop's when applied, and checked again then
+    d.requireStorableAmounts(Money.ZERO);
     this.cannedJob = job;
     this.position = position;
     this.type = d.type();

@@ -31,11 +31,15 @@ public class EstimateLineService {
   Shops shops;
 
   @Inject
+  TaxRates taxRates;
+
+  @Inject
   AuditTrail audit;
 
   public WorkOrderLine addLine(Id<WorkOrder> id, LineDetails details) {
     WorkOrder workOrder = workOrders.require(id.value());
     WorkOrderLine line = workOrder.addLine(details, laborRateOf(workOrder));
+    requireInvoiceable(workOrder);
     audit(workOrder, "work-order.line-added", null, lineState(line));
     workOrders.touch(workOrder);
     return line;
@@ -46,6 +50,7 @@ public class EstimateLineService {
     workOrder.requireVersion(expectedVersion, "work order");
     Map<String, String> before = lineState(workOrder.line(lineId));
     WorkOrderLine line = workOrder.changeLine(lineId, details, laborRateOf(workOrder));
+    requireInvoiceable(workOrder);
     audit(workOrder, "work-order.line-changed", before, lineState(line));
     workOrders.touch(workOrder);
     return line;
@@ -73,7 +78,13 @@ public class EstimateLineService {
       after.put("cannedJobId", job.getId().toString());
       audit(workOrder, "work-order.line-added", null, after);
     });
+    requireInvoiceable(workOrder);
     return workOrders.touch(workOrder);
+  }
+
+  /** Inside the writing transaction: lines whose sums could not be invoiced are refused (422), never stored. */
+  private void requireInvoiceable(WorkOrder workOrder) {
+    Totals.of(workOrder.getLines(), taxRates.rulesOf(workOrder.getShopId())).requireStorable();
   }
 
   private void audit(WorkOrder workOrder, String action, Map<String, String> before, Map<String, String> after) {

@@ -46,4 +46,18 @@ public record Totals(Money subtotal, List<TaxAmount> taxes, Money total, Money c
   public Money taxTotal() {
     return total.minus(subtotal);
   }
+
+  /**
+   * These totals, or 422 when an invoice of them could not be stored: the subtotal, each tax, the total and the
+   * parts cost must each fit a money column. Checked before a line is written, so a work order never holds
+   * lines that add up to more than can be invoiced.
+   */
+  public Totals requireStorable() {
+    subtotal.requireStorable("lines", "the work order's subtotal");
+    cost.requireStorable("lines", "the work order's parts cost");
+    taxes.forEach(t -> t.amount().requireStorable("lines", "the work order's " + t.name()));
+    taxTotal().requireStorable("lines", "the work order's tax");
+    total.requireStorable("lines", "the work order's total");
+    return this;
+  }
 }

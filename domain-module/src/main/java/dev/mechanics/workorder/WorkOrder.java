@@ -54,6 +54,9 @@ public class WorkOrder extends TenantOwnedEntity {
   @Column(name = "mileage_in")
   private Integer mileageIn;
 
+  @Column(name = "mileage_out")
+  private Integer mileageOut;
+
   @Column(length = 4000)
   private String complaint;
 
@@ -199,6 +202,19 @@ public class WorkOrder extends TenantOwnedEntity {
 
   public Integer getMileageIn() {
     return mileageIn;
+  }
+
+  public Integer getMileageOut() {
+    return mileageOut;
+  }
+
+  /** The odometer when the car leaves; not below the reading when it came in. */
+  public void recordMileageOut(Integer mileage) {
+    requireOpen();
+    if (mileage != null && mileageIn != null && mileage < mileageIn) {
+      throw DomainException.InvalidInput.field("mileageOut", "is below the mileage in (" + mileageIn + ")");
+    }
+    this.mileageOut = mileage;
   }
 
   public String getComplaint() {

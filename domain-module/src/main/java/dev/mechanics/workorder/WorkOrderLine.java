@@ -45,6 +45,10 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
   @Column(name = "part_number", length = 60)
   private String partNumber;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "part_condition", length = 16)
+  private PartCondition condition;
+
   @Column(nullable = false, precision = 10, scale = 3)
   private BigDecimal quantity;
 
@@ -77,6 +81,7 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
   /** Rewrites the line; whatever the customer approved before no longer covers it. */
   void apply(LineDetails d, Money shopLaborRate) {
     d.requireComplete();
+    d.requireStorableAmounts(shopLaborRate);
     this.type = d.type();
     this.description = d.description();
     this.technicianId = d.technicianId();
@@ -91,6 +96,7 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
         this.unitPrice = laborRate.amount();
         this.unitCost = null;
         this.partNumber = null;
+        this.condition = null;
         this.amount = LineAmounts.labor(d.hours(), laborRate).amount();
       }
       case PART, FEE, DISCOUNT -> {
@@ -101,6 +107,7 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
         this.unitPrice = d.unitPrice().amount();
         this.unitCost = d.unitCost() == null ? null : d.unitCost().amount();
         this.partNumber = d.type() == LineType.PART ? d.partNumber() : null;
+        this.condition = d.type() == LineType.PART ? d.condition() : null;
         this.amount = LineAmounts.priced(d.type(), qty, d.unitPrice()).amount();
       }
       default -> throw new IllegalStateException();
@@ -142,6 +149,11 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
 
   public String getPartNumber() {
     return partNumber;
+  }
+
+  /** A part's condition; null when not stated and on other lines. */
+  public PartCondition getCondition() {
+    return condition;
   }
 
   @Override

@@ -38,7 +38,7 @@ public class WorkOrderService {
 
   /** What an advisor may change on an open work order. */
   public record Description(Integer mileageIn, String complaint, String cause, String correction,
-                            List<UUID> technicianIds, Instant promisedAt) {
+                            List<UUID> technicianIds, Instant promisedAt, Integer mileageOut) {
   }
 
   @Inject
@@ -114,6 +114,7 @@ public class WorkOrderService {
     workOrder.requireVersion(expectedVersion, "work order");
     workOrder.describe(description.mileageIn(), description.complaint(), description.cause(),
         description.correction(), description.technicianIds(), description.promisedAt());
+    workOrder.recordMileageOut(description.mileageOut());
     return workOrders.touch(workOrder);
   }
 
@@ -123,9 +124,14 @@ public class WorkOrderService {
     return workOrders.touch(workOrder);
   }
 
-  /** Declined work on this vehicle from earlier visits: the recommendations to offer again. */
-  public List<WorkOrderLine> recommendations(Id<WorkOrder> id) {
-    WorkOrder workOrder = get(id);
-    return workOrders.declinedLinesOf(workOrder.getVehicleId(), workOrder.getId());
+  /**
+   * Declined work on this vehicle from earlier visits: the recommendations to offer again. A technician sees
+   * only what was declined on work assigned to them (issue 15.10), as everywhere else.
+   */
+  public List<WorkOrderLine> recommendations(Caller caller, Id<WorkOrder> id) {
+    WorkOrder workOrder = get(caller, id);
+    List<WorkOrderLine> declined = workOrders.declinedLinesOf(workOrder.getVehicleId(), workOrder.getId());
+    return caller.may(Capability.SEE_ALL_WORK) ? declined
+        : declined.stream().filter(l -> l.getWorkOrder().isAssignedTo(caller.userId())).toList();
   }
 }

@@ -43,6 +43,7 @@ class ArchitectureTest {
   private static JavaClasses batch;
   private static JavaClasses storage;
   private static JavaClasses mail;
+  private static JavaClasses documents;
   private static JavaClasses webAndDomain;
 
   @BeforeAll
@@ -52,6 +53,7 @@ class ArchitectureTest {
     batch = importModule("batch-module");
     storage = importModule("storage-module");
     mail = importModule("mail-module");
+    documents = importModule("documents-module");
     webAndDomain = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPaths(classesOf("web-module"), classesOf("domain-module"));
   }
@@ -96,7 +98,7 @@ class ArchitectureTest {
           Matcher m = Pattern.compile("dev\\.mechanics\\.([a-z]+)(\\..+)?").matcher(c.getPackageName());
           return m.matches() && !LAYER_NAMES.contains(m.group(1));
         });
-    for (JavaClasses module : List.of(domain, web, batch, storage, mail)) {
+    for (JavaClasses module : List.of(domain, web, batch, storage, mail, documents)) {
       classes().should(ArchConditions.be(inAContext)).check(module);
     }
   }
@@ -113,11 +115,19 @@ class ArchitectureTest {
 
   @Test
   void noGrabBagClasses() {
-    for (JavaClasses module : List.of(domain, web, batch, storage, mail)) {
+    for (JavaClasses module : List.of(domain, web, batch, storage, mail, documents)) {
       noClasses().should().haveSimpleNameEndingWith("Utils").orShould().haveSimpleNameEndingWith("Helper")
           .orShould().haveSimpleNameEndingWith("Manager")
           .because("one class, one job, named after what it is").check(module);
     }
+  }
+
+  /** Documents and mails are rendered for the web module and the batch jobs alike: no HTTP, no environment. */
+  @Test
+  void documentsSpeakNoHttpAndReadNoEnvironment() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..",
+        "dev.mechanics.platform.web..").check(documents);
+    noClasses().should().callMethod(System.class, "getenv", String.class).check(documents);
   }
 
   @Test

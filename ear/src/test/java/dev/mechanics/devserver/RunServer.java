@@ -77,6 +77,10 @@ public final class RunServer {
           + " (data in " + pgData + ", its keys in " + secretsFile + ")");
     }
 
+    // without a mail server, mails (with their links) are kept as files beside the run's data, never in the log
+    boolean mailKept = System.getenv().getOrDefault("SMTP_HOST", "").isBlank();
+    Path mailbox = Path.of(env.computeIfAbsent("DEV_MAILBOX_DIR", name -> runData.resolve("mailbox").toString()));
+
     Process process = server.start();
     StartupWatch watch = new StartupWatch();
     Thread console = new Thread(() -> relay(process, watch), "liberty-console");
@@ -102,6 +106,9 @@ public final class RunServer {
     System.out.println("  Swagger UI:           http://localhost:" + port + "/openapi/ui");
     if (embedded != null || "true".equalsIgnoreCase(env.get("DEMO_DATA"))) {
       System.out.println("  Demo owner sign-in:   owner@demo.mechanics.dev / demo-Garage-2026");
+    }
+    if (mailKept) {
+      System.out.println("  Mail (SMTP_HOST unset): not sent; each message is a .eml file in " + mailbox);
     }
     System.out.println();
     System.exit(process.waitFor());

@@ -2,14 +2,18 @@ package dev.mechanics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.mechanics.it.support.Api;
+import dev.mechanics.it.support.Mails;
 import dev.mechanics.it.support.Shop;
 import dev.mechanics.it.support.TestDatabase;
 import io.restassured.response.Response;
@@ -29,9 +33,11 @@ class ApprovalIT {
   static final GreenMailExtension MAIL = new GreenMailExtension(
       new ServerSetup(TestDatabase.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-  private static final Pattern LINK = Pattern.compile("https?://\\S+/api/v1/approvals/([A-Za-z0-9_.-]+)");
+  /** The mail links the app's approval page (the same path under /api/v1 is the API's JSON of it). */
+  private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+/approvals/([A-Za-z0-9_.-]+)");
 
   private static String pathOf(String url) {
+    Api.rememberSecret("approval link", url.substring(url.lastIndexOf('/') + 1));
     return url.substring(url.indexOf("/approvals/"));
   }
 
@@ -53,14 +59,14 @@ class ApprovalIT {
     assertThat(MAIL.waitForIncomingEmail(10_000, 1)).isTrue();
     MimeMessage mail = MAIL.getReceivedMessages()[MAIL.getReceivedMessages().length - 1];
     assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("carla.driver@example.com");
-    Matcher link = LINK.matcher(mail.getContent().toString());
+    Matcher link = LINK.matcher(Mails.text(mail));
     assertThat(link.find()).as("the mail carries the approval link").isTrue();
     String url = pathOf(link.group());
 
     Response shown = Api.anonymous().get(url);
     shown.then().statusCode(200).body("lines", hasSize(3)).body("totals.total", equalTo("259.90"))
-        .body("lines[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("unitCost")))
-        .body("totals", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("cost")));
+        .body("lines[0]", not(hasKey("unitCost")))
+        .body("totals", not(hasKey("cost")));
     List<String> lines = shown.path("lines.id");
     String hash = shown.path("documentHash");
 
@@ -177,5 +183,98 @@ class ApprovalIT {
     String next = shop.estimateFor(customer, vehicle);
     advisor.request().get("/work-orders/" + next + "/recommendations").then().statusCode(200)
         .body("items.description", contains("Replace wiper blades"));
+  }
+
+  /**
+   * Issue 15.10: once answered or expired, the link shows nothing of the estimate; its problem says which it is
+   * (a page tells the customer) and who to call. A tampered link names nothing and no shop.
+   */
+  @Test
+  void aUsedOrExpiredLinkShowsNoEstimateButSaysWhyAndWhoToCall() throws Exception {
+    Api.Tenant advisor = Api.demoAs("SERVICE_ADVISOR");
+    String used = estimateWithThreeLines(advisor);
+    String usedUrl = pathOf(advisor.request().body(Map.of()).post("/work-orders/" + used + "/approval-link")
+        .then().statusCode(201).extract().path("url"));
+    Response shown = Api.anonymous().get(usedUrl);
+    String hash = shown.path("documentHash");
+    String line = shown.path("lines[0].id");
+    Api.anonymous().body(Map.of("approverName", "Carla", "documentHash", hash,
+            "decisions", List.of(Map.of("lineId", line, "approved", true))))
+        .post(usedUrl).then().statusCode(200);
+    Response again = Api.anonymous().get(usedUrl);
+    again.then().statusCode(409).contentType("application/problem+json")
+        .body("type", equalTo("https://mechanics.dev/problems/approval-link-used"))
+        .body("shop.name", equalTo("Downtown")).body("shop.phone", equalTo("+1 312 555 0100"));
+    assertThat(again.asString()).doesNotContain("Brake pads", "documentHash", "259.90");
+
+    String expired = estimateWithThreeLines(advisor);
+    String expiredUrl = pathOf(advisor.request().body(Map.of()).post("/work-orders/" + expired
+        + "/approval-link").then().statusCode(201).extract().path("url"));
+    try (Connection db = Api.database()) {
+      db.createStatement().executeUpdate("update approval_links set expires_at = now() - interval '1 minute' "
+          + "where work_order_id = '" + expired + "'");
+    }
+    Response late = Api.anonymous().get(expiredUrl);
+    late.then().statusCode(410).contentType("application/problem+json")
+        .body("type", equalTo("https://mechanics.dev/problems/approval-link-expired"))
+        .body("shop.phone", equalTo("+1 312 555 0100"));
+    assertThat(late.asString()).doesNotContain("Brake pads", "documentHash");
+
+    String tampered = expiredUrl.substring(0, expiredUrl.length() - 2) + (expiredUrl.endsWith("A") ? "BB" : "AA");
+    Api.anonymous().get(tampered).then().statusCode(404)
+        .body("type", equalTo("https://mechanics.dev/problems/approval-link-invalid"))
+        .body("$", not(hasKey("shop")));
+  }
+
+  /** Issue 15.8: the mailed link is on the public address, whatever Host the request came with. */
+  @Test
+  void theLinkIsOnThePublicAddressNotOnTheRequestsHost() throws Exception {
+    Api.Tenant advisor = Api.demoAs("SERVICE_ADVISOR");
+    String id = estimateWithThreeLines(advisor);
+    String url = advisor.request().header("Host", "mechanics-prod.azurewebsites.net")
+        .header("X-Forwarded-Host", "evil.example.com").header("X-Forwarded-Proto", "http")
+        .body(Map.of("email", "carla.driver@example.com")).post("/work-orders/" + id + "/approval-link")
+        .then().statusCode(201).extract().path("url");
+    assertThat(url).startsWith(Api.baseUrl() + "/api/v1/approvals/");
+    assertThat(MAIL.waitForIncomingEmail(10_000, 1)).isTrue();
+    String mailed = Mails.text(MAIL.getReceivedMessages()[MAIL.getReceivedMessages().length - 1]);
+    // the mail links the app's approval page on the public address (the API's URL carries the same token)
+    assertThat(mailed).contains(Api.baseUrl() + url.substring(url.indexOf("/approvals/")))
+        .doesNotContain("azurewebsites", "evil.example.com");
+    pathOf(url);
+  }
+
+  /** Issue 15.10: a technician's recommendations hold only what was declined on work assigned to them. */
+  @Test
+  void aTechnicianSeesOnlyDeclinedWorkOfJobsAssignedToThem() {
+    Api.Tenant advisor = Api.demoAs("SERVICE_ADVISOR");
+    Api.Tenant technician = Api.demoAs("TECHNICIAN");
+    String techId = Shop.userIdOf(technician);
+    Shop shop = new Shop(advisor);
+    String customer = advisor.createCustomer("Rita", "Repeat");
+    String vehicle = shop.vehicleOf(customer);
+    String theirs = declinedVisit(advisor, shop, customer, vehicle, "Replace cabin filter");
+    shop.assign(theirs, techId);
+    declinedVisit(advisor, shop, customer, vehicle, "Flush brake fluid (not their job)");
+    String next = shop.estimateFor(customer, vehicle);
+    advisor.request().get("/work-orders/" + next + "/recommendations").then().statusCode(200)
+        .body("items.description", containsInAnyOrder("Replace cabin filter",
+            "Flush brake fluid (not their job)"));
+    technician.request().get("/work-orders/" + next + "/recommendations").then().statusCode(404);
+    shop.assign(next, techId);
+    technician.request().get("/work-orders/" + next + "/recommendations").then().statusCode(200)
+        .body("items.description", contains("Replace cabin filter"))
+        .body("items[0]", not(hasKey("unitCost")));
+  }
+
+  private static String declinedVisit(Api.Tenant advisor, Shop shop, String customer, String vehicle, String work) {
+    String visit = shop.estimateFor(customer, vehicle);
+    shop.addLines(visit, List.of(Shop.priced("FEE", work, "49.00")));
+    String hash = advisor.request().get("/work-orders/" + visit + "/approvals").path("documentHash");
+    String line = advisor.request().get("/work-orders/" + visit).path("lines[0].id");
+    advisor.request().body(Map.of("approverName", "Rita", "method", "IN_PERSON", "documentHash", hash,
+            "decisions", List.of(Map.of("lineId", line, "approved", false))))
+        .post("/work-orders/" + visit + "/approvals").then().statusCode(200);
+    return visit;
   }
 }

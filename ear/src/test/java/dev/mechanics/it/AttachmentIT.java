@@ -125,4 +125,19 @@ class AttachmentIT {
     technician.request().body(Map.of("items", List.of(Map.of("name", "Lights", "condition", "PURPLE"))))
         .put("/work-orders/" + id + "/inspection").then().statusCode(400);
   }
+
+  /** Issue 15.10: a name with an emoji (two UTF-16 units, one character) answered 500. */
+  @Test
+  void aFileNameWithAnEmojiIsKeptAsAPlainName() {
+    Api.Tenant owner = Api.newOrganization("att-emoji");
+    String id = new Shop(owner).estimate();
+    String attachment = owner.request().contentType("image/jpeg")
+        .queryParam("name", "\uD83D\uDE97 front \u00e9t\u00e9.jpg").body(jpeg(2048))
+        .post("/work-orders/" + id + "/attachments").then().statusCode(201)
+        .body("fileName", equalTo("_ front _t_.jpg")).extract().path("id");
+    owner.request().get("/work-orders/" + id + "/attachments/" + attachment).then().statusCode(200)
+        .header("Content-Disposition", "attachment; filename=\"_ front _t_.jpg\"");
+    owner.request().contentType("image/jpeg").queryParam("name", "\uD83D\uDE97".repeat(300)).body(jpeg(2048))
+        .post("/work-orders/" + id + "/attachments").then().statusCode(201).body("fileName", equalTo("attachment"));
+  }
 }

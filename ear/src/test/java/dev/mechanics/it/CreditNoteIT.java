@@ -151,7 +151,7 @@ class CreditNoteIT {
     owner.request().queryParam("entityId", invoice).get("/audit").then().statusCode(200)
         .body("items.action", contains("invoice.issued", "credit_note.issued", "credit_note.issued"));
     owner.request().get("/audit/verify").then().statusCode(200).body("valid", equalTo(true));
-    assertThat(Api.anonymous().basePath("").accept("text/plain").get("/metrics").asString())
+    assertThat(Api.metrics())
         .containsPattern("credit_notes_issued_total\\{[^}]*shop=\"" + owner.shopId() + "\"[^}]*} 2");
   }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.mechanics.it.support.Api;
+import dev.mechanics.it.support.Mails;
 import dev.mechanics.it.support.TestDatabase;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
@@ -25,7 +26,7 @@ class InvitationIT {
   static final GreenMailExtension MAIL = new GreenMailExtension(
       new ServerSetup(TestDatabase.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-  private static final Pattern LINK = Pattern.compile("https?://\\S+(/invitations/[A-Za-z0-9_.-]+)");
+  private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/invitations/[A-Za-z0-9_.-]+)");
 
   private static String unique() {
     return UUID.randomUUID().toString().substring(0, 8);
@@ -44,8 +45,9 @@ class InvitationIT {
     for (int i = received.length - 1; i >= 0; i--) {
       if (received[i].getAllRecipients()[0].toString().equals(email)) {
         assertThat(received[i].getSubject()).contains("invited");
-        Matcher link = LINK.matcher(received[i].getContent().toString());
+        Matcher link = LINK.matcher(Mails.text(received[i]));
         assertThat(link.find()).as("the mail carries the invitation link").isTrue();
+        Api.rememberSecret("invitation link", link.group(1).substring(link.group(1).lastIndexOf('/') + 1));
         return link.group(1);
       }
     }

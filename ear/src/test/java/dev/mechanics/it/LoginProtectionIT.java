@@ -47,7 +47,7 @@ class LoginProtectionIT {
       assertThat(rs.getBoolean(1)).isTrue();
       assertThat(rs.getInt(2)).isEqualTo(1);
     }
-    String metrics = Api.anonymous().basePath("").get("/metrics").asString();
+    String metrics = Api.metrics();
     assertThat(metrics).containsPattern("security_events_total\\{[^}]*kind=\"lockout\"");
     assertThat(metrics).containsPattern("security_events_total\\{[^}]*kind=\"login_failed\"");
   }

@@ -79,8 +79,7 @@ class ObservabilityIT {
     String customer = owner.createCustomer("Metric", "Templated");
     owner.request().get("/customers/" + customer).then().statusCode(200);
     owner.request().get("/customers/" + UUID.randomUUID()).then().statusCode(404);
-    String metrics = Api.anonymous().basePath("/").get("/metrics?scope=application").then().statusCode(200)
-        .extract().asString();
+    String metrics = Api.metrics("?scope=application");
     assertThat(metrics).contains("http_server_requests_seconds")
         .containsPattern("http_server_requests_seconds_count\\{[^}]*route=\"/api/v1/customers/\\{id\\}\"[^}]*status=\"2xx\"")
         .containsPattern("route=\"/api/v1/customers/\\{id\\}\"[^}]*status=\"4xx\"")
@@ -90,7 +89,7 @@ class ObservabilityIT {
 
   @Test
   void poolAndJvmMetricsAreExported() {
-    String metrics = Api.anonymous().basePath("/").get("/metrics").then().statusCode(200).extract().asString();
+    String metrics = Api.metrics();
     assertThat(metrics).contains("jvm_").containsIgnoringCase("connectionpool");
   }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.mechanics.it.support.Api;
+import dev.mechanics.it.support.Mails;
 import dev.mechanics.it.support.Shop;
 import dev.mechanics.it.support.TestDatabase;
 import dev.mechanics.it.support.Vins;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,6 +83,8 @@ class PermissionMatrixIT {
     row("GET /api/v1/audit/verify", 200, 403, 403, 403, 200, 401);
     row("POST /api/v1/users/{id}/invitation", 200, 200, 403, 403, 404, 401);
     row("POST /api/v1/invitations/{token}", 200, 200, 200, 200, 200, 200);
+    row("POST /api/v1/email-verifications", 200, 200, 200, 200, 200, 401);
+    row("POST /api/v1/email-verifications/{token}", 200, 200, 200, 200, 200, 200);
 
     // work orders: a technician reaches only work assigned to them (else 404, like another organization's)
     row("POST /api/v1/work-orders", 201, 201, 201, 403, 422, 401);
@@ -104,14 +108,20 @@ class PermissionMatrixIT {
     work("GET /api/v1/work-orders/{id}/attachments", 200, 200, 200, 200, 404, 404, 401);
     work("GET /api/v1/work-orders/{id}/attachments/{attachmentId}", 200, 200, 200, 200, 404, 404, 401);
     work("POST /api/v1/work-orders/{id}/invoice", 201, 201, 403, 403, 403, 404, 401);
+    // documents: the estimate (prices) for those who write estimates; the repair order (no prices) follows the
+    // work order, so a technician gets it for assigned work only
+    work("GET /api/v1/work-orders/{id}/estimate/pdf", 200, 200, 200, 403, 403, 404, 401);
+    work("GET /api/v1/work-orders/{id}/repair-order/pdf", 200, 200, 200, 200, 404, 404, 401);
     // the customer's approval link: the signed token is the credential, whoever sends it
     row("GET /api/v1/approvals/{token}", 200, 200, 200, 200, 200, 200);
     row("POST /api/v1/approvals/{token}", 200, 200, 200, 200, 200, 200);
+    row("GET /api/v1/approvals/{token}/pdf", 200, 200, 200, 200, 200, 200);
     // money: owners and managers of the shop; advisors read invoices
     row("GET /api/v1/invoices", 200, 200, 200, 403, 200, 401);
     row("GET /api/v1/invoices/{id}", 200, 200, 200, 403, 404, 401);
     row("GET /api/v1/invoices/{id}/pdf", 200, 200, 200, 403, 404, 401);
     row("GET /api/v1/invoices/{id}/payments", 200, 200, 200, 403, 404, 401);
+    row("GET /api/v1/invoices/{id}/payments/{paymentId}/pdf", 200, 200, 200, 403, 404, 401);
     row("POST /api/v1/invoices/{id}/payments", 201, 201, 403, 403, 404, 401);
     // shop set-up
     row("GET /api/v1/shops/{shopId}/board", 200, 200, 200, 200, 404, 401);
@@ -119,6 +129,11 @@ class PermissionMatrixIT {
     row("GET /api/v1/shops/{shopId}/tax-rates", 200, 200, 200, 200, 404, 401);
     row("PUT /api/v1/shops/{shopId}/tax-rates", 200, 200, 403, 403, 404, 401);
     row("GET /api/v1/shops/{shopId}/canned-jobs", 200, 200, 200, 200, 404, 401);
+    row("GET /api/v1/shops/{shopId}/document-settings", 200, 200, 200, 200, 404, 401);
+    row("PUT /api/v1/shops/{shopId}/document-settings", 200, 200, 403, 403, 404, 401);
+    row("GET /api/v1/shops/{shopId}/logo", 200, 200, 200, 200, 404, 401);
+    row("PUT /api/v1/shops/{shopId}/logo", 200, 200, 403, 403, 404, 401);
+    row("DELETE /api/v1/shops/{shopId}/logo", 204, 204, 403, 403, 404, 401);
     row("POST /api/v1/shops/{shopId}/canned-jobs", 201, 201, 201, 403, 404, 401);
     // credit notes: money, owners and managers (of the invoice's shop, to issue one)
     row("POST /api/v1/invoices/{id}/credit-notes", 201, 201, 403, 403, 404, 401);
@@ -169,7 +184,10 @@ class PermissionMatrixIT {
   static final GreenMailExtension MAIL = new GreenMailExtension(
       new ServerSetup(TestDatabase.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-  private static final Pattern INVITATION = Pattern.compile("https?://\\S+(/api/v1/invitations/[A-Za-z0-9_.-]+)");
+  /** The mailed invitation opens the app's page; the API route has the same path under /api/v1. */
+  private static final Pattern INVITATION = Pattern.compile("https?://[^/\\s]+(/invitations/[A-Za-z0-9_.-]+)");
+  private static final Pattern VERIFICATION = Pattern.compile(
+      "https?://[^/\\s]+/api/v1(/email-verifications/[A-Za-z0-9_.-]+)");
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H',
       'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
 
@@ -238,7 +256,7 @@ class PermissionMatrixIT {
     System.out.println("[PermissionMatrixIT] checked " + cells + " route x caller cells (" + routes.size()
         + " routes; 6 callers per route, 7 where the technician's assignment matters)");
     assertThat(failures).isEmpty();
-    assertThat(Api.anonymous().basePath("").get("/metrics").asString())
+    assertThat(Api.metrics())
         .containsPattern("security_events_total\\{[^}]*kind=\"forbidden\"");
     assertThat(cells).isEqualTo(expectedCells);
   }
@@ -446,6 +464,8 @@ class PermissionMatrixIT {
           + "/invitation", null, none);
       case "POST /api/v1/invitations/{token}" -> new Call(invitedUser(unique).link(),
           Map.of("password", "invited passphrase " + unique), none);
+      case "POST /api/v1/email-verifications" -> new Call("/api/v1/email-verifications", null, none);
+      case "POST /api/v1/email-verifications/{token}" -> new Call(verificationLink(), null, none);
       default -> prepareWork(route, who, unique);
     };
   }
@@ -558,6 +578,28 @@ class PermissionMatrixIT {
     return switch (route) {
       case "POST /api/v1/invoices/{id}/credit-notes" -> new Call(invoices + invoice() + "/credit-notes",
           Map.of("reason", "Goodwill " + unique, "amount", "1.00"), Map.of("Idempotency-Key", "matrix-" + unique));
+      case "GET /api/v1/work-orders/{id}/estimate/pdf" -> new Call("/api/v1/work-orders/" + workOrder(assigned, false)
+          + "/estimate/pdf", null, none);
+      case "GET /api/v1/work-orders/{id}/repair-order/pdf" -> new Call("/api/v1/work-orders/"
+          + workOrder(assigned, false) + "/repair-order/pdf", null, none);
+      case "GET /api/v1/approvals/{token}/pdf" -> new Call(sharedApprovalLink() + "/pdf", null, none);
+      case "GET /api/v1/invoices/{id}/payments/{paymentId}/pdf" -> new Call(invoices + invoice() + "/payments/"
+          + payment() + "/pdf", null, none);
+      case "GET /api/v1/shops/{shopId}/document-settings" -> new Call("/api/v1/shops/" + downtown
+          + "/document-settings", null, none);
+      case "PUT /api/v1/shops/{shopId}/document-settings" -> new Call("/api/v1/shops/" + downtown
+          + "/document-settings", Map.of("legalName", "Demo Auto Care LLC", "language", "en-US"),
+          Map.of("If-Match", etagOf("/shops/" + downtown)));
+      case "GET /api/v1/shops/{shopId}/logo" -> {
+        logo();
+        yield new Call("/api/v1/shops/" + downtown + "/logo", null, none);
+      }
+      case "PUT /api/v1/shops/{shopId}/logo" -> new Call("/api/v1/shops/" + downtown + "/logo", SVG_LOGO,
+          Map.of("Content-Type", "image/svg+xml"));
+      case "DELETE /api/v1/shops/{shopId}/logo" -> {
+        logo();
+        yield new Call("/api/v1/shops/" + downtown + "/logo", null, none);
+      }
       case "GET /api/v1/invoices/{id}/credit-notes" -> new Call(invoices + invoice() + "/credit-notes", null, none);
       case "GET /api/v1/invoices/{id}/credit-notes/{creditNoteId}" -> new Call(invoices + invoice()
           + "/credit-notes/" + creditNote(), null, none);
@@ -722,6 +764,26 @@ class PermissionMatrixIT {
   }
 
   /** An invoice large enough for every cell's 1.00 payment. */
+  private static final byte[] SVG_LOGO = ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"40\">"
+      + "<rect width=\"120\" height=\"40\" fill=\"#1f5f8b\"/></svg>").getBytes(StandardCharsets.UTF_8);
+
+  /** Downtown has a logo (the delete cells remove it). */
+  private void logo() {
+    owner.request().contentType("image/svg+xml").body(SVG_LOGO).put("/shops/" + downtown + "/logo").then()
+        .statusCode(200);
+  }
+
+  private String payment;
+
+  private String payment() {
+    if (payment == null) {
+      payment = owner.request().header("Idempotency-Key", "matrix-receipt-" + UUID.randomUUID())
+          .body(Map.of("amount", "1.00", "method", "CARD", "reference", "VISA 4242"))
+          .post("/invoices/" + invoice() + "/payments").then().statusCode(201).extract().path("id");
+    }
+    return payment;
+  }
+
   private String invoice() {
     if (invoice == null) {
       String id = workOrder(true, false);
@@ -753,15 +815,28 @@ class PermissionMatrixIT {
     return new Invited(id, invitationLink(email));
   }
 
+  /** A new staff member asks to verify their address; the link is read from the mail they got. */
+  private String verificationLink() {
+    Map<String, Object> user = newUser(downtown, "TECHNICIAN");
+    ownerCreates("/users", user);
+    String token = Api.login((String) user.get("email"), (String) user.get("password"));
+    Api.anonymous().header("Authorization", "Bearer " + token).post("/email-verifications").then().statusCode(200);
+    return mailedLink((String) user.get("email"), VERIFICATION);
+  }
+
   static String invitationLink(String email) {
+    return mailedLink(email, INVITATION);
+  }
+
+  private static String mailedLink(String email, Pattern pattern) {
     long deadline = System.currentTimeMillis() + 10_000;
     while (System.currentTimeMillis() < deadline) {
       for (MimeMessage message : MAIL.getReceivedMessages()) {
         try {
           if (message.getAllRecipients()[0].toString().equals(email)) {
-            Matcher link = INVITATION.matcher(message.getContent().toString());
+            Matcher link = pattern.matcher(Mails.text(message));
             if (link.find()) {
-              return link.group(1);
+              return "/api/v1" + link.group(1);
             }
           }
         } catch (Exception e) {
@@ -775,7 +850,7 @@ class PermissionMatrixIT {
         break;
       }
     }
-    throw new AssertionError("no invitation mail to " + email);
+    throw new AssertionError("no mail with such a link to " + email);
   }
 
   private String freshVehicle() {

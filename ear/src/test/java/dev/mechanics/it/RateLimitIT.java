@@ -40,7 +40,7 @@ class RateLimitIT {
         .body(Map.of("email", "owner@demo.mechanics.dev", "password", Api.DEMO_PASSWORD)).post("/auth/login");
     over.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429));
     assertThat(Integer.parseInt(over.header("Retry-After"))).isBetween(1, 60);
-    assertThat(Api.anonymous().basePath("").get("/metrics").asString())
+    assertThat(Api.metrics())
         .containsPattern("security_events_total\\{[^}]*kind=\"rate_limited\"");
     try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
       String value = redis.get(Api.property("redis.prefix") + "ratelimit:signin:" + address);
@@ -71,5 +71,33 @@ class RateLimitIT {
     over.then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
     // another user is not affected
     Api.demoAs("TECHNICIAN").request().get("/me").then().statusCode(200);
+  }
+
+  /**
+   * Issue 15.2: behind Front Door every request comes from the same proxies. The test server trusts them as the
+   * templates do (ranges, IPv4 and IPv6) and reads each client from X-Forwarded-For, ports and all: one client
+   * spending its failed sign-ins (40 an hour here) leaves another's budget alone.
+   */
+  @Test
+  void twoClientsBehindTheSameFrontDoorHaveTheirOwnSignInBudgets() {
+    String frontDoor = "147.243.9.9";
+    String mallory = "[2001:db8:15::" + Integer.toHexString(new java.util.Random().nextInt(0xffff)) + "]:50"
+        + new java.util.Random().nextInt(100, 999);
+    String alice = Api.randomClientAddress().replace("10.", "203.") + ":44321";
+    Map<String, String> wrong = Map.of("email", "owner@demo.mechanics.dev", "password", "guessing wrong");
+    int refused = 0;
+    for (int i = 0; i < 45 && refused == 0; i++) {
+      int status = Api.anonymous().header("X-Forwarded-For", mallory + ", " + frontDoor).body(Map.of("email",
+          "nobody-" + i + "@example.com", "password", "guessing wrong")).post("/auth/login").statusCode();
+      refused = status == 429 ? i : 0;
+    }
+    assertThat(refused).as("the guesser's own budget ran out").isGreaterThan(0);
+    // the same client on another port and another Front Door back end is still the same client
+    Api.anonymous().header("X-Forwarded-For", mallory.replaceAll(":\\d+$", ":1") + ", 2a01:111:2050::7")
+        .body(wrong).post("/auth/login").then().statusCode(429);
+    // a neighbour behind the same Front Door signs in as usual
+    Api.anonymous().header("X-Forwarded-For", alice + ", " + frontDoor)
+        .body(Map.of("email", "owner@demo.mechanics.dev", "password", Api.DEMO_PASSWORD)).post("/auth/login")
+        .then().statusCode(200);
   }
 }

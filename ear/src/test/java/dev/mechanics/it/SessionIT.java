@@ -8,8 +8,14 @@ import dev.mechanics.it.support.Api;
 import dev.mechanics.it.support.TestTokens;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class SessionIT {
@@ -21,12 +27,17 @@ class SessionIT {
     Response r = Api.anonymous().header("X-Forwarded-For", Api.randomClientAddress())
         .body(Map.of("email", email, "password", password)).post("/auth/login");
     r.then().statusCode(200).body("refreshExpiresIn", greaterThan(600_000));
+    Api.rememberSecret("refresh token", r.path("refreshToken"));
     return new Signed(r.path("accessToken"), r.path("refreshToken"));
   }
 
   private static Response refresh(String refreshToken) {
-    return Api.anonymous().header("X-Forwarded-For", Api.randomClientAddress())
+    Response r = Api.anonymous().header("X-Forwarded-For", Api.randomClientAddress())
         .body(Map.of("refreshToken", refreshToken)).post("/auth/refresh");
+    if (r.statusCode() == 200) {
+      Api.rememberSecret("refresh token", r.path("refreshToken"));
+    }
+    return r;
   }
 
   private static int me(String access) {
@@ -56,11 +67,27 @@ class SessionIT {
     refresh(newRefresh).then().statusCode(200);
   }
 
+  /** Moves a rotated token's rotation back in time: replayed now, it is past the grace window. */
+  private static void rotatedLongAgo(String sessionOfAccessToken) throws Exception {
+    try (var db = Api.database(); var st = db.prepareStatement(
+        "update refresh_tokens set used_at = used_at - interval '5 minutes' where session_id = ?::uuid "
+            + "and used_at is not null")) {
+      st.setString(1, sessionOf(sessionOfAccessToken));
+      st.executeUpdate();
+    }
+  }
+
+  private static String sessionOf(String accessToken) {
+    return TestTokens.payloadOf(accessToken).replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
+  }
+
   @Test
   void reusingARotatedRefreshTokenRevokesTheWholeFamily() throws Exception {
     Signed first = signIn("advisor@demo.mechanics.dev", Api.DEMO_PASSWORD);
     Response rotated = refresh(first.refresh());
     rotated.then().statusCode(200);
+    // a thief replays it later than a lost answer would be retried (SessionService.REUSE_GRACE)
+    rotatedLongAgo(first.access());
     String stolenReplay = first.refresh();
     refresh(stolenReplay).then().statusCode(401).contentType("application/problem+json");
     // the legitimate holder's newer token and both access tokens of the family are dead too
@@ -72,7 +99,7 @@ class SessionIT {
       rs.next();
       assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(1);
     }
-    String metrics = Api.anonymous().basePath("").get("/metrics").asString();
+    String metrics = Api.metrics();
     assertThat(metrics).containsPattern("security_events_total\\{[^}]*kind=\"refresh_reuse\"");
   }
 
@@ -137,14 +164,90 @@ class SessionIT {
     assertThat(me(TestTokens.rs256WithOtherKey(fresh))).as("RS256").isEqualTo(401);
     assertThat(me(TestTokens.hs256(fresh, Api.property("jwt.secret").getBytes(StandardCharsets.UTF_8))))
         .as("HS256 with the secret").isEqualTo(401);
-    String tampered = fresh.replace("\"org\":\"", "\"org\":\"1");
+    // a claim changed to another valid value (a later expiry, another token id): with the server's key such a
+    // payload is accepted, so the 401 for the swapped one can only come from the signature check
+    String changed = fresh.replaceAll("\"exp\":(\\d+)", "\"exp\":" + (now + 900))
+        .replaceAll("\"jti\":\"[^\"]+\"", "\"jti\":\"" + UUID.randomUUID() + "\"");
+    assertThat(changed).isNotEqualTo(fresh);
+    assertThat(me(TestTokens.es256WithServerKey(changed))).as("control: the changed payload, signed").isEqualTo(200);
     String[] parts = TestTokens.es256WithServerKey(fresh).split("\\.");
     String swapped = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(tampered.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        .encodeToString(changed.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     assertThat(me(swapped)).as("payload changed after signing").isEqualTo(401);
     String noSession = fresh.replaceAll("\"sid\":\"[^\"]+\",?", "");
     assertThat(me(TestTokens.es256WithServerKey(noSession))).as("no session claim").isEqualTo(401);
-    assertThat(Api.anonymous().basePath("").get("/metrics").asString())
+    assertThat(Api.metrics())
         .containsPattern("security_events_total\\{[^}]*kind=\"invalid_token\"");
+  }
+
+  /** Issue 15.11: issuer, audience and the clock-skew boundary (Liberty's mpJwt clockSkew, 30 s). */
+  @Test
+  void tokensOfAnotherIssuerOrAudienceOrPastTheClockSkewAreRejected() throws Exception {
+    Signed signed = signIn("owner@demo.mechanics.dev", Api.DEMO_PASSWORD);
+    long now = System.currentTimeMillis() / 1000;
+    String fresh = TestTokens.withTimes(signed.access(), now - 10, now + 600);
+    assertThat(me(TestTokens.es256WithServerKey(fresh))).as("control").isEqualTo(200);
+    String otherIssuer = fresh.replace("\"iss\":\"https://mechanics.dev\"", "\"iss\":\"https://evil.example\"");
+    assertThat(otherIssuer).isNotEqualTo(fresh);
+    assertThat(me(TestTokens.es256WithServerKey(otherIssuer))).as("another issuer").isEqualTo(401);
+    String otherAudience = fresh.replaceAll("\"aud\":(\\[?)\"mechanics-api\"", "\"aud\":$1\"another-api\"");
+    assertThat(otherAudience).isNotEqualTo(fresh);
+    assertThat(me(TestTokens.es256WithServerKey(otherAudience))).as("another audience").isEqualTo(401);
+    // expired, but within the 30 s the clocks of two machines may disagree: still accepted
+    String justExpired = TestTokens.withTimes(signed.access(), now - 900, now - 10);
+    assertThat(me(TestTokens.es256WithServerKey(justExpired))).as("10 s past expiry").isEqualTo(200);
+    String pastSkew = TestTokens.withTimes(signed.access(), now - 900, now - 50);
+    assertThat(me(TestTokens.es256WithServerKey(pastSkew))).as("50 s past expiry").isEqualTo(401);
+  }
+
+  /** Issue 15.11: an expired refresh token is refused; the session's access token stays valid meanwhile. */
+  @Test
+  void anExpiredRefreshTokenIsRefused() throws Exception {
+    Signed signed = signIn("manager@demo.mechanics.dev", Api.DEMO_PASSWORD);
+    try (var db = Api.database(); var st = db.prepareStatement(
+        "update refresh_tokens set expires_at = now() - interval '1 second' where session_id = ?::uuid")) {
+      st.setString(1, sessionOf(signed.access()));
+      assertThat(st.executeUpdate()).isEqualTo(1);
+    }
+    refresh(signed.refresh()).then().statusCode(401).contentType("application/problem+json");
+    assertThat(me(signed.access())).as("expiry is not theft: the session is not revoked").isEqualTo(200);
+  }
+
+  /**
+   * Issue 15.11: two refreshes of one token at once (two tabs, or a retry after a lost answer): one rotates, the
+   * other gets the same successor within the grace window, and the session lives on; a replay after the window
+   * is still theft.
+   */
+  @Test
+  void twoConcurrentRefreshesOfOneTokenKeepTheSession() throws Exception {
+    Signed signed = signIn("advisor@demo.mechanics.dev", Api.DEMO_PASSWORD);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Response>> answers = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      answers.add(pool.submit(() -> {
+        start.await();
+        return refresh(signed.refresh());
+      }));
+    }
+    start.countDown();
+    Response one = answers.get(0).get();
+    Response two = answers.get(1).get();
+    pool.shutdown();
+    one.then().statusCode(200);
+    two.then().statusCode(200);
+    assertThat(two.<String>path("refreshToken")).as("one rotation, answered twice").isEqualTo(one.path("refreshToken"));
+    assertThat(me(one.path("accessToken"))).isEqualTo(200);
+    assertThat(me(two.path("accessToken"))).isEqualTo(200);
+    // the lost-answer case: the same token once more, moments later
+    refresh(signed.refresh()).then().statusCode(200).body("refreshToken", equalTo(one.path("refreshToken")));
+    // the session goes on rotating normally
+    Response next = refresh(one.path("refreshToken"));
+    next.then().statusCode(200);
+    assertThat(me(next.path("accessToken"))).isEqualTo(200);
+    // outside the window a replay of the first token is theft: the whole family ends
+    rotatedLongAgo(signed.access());
+    refresh(signed.refresh()).then().statusCode(401);
+    assertThat(me(next.path("accessToken"))).isEqualTo(401);
   }
 }

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.mechanics.it.support.Api;
+import dev.mechanics.it.support.Mails;
+import dev.mechanics.it.support.Pdfs;
 import dev.mechanics.it.support.Shop;
 import dev.mechanics.it.support.TestDatabase;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,7 +23,6 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -330,29 +329,40 @@ class ShopReportIT {
 
     byte[] pdf = blobBytes(pdfKey);
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    Pdfs.assertPdfA2b(pdf, "shop report");
+    Pdfs.picture(pdf, "shop-report");
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isPositive();
       String text = new PDFTextStripper().getText(document);
-      assertThat(text).contains("kpi-v1", "Shop report " + date, "car count", "not recorded");
+      // for the owner: each KPI beside the previous period and a year earlier, what is not recorded said once,
+      // the internal reconciliation check only in the CSV
+      assertThat(text).contains("kpi-v1", "Shop report ", "Car count", "Previous", "A year earlier",
+          "Average repair order", "Effective labor rate", "are not in this report").doesNotContain("reconciled");
+      assertThat(text.split("not in this report", -1)).hasSize(2);
     }
 
-    assertThat(MAIL.waitForIncomingEmail(15_000, mailsBefore + 1)).isTrue();
-    MimeMessage mail = MAIL.getReceivedMessages()[MAIL.getReceivedMessages().length - 1];
-    assertThat(Arrays.stream(mail.getAllRecipients()).map(Address::toString))
-        .containsExactlyInAnyOrder("boss@example.com", "books@example.com");
-    assertThat(mail.getSubject()).contains("Shop report " + date);
-    MimeMultipart parts = (MimeMultipart) mail.getContent();
-    List<String> files = new ArrayList<>();
-    for (int i = 0; i < parts.getCount(); i++) {
-      BodyPart part = parts.getBodyPart(i);
-      if (part.getFileName() != null) {
+    // one mail per recipient (each in their own name and language), both with the CSV and the PDF
+    assertThat(MAIL.waitForIncomingEmail(15_000, mailsBefore + 2)).isTrue();
+    MimeMessage[] received = MAIL.getReceivedMessages();
+    List<MimeMessage> mails = List.of(received[received.length - 2], received[received.length - 1]);
+    List<String> to = new ArrayList<>();
+    for (MimeMessage mail : mails) {
+      to.add(mail.getAllRecipients()[0].toString());
+    }
+    assertThat(to).containsExactlyInAnyOrder("boss@example.com", "books@example.com");
+    for (MimeMessage mail : mails) {
+      assertThat(mail.getAllRecipients()).hasSize(1);
+      assertThat(mail.getSubject()).contains("Shop report " + date);
+      assertThat(Mails.html(mail)).contains("Car count");
+      List<String> files = new ArrayList<>();
+      for (BodyPart part : Mails.attachments(mail)) {
         files.add(part.getFileName());
         if (part.getFileName().endsWith(".csv")) {
           assertThat(new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(firstCsv);
         }
       }
+      assertThat(files).hasSize(2).anyMatch(f -> f.endsWith(".csv")).anyMatch(f -> f.endsWith(".pdf"));
     }
-    assertThat(files).hasSize(2).anyMatch(f -> f.endsWith(".csv")).anyMatch(f -> f.endsWith(".pdf"));
   }
 
   @Test

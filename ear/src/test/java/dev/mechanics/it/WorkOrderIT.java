@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -265,8 +266,93 @@ class WorkOrderIT {
     Api.Tenant owner = Api.newOrganization("wo-metrics");
     new Shop(owner).estimate();
     new Shop(owner).estimate();
-    String metrics = Api.anonymous().basePath("").accept("text/plain").get("/metrics").then().statusCode(200)
-        .extract().asString();
+    String metrics = Api.metrics();
     assertThat(metrics).containsPattern("work_orders_created_total\\{[^}]*shop=\"" + owner.shopId() + "\"[^}]*} 2");
+  }
+
+  /** Issue 15.6, as a new user met it: 0.01 x 2 with a unit cost of twelve nines answered 500 and was stored. */
+  @Test
+  void aLineWhoseSumsOverflowIsRefusedWith422AndNothingIsStored() {
+    Api.Tenant owner = Api.newOrganization("wo-overflow");
+    String id = new Shop(owner).estimate();
+    String etag = owner.request().get("/work-orders/" + id).header("ETag");
+    owner.request().body(Shop.part("Gold-plated pads", "2", "999999999999.99", "0.01"))
+        .post("/work-orders/" + id + "/lines").then().statusCode(422).contentType("application/problem+json")
+        .body("errors.field", hasItem("unitCost"));
+    owner.request().body(Shop.part("Pads", "9999999", "0", "999999999999.99"))
+        .post("/work-orders/" + id + "/lines").then().statusCode(422).body("errors.field", hasItem("unitPrice"));
+    owner.request().body(Shop.labor("A long job", "9999.99", "999999999999.99"))
+        .post("/work-orders/" + id + "/lines").then().statusCode(422).body("errors.field", hasItem("hours"));
+    // each line fits, their sum does not
+    Map<String, Object> half = Shop.priced("FEE", "Half", "600000000000.00");
+    owner.request().body(half).post("/work-orders/" + id + "/lines").then().statusCode(201);
+    owner.request().body(half).post("/work-orders/" + id + "/lines").then().statusCode(422)
+        .body("errors.field", hasItem("lines"));
+    owner.request().get("/work-orders/" + id).then().statusCode(200).body("lines", hasSize(1))
+        .header("ETag", not(equalTo(etag)));
+    owner.request().queryParam("shopId", owner.shopId()).get("/work-orders").then().statusCode(200);
+  }
+
+  /** Issue 15.6: a work order stored before the check (here written straight into the table) breaks nothing. */
+  @Test
+  void aWorkOrderWhoseSumsOverflowInTheDatabaseDoesNotBreakTheBoardOrItself() throws Exception {
+    Api.Tenant owner = Api.newOrganization("wo-stored-overflow");
+    Shop shop = new Shop(owner);
+    String id = shop.estimate();
+    shop.addLines(id, List.of(Shop.part("Pads", "1", "10.00", "20.00")));
+    try (Connection db = Api.database()) {
+      db.createStatement().executeUpdate("update work_order_lines set quantity = 2, unit_cost = 999999999999.99 "
+          + "where work_order_id = '" + id + "'");
+    }
+    owner.request().queryParam("shopId", owner.shopId()).get("/work-orders").then().statusCode(200)
+        .body("items.id", hasItem(id));
+    owner.request().get("/work-orders/" + id).then().statusCode(200).body("totals.cost", equalTo("1999999999999.98"));
+    owner.request().post("/work-orders/" + id + "/repair-order").then().statusCode(200);
+    owner.request().post("/work-orders/" + id + "/invoice").then().statusCode(422)
+        .contentType("application/problem+json");
+    owner.request().get("/work-orders/" + id).then().statusCode(200).body("kind", equalTo("REPAIR_ORDER"));
+  }
+
+  /** Issue 15.10: the first work orders of a new shop, all at once, each get their number (no 409). */
+  @Test
+  void severalWorkOrdersAtTheSameMomentInANewShopAllSucceed() throws Exception {
+    Api.Tenant owner = Api.newOrganization("wo-first-board");
+    Shop shop = new Shop(owner);
+    List<String[]> cars = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String customer = owner.createCustomer("Rush", "Hour" + i);
+      cars.add(new String[] {customer, shop.vehicleOf(customer)});
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<Integer>> created = new ArrayList<>();
+    for (String[] car : cars) {
+      created.add(pool.submit(() -> owner.request().body(Map.of("shopId", owner.shopId(), "customerId", car[0],
+          "vehicleId", car[1])).post("/work-orders").statusCode()));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> f : created) {
+      statuses.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(statuses).containsOnly(201);
+    owner.request().get("/shops/" + owner.shopId() + "/board").then().statusCode(200)
+        .body("columns.code", contains("WAITING", "IN_BAY", "WAITING_PARTS", "QUALITY_CHECK", "READY"));
+  }
+
+  /** Issue 15.10: If-Match as RFC 9110 has it. */
+  @Test
+  void ifMatchWithAForeignTagFailsThePreconditionAndStarChangesWhateverIsCurrent() {
+    Api.Tenant owner = Api.newOrganization("wo-if-match");
+    String id = new Shop(owner).estimate();
+    Map<String, Object> change = Map.of("mileageIn", 120600, "complaint", "Squeal when cold");
+    owner.request().header("If-Match", "\"not-ours\"").body(change).put("/work-orders/" + id).then()
+        .statusCode(412).contentType("application/problem+json");
+    owner.request().header("If-Match", "W/\"0-gzip\"").body(change).put("/work-orders/" + id).then()
+        .statusCode(412);
+    owner.request().header("If-Match", "not a tag").body(change).put("/work-orders/" + id).then().statusCode(400)
+        .body("errors.field", hasItem("If-Match"));
+    owner.request().header("If-Match", "*").body(change).put("/work-orders/" + id).then().statusCode(200)
+        .body("complaint", equalTo("Squeal when cold"));
+    owner.request().header("If-Match", "\"0\"").body(change).put("/work-orders/" + id).then().statusCode(412);
   }
 }

@@ -100,6 +100,19 @@ public class LocalFolderFileStore implements FileStore {
     }
   }
 
+  /** The folder is there and writable: checked without reading a single file (listing walks the whole tree). */
+  @Override
+  public void probe() {
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!Files.isWritable(root)) {
+      throw new UncheckedIOException(new IOException("the file store's folder is not writable"));
+    }
+  }
+
   @Override
   public String describe() {
     return "local " + root;

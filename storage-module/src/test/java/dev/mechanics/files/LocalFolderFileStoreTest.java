@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +45,20 @@ class LocalFolderFileStoreTest {
     assertThatThrownBy(() -> store.get(FileArea.UPLOADS, "../etc/passwd"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.get(FileArea.UPLOADS, "/abs")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Issue 15.10: the anonymous health probe must cost the same with ten files or ten million. */
+  @Test
+  void theHealthProbeReadsNoFile() throws Exception {
+    FileStore store = new LocalFolderFileStore(dir) {
+      @Override
+      public List<StoredFile> list(FileArea area, String prefix, int limit) {
+        throw new AssertionError("the probe walked the files");
+      }
+    };
+    store.put(FileArea.UPLOADS, "org/wo/photo-1", new ByteArrayInputStream(new byte[] {1}), 1, "image/jpeg");
+    store.probe();
+    Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "x");
+    assertThatThrownBy(() -> new LocalFolderFileStore(notAFolder).probe()).isInstanceOf(UncheckedIOException.class);
   }
 }

@@ -3,12 +3,12 @@ package dev.mechanics.billing;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.DocumentResponses;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Capability;
-import dev.mechanics.tenancy.Shop;
 import dev.mechanics.workorder.WorkOrderMetrics;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,17 +30,28 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Invoices (issued from repair orders) and their payments; managers and owners bill and take money. */
 @Path("/invoices")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Invoices")
 public class InvoiceResource {
 
   @Inject
@@ -58,11 +69,15 @@ public class InvoiceResource {
   @Inject
   CreditNoteService creditNotes;
 
+  @Inject
+  BillingDocuments documents;
+
   /** {@code line}: the line's index on the invoice (on a credit note, the invoice line it credits). */
   public record InvoiceLineView(String type, String description, BigDecimal quantity, String unitPrice,
                                 String amount, int line) {
   }
 
+  @Schema(name = "InvoiceTax")
   public record TaxView(String name, BigDecimal rate, String amount) {
   }
 
@@ -81,6 +96,16 @@ public class InvoiceResource {
           i.getAmountPaid().toString(), i.getBalanceDue().toString(), i.getStatus(), i.getVersion(),
           i.getAmountCredited().toString(), i.getRefundDue().toString());
     }
+  }
+
+  /** The document's name for {@code {"items": [...]}} of payments. */
+  @Schema(name = "PaymentList")
+  record PaymentList(List<PaymentView> items) {
+  }
+
+  /** The document's name for {@code {"items": [...]}} of credit notes. */
+  @Schema(name = "CreditNoteList")
+  record CreditNoteList(List<CreditNoteView> items) {
   }
 
   public record PaymentRequest(
@@ -103,6 +128,9 @@ public class InvoiceResource {
 
   @GET
   @Requires(Capability.READ_INVOICES)
+  @Operation(operationId = "listInvoices", summary = "List invoices",
+      description = "The organization's invoices, a page at a time; `shopId` lists one shop's.",
+      extensions = @Extension(name = "x-requires", value = "READ_INVOICES"))
   public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
     return Listing.of(invoices.list(RequestIds.field("shopId", shopId, Id::new), Listing.request(limit, after)),
@@ -112,6 +140,11 @@ public class InvoiceResource {
   @GET
   @Path("{id}")
   @Requires(Capability.READ_INVOICES)
+  @Operation(operationId = "getInvoice", summary = "Read an invoice",
+      description = "The invoice as issued (lines, taxes, totals) with what was paid, credited and is still due.",
+      extensions = @Extension(name = "x-requires", value = "READ_INVOICES"))
+  @APIResponse(responseCode = "200", description = "The invoice.", headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceView.class)))
   public Response get(@PathParam("id") String id) {
     Invoice invoice = invoices.get(RequestIds.path("invoice", id));
     return Response.ok(InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
@@ -122,18 +155,50 @@ public class InvoiceResource {
   @Path("{id}/pdf")
   @Produces("application/pdf")
   @Requires(Capability.READ_INVOICES)
-  public Response pdf(@PathParam("id") String id) {
-    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
-    Shop shop = invoices.shopOf(invoice);
-    StreamingOutput body = out -> InvoicePdf.write(invoice, shop.getName(), shop.getTimeZone(),
-        out);
-    return Response.ok(body, "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"" + invoice.getNumber() + ".pdf\"").build();
+  @Operation(operationId = "getInvoicePdf", summary = "The invoice as a PDF",
+      description = "Rendered from what was frozen at issue: shop identity and registration numbers, customer, "
+          + "vehicle with mileage in and out, complaint/cause/correction, lines with part number, condition and "
+          + "technician, taxes per rate, payments with method and reference, balance, payment terms and warranty; "
+          + "the number and \"page n of m\" on every page. PDF/A-2b. Never for a technician.",
+      extensions = @Extension(name = "x-requires", value = "READ_INVOICES"))
+  @APIResponse(responseCode = "200", description = "The PDF.",
+      headers = @Header(name = "Content-Disposition", ref = "ContentDisposition"),
+      content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response pdf(@PathParam("id") String id, @Parameter(description = LANG) @QueryParam("lang") String lang) {
+    UUID invoiceId = RequestIds.path("invoice", id);
+    return DocumentResponses.pdf(documents.invoice(caller.get(), invoiceId, DocumentResponses.language(lang)));
   }
+
+  /** A receipt for one payment or refund of the invoice. */
+  @GET
+  @Path("{id}/payments/{paymentId}/pdf")
+  @Produces("application/pdf")
+  @Requires(Capability.READ_INVOICES)
+  @Operation(operationId = "getPaymentReceiptPdf", summary = "A payment receipt as a PDF",
+      description = "One payment (or refund) of the invoice with its method and reference, what was paid so far "
+          + "and the balance. PDF/A-2b.",
+      extensions = @Extension(name = "x-requires", value = "READ_INVOICES"))
+  @APIResponse(responseCode = "200", description = "The PDF.",
+      headers = @Header(name = "Content-Disposition", ref = "ContentDisposition"),
+      content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response receipt(@PathParam("id") String id, @PathParam("paymentId") String paymentId,
+                          @Parameter(description = LANG) @QueryParam("lang") String lang) {
+    UUID invoiceId = RequestIds.path("invoice", id);
+    UUID payment = RequestIds.path("payment", paymentId);
+    return DocumentResponses.pdf(documents.receipt(caller.get(), invoiceId, payment,
+        DocumentResponses.language(lang)));
+  }
+
+  private static final String LANG = "Language (en, es, es-MX ...); default: the customer's, else the shop's";
 
   @GET
   @Path("{id}/payments")
   @Requires(Capability.READ_INVOICES)
+  @Operation(operationId = "listPayments", summary = "List an invoice's payments",
+      description = "The payments and refunds (negative amounts) taken against the invoice.",
+      extensions = @Extension(name = "x-requires", value = "READ_INVOICES"))
+  @APIResponse(responseCode = "200", description = "The payments.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentList.class)))
   public Map<String, List<PaymentView>> payments(@PathParam("id") String id) {
     return Map.of("items", payments.payments(RequestIds.path("invoice", id)).stream()
         .map(p -> PaymentView.of(p, null)).toList());
@@ -144,8 +209,24 @@ public class InvoiceResource {
   @Path("{id}/payments")
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.MANAGE_MONEY)
+  @Operation(operationId = "recordPayment", summary = "Take a payment or make a refund",
+      description = "Records a payment against the invoice (a negative amount is a refund), exactly once per "
+          + "`Idempotency-Key`. Owners, and managers of the invoice's shop (a manager of another shop: 403). 409 "
+          + "when the invoice is void; 422 when the amount is zero, more than the balance due, or refunds more "
+          + "than was paid, or when the key was used with another body.",
+      extensions = @Extension(name = "x-requires", value = "MANAGE_MONEY"))
+  @APIResponse(responseCode = "201", description = "The payment with the invoice's new balance; the same answer "
+      + "again for a retry with the same key.",
+      headers = {@Header(name = "Location", ref = "Location"),
+          @Header(name = "Idempotent-Replayed", ref = "IdempotentReplayed")},
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-                      @Valid @NotNull PaymentRequest request, @Context UriInfo uri) {
+                      @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                          examples = @ExampleObject(name = "card", value = """
+                              {"amount": "249.90", "method": "CARD", "reference": "auth 0421"}""")))
+                      PaymentRequest request, @Context UriInfo uri) {
     UUID invoiceId = RequestIds.path("invoice", id);
     Money amount = Money.parse(request.amount(), "amount");
     String reference = request.reference() == null || request.reference().isBlank() ? null
@@ -203,8 +284,26 @@ public class InvoiceResource {
   @Path("{id}/credit-notes")
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.MANAGE_MONEY)
+  @Operation(operationId = "issueCreditNote", summary = "Issue a credit note",
+      description = "Credits invoice lines (`lines`: the line's index on the invoice, and a quantity or all that "
+          + "is left) or a net `amount`, exactly once per `Idempotency-Key`, with a gapless number. What it "
+          + "credits reduces the amount due; on a paid invoice it becomes a refund due. Owners, and managers of "
+          + "the invoice's shop (a manager of another shop: 403). 400 when both or neither of `lines` and "
+          + "`amount` are sent; 422 when it credits nothing or more than is left, or the key was used with "
+          + "another body.",
+      extensions = @Extension(name = "x-requires", value = "MANAGE_MONEY"))
+  @APIResponse(responseCode = "201", description = "The credit note with the invoice's new amounts; the same "
+      + "answer again for a retry with the same key.",
+      headers = {@Header(name = "Location", ref = "Location"),
+          @Header(name = "Idempotent-Replayed", ref = "IdempotentReplayed")},
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditNoteView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response credit(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
-                         @Valid @NotNull CreditNoteRequest request, @Context UriInfo uri) {
+                         @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                             examples = @ExampleObject(name = "one line", value = """
+                                 {"reason": "Pad set returned unused", "lines": [{"line": 1, "quantity": 1}]}""")))
+                         CreditNoteRequest request, @Context UriInfo uri) {
     UUID invoiceId = RequestIds.path("invoice", id);
     CreditRequest credit = new CreditRequest(request.reason().trim(),
         request.lines() == null ? List.of()
@@ -223,6 +322,11 @@ public class InvoiceResource {
   @GET
   @Path("{id}/credit-notes")
   @Requires(Capability.MANAGE_MONEY)
+  @Operation(operationId = "listCreditNotes", summary = "List an invoice's credit notes",
+      description = "The credit notes issued against the invoice.",
+      extensions = @Extension(name = "x-requires", value = "MANAGE_MONEY"))
+  @APIResponse(responseCode = "200", description = "The credit notes.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditNoteList.class)))
   public Map<String, List<CreditNoteView>> creditNotes(@PathParam("id") String id) {
     Invoice invoice = invoices.get(RequestIds.path("invoice", id));
     return Map.of("items", creditNotes.of(invoice.getId()).stream().map(c -> CreditNoteView.of(c, invoice))
@@ -232,6 +336,9 @@ public class InvoiceResource {
   @GET
   @Path("{id}/credit-notes/{creditNoteId}")
   @Requires(Capability.MANAGE_MONEY)
+  @Operation(operationId = "getCreditNote", summary = "Read a credit note",
+      description = "The credit note as issued, with the invoice's amounts now.",
+      extensions = @Extension(name = "x-requires", value = "MANAGE_MONEY"))
   public CreditNoteView creditNote(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
     Invoice invoice = invoices.get(RequestIds.path("invoice", id));
     return CreditNoteView.of(creditNotes.get(invoice.getId(), RequestIds.path("credit note", creditNoteId)), invoice);
@@ -241,13 +348,18 @@ public class InvoiceResource {
   @Path("{id}/credit-notes/{creditNoteId}/pdf")
   @Produces("application/pdf")
   @Requires(Capability.MANAGE_MONEY)
-  public Response creditNotePdf(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId) {
-    Invoice invoice = invoices.get(RequestIds.path("invoice", id));
-    CreditNote note = creditNotes.get(invoice.getId(), RequestIds.path("credit note", creditNoteId));
-    Shop shop = invoices.shopOf(invoice);
-    StreamingOutput body = out -> InvoicePdf.write(note, invoice, shop.getName(),
-        shop.getTimeZone(), out);
-    return Response.ok(body, "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"" + note.getNumber() + ".pdf\"").build();
+  @Operation(operationId = "getCreditNotePdf", summary = "The credit note as a PDF",
+      description = "The invoice it corrects, the reason, the credited lines and the tax on them, rendered from "
+          + "what was frozen at issue. PDF/A-2b.",
+      extensions = @Extension(name = "x-requires", value = "MANAGE_MONEY"))
+  @APIResponse(responseCode = "200", description = "The PDF.",
+      headers = @Header(name = "Content-Disposition", ref = "ContentDisposition"),
+      content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response creditNotePdf(@PathParam("id") String id, @PathParam("creditNoteId") String creditNoteId,
+                                @Parameter(description = LANG) @QueryParam("lang") String lang) {
+    UUID invoiceId = RequestIds.path("invoice", id);
+    UUID note = RequestIds.path("credit note", creditNoteId);
+    return DocumentResponses.pdf(documents.creditNote(caller.get(), invoiceId, note,
+        DocumentResponses.language(lang)));
   }
 }

@@ -4,6 +4,7 @@ import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.Problem;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
@@ -30,14 +31,31 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import dev.mechanics.platform.Languages;
+import dev.mechanics.tenancy.LanguageTag;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Customers of the caller's organization; {@code ?q=} finds them by name, e-mail or phone prefix. */
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
 public class CustomerResource {
+
+  static final String EXAMPLE = """
+      {"firstName": "Ada", "lastName": "Lovelace", "email": "ada@example.com", "phone": "+1 555 010 2030",
+       "address": "12 Analytical Way, Springfield"}""";
 
   @Inject
   CustomerService customers;
@@ -51,24 +69,28 @@ public class CustomerResource {
       @Email @Size(max = 320) String email,
       @Size(max = 40) @Pattern(regexp = "[0-9+()./ -]*[0-9][0-9+()./ -]*", message = "must be a phone number")
       String phone,
-      @Size(max = 500) String address) {
+      @Size(max = 500) String address,
+      @LanguageTag String preferredLanguage) {
 
     CustomerDetails details() {
       return new CustomerDetails(firstName.trim(), lastName.trim(), blankToNull(email), blankToNull(phone),
-          blankToNull(address));
+          blankToNull(address), preferredLanguage == null || preferredLanguage.isBlank() ? null
+          : Languages.check("preferredLanguage", preferredLanguage));
     }
   }
 
+  /** {@code preferredLanguage}: what the customer's documents and mails are written in (null: the shop's). */
   public record CustomerView(UUID id, String firstName, String lastName, String email, String phone,
-                             String address, long version) {
+                             String address, String preferredLanguage, long version) {
     static CustomerView of(Customer c) {
       return new CustomerView(c.getId(), c.getFirstName(), c.getLastName(), c.getEmail(), c.getPhone(),
-          c.getAddress(), c.getVersion());
+          c.getAddress(), c.getPreferredLanguage(), c.getVersion());
     }
 
     /** A technician works on the car, not with the customer: no e-mail, phone or address. */
     static CustomerView withoutContact(Customer c) {
-      return new CustomerView(c.getId(), c.getFirstName(), c.getLastName(), null, null, null, c.getVersion());
+      return new CustomerView(c.getId(), c.getFirstName(), c.getLastName(), null, null, null,
+          c.getPreferredLanguage(), c.getVersion());
     }
   }
 
@@ -77,7 +99,12 @@ public class CustomerResource {
   }
 
   @GET
-  public Listing<CustomerView> list(@QueryParam("q") String q, @QueryParam("limit") String limit,
+  @Operation(operationId = "listCustomers", summary = "List customers",
+      description = "The organization's customers by last name, a page at a time; `q` finds them by name "
+          + "prefix, or by exact e-mail or phone number. A technician sees no e-mail, phone or address, and "
+          + "a search by e-mail or phone finds nothing for them.")
+  public Listing<CustomerView> list(@Parameter(description = "A name prefix, or an exact e-mail or phone "
+                                        + "number (at most 100 characters).") @QueryParam("q") String q, @QueryParam("limit") String limit,
                                     @QueryParam("after") String after) {
     if (q != null && q.length() > 100) {
       throw new DomainException.Malformed("q", "q must be at most 100 characters");
@@ -91,6 +118,10 @@ public class CustomerResource {
 
   @GET
   @Path("/{id}")
+  @Operation(operationId = "getCustomer", summary = "Read a customer",
+      description = "The customer with its version as the `ETag`. A technician sees no e-mail, phone or address.")
+  @APIResponse(responseCode = "200", description = "The customer.", headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
   public Response get(@PathParam("id") String id) {
     Customer customer = customers.get(RequestIds.path("customer", id, Id::new));
     return Response.ok(viewForCaller().apply(customer)).tag(Versions.etag(customer.getVersion())).build();
@@ -99,7 +130,14 @@ public class CustomerResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.EDIT_CUSTOMERS)
-  public Response register(@Valid @NotNull CustomerRequest request, @Context UriInfo uri) {
+  @Operation(operationId = "registerCustomer", summary = "Register a customer",
+      description = "Adds a customer to the organization (contact data encrypted at rest).",
+      extensions = @Extension(name = "x-requires", value = "EDIT_CUSTOMERS"))
+  @APIResponse(responseCode = "201", description = "The customer.",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
+  public Response register(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      examples = @ExampleObject(name = "customer", value = EXAMPLE))) CustomerRequest request, @Context UriInfo uri) {
     Customer customer = customers.register(request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(customer.getId().toString()).build())
         .entity(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
@@ -109,8 +147,14 @@ public class CustomerResource {
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.EDIT_CUSTOMERS)
+  @Operation(operationId = "changeCustomer", summary = "Change a customer",
+      description = "Replaces the customer's name and contact data (fields left out are cleared).",
+      extensions = @Extension(name = "x-requires", value = "EDIT_CUSTOMERS"))
+  @APIResponse(responseCode = "200", description = "The customer.", headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull CustomerRequest request) {
+                         @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                             examples = @ExampleObject(name = "customer", value = EXAMPLE))) CustomerRequest request) {
     Id<Customer> customerId = RequestIds.path("customer", id, Id::new);
     Customer customer = customers.change(customerId, Versions.required(ifMatch), request.details());
     return Response.ok(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
@@ -119,6 +163,13 @@ public class CustomerResource {
   @DELETE
   @Path("/{id}")
   @Requires(Capability.REMOVE_CUSTOMERS)
+  // no content: a client that accepts only problem+json (for the errors) must not get 406
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @Operation(operationId = "removeCustomer", summary = "Remove a customer",
+      description = "Deletes the customer with their vehicles. 409 while work orders or invoices refer to them.",
+      extensions = @Extension(name = "x-requires", value = "REMOVE_CUSTOMERS"))
+  @APIResponse(responseCode = "204", description = "Removed.")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response remove(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     customers.remove(RequestIds.path("customer", id, Id::new), Versions.optional(ifMatch));
     return Response.noContent().build();

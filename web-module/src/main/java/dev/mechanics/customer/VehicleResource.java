@@ -28,11 +28,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vehicles of the caller's organization; {@code ?customerId=} lists one customer's. */
 @Path("/vehicles")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Vehicles")
 public class VehicleResource {
+
+  private static final String EXAMPLE = """
+      {"customerId": "0193f1c2-0000-7000-8000-000000000002", "vin": "1HGCM82633A004352", "plate": "7ABC123",
+       "make": "Honda", "model": "Accord", "year": 2003, "mileage": 182000}""";
 
   @Inject
   VehicleService vehicles;
@@ -62,6 +76,8 @@ public class VehicleResource {
   }
 
   @GET
+  @Operation(operationId = "listVehicles", summary = "List vehicles",
+      description = "The organization's vehicles, a page at a time; `customerId` lists one customer's.")
   public Listing<VehicleView> list(@QueryParam("customerId") String customerId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after) {
     return Listing.of(vehicles.list(RequestIds.field("customerId", customerId, Id::new),
@@ -70,6 +86,10 @@ public class VehicleResource {
 
   @GET
   @Path("/{id}")
+  @Operation(operationId = "getVehicle", summary = "Read a vehicle",
+      description = "The vehicle with its version as the `ETag`.")
+  @APIResponse(responseCode = "200", description = "The vehicle.", headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)))
   public Response get(@PathParam("id") String id) {
     Vehicle vehicle = vehicles.get(RequestIds.path("vehicle", id, Id::new));
     return Response.ok(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
@@ -78,7 +98,17 @@ public class VehicleResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.EDIT_CUSTOMERS)
-  public Response register(@Valid @NotNull VehicleRequest request, @Context UriInfo uri) {
+  @Operation(operationId = "registerVehicle", summary = "Register a vehicle",
+      description = "Adds a customer's vehicle. The VIN is checked (17 characters, check digit); 409 when a "
+          + "vehicle with this VIN is already registered, 422 when the customer does not exist.",
+      extensions = @Extension(name = "x-requires", value = "EDIT_CUSTOMERS"))
+  @APIResponse(responseCode = "201", description = "The vehicle.",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public Response register(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      examples = @ExampleObject(name = "vehicle", value = EXAMPLE))) VehicleRequest request, @Context UriInfo uri) {
     Vehicle vehicle = vehicles.register(request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(vehicle.getId().toString()).build())
         .entity(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
@@ -88,8 +118,17 @@ public class VehicleResource {
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.EDIT_CUSTOMERS)
+  @Operation(operationId = "changeVehicle", summary = "Change a vehicle",
+      description = "Replaces the vehicle's details (fields left out are cleared). 409 when another vehicle has "
+          + "this VIN, 422 when the customer does not exist.",
+      extensions = @Extension(name = "x-requires", value = "EDIT_CUSTOMERS"))
+  @APIResponse(responseCode = "200", description = "The vehicle.", headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull VehicleRequest request) {
+                         @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                             examples = @ExampleObject(name = "vehicle", value = EXAMPLE))) VehicleRequest request) {
     Id<Vehicle> vehicleId = RequestIds.path("vehicle", id, Id::new);
     Vehicle vehicle = vehicles.change(vehicleId, Versions.required(ifMatch), request.details());
     return Response.ok(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();

@@ -7,6 +7,7 @@ import dev.mechanics.platform.security.SecuritySettings;
 import dev.mechanics.platform.web.AuthenticationFilter;
 import dev.mechanics.platform.web.ClientAddress;
 import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.Problem;
 import dev.mechanics.platform.web.Public;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +25,14 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Sessions: sign in (access + refresh token), rotate the refresh token, sign out, change one's password.
@@ -31,6 +40,7 @@ import java.util.UUID;
  */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sign-up and sessions")
 public class AuthResource {
 
   @Inject
@@ -54,6 +64,9 @@ public class AuthResource {
   @Inject
   CurrentCaller caller;
 
+  @Inject
+  AccountMails accountMails;
+
   @Context
   HttpServletRequest servletRequest;
 
@@ -75,7 +88,18 @@ public class AuthResource {
   @Path("/login")
   @Consumes(MediaType.APPLICATION_JSON)
   @Public
-  public TokenResponse login(@Valid @NotNull LoginRequest request) {
+  @SecurityRequirements
+  @Operation(operationId = "signIn", summary = "Sign in",
+      description = "Exchanges an e-mail and password for a short-lived access token and a refresh token (the "
+          + "session). Every failure (unknown e-mail, wrong password, disabled or locked account) answers the "
+          + "same 401; after repeated failures the account is locked for a while. Limited per client address.")
+  @APIResponse(responseCode = "200", description = "The tokens of the new session.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  public TokenResponse login(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      examples = @ExampleObject(name = "owner", value = """
+          {"email": "owner@demo.mechanics.dev", "password": "demo-Garage-2026"}"""))) LoginRequest request) {
     String address = clientAddress.of(servletRequest);
     SignedInStaff staff;
     try {
@@ -91,13 +115,30 @@ public class AuthResource {
   @Path("/refresh")
   @Consumes(MediaType.APPLICATION_JSON)
   @Public
-  public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
+  @SecurityRequirements
+  @Operation(operationId = "refreshSession", summary = "Refresh the tokens",
+      description = "Rotates the refresh token: answers a new access token and a new refresh token, and retires "
+          + "the one sent. Sending a retired refresh token again ends the whole session (it was stolen or "
+          + "replayed). 401 for an unknown, expired, retired or revoked token. Limited per client address.")
+  @APIResponse(responseCode = "200", description = "The session's new tokens.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  public TokenResponse refresh(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      examples = @ExampleObject(name = "refresh", value = """
+          {"refreshToken": "rt_0193f1c27d4e7c6a.Qm9vdHMgYW5kIGJyYWtlcw"}"""))) RefreshRequest request) {
     return issue(sessions.refresh(request.refreshToken(), settings.refreshTokenLifetime()));
   }
 
   /** Ends the session of the access token used (and so every refresh token of its family). */
   @POST
   @Path("/logout")
+  // no content: a client that accepts only problem+json (for the errors) must not get 406
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  @Operation(operationId = "signOut", summary = "Sign out",
+      description = "Ends the session of the access token used: its refresh tokens stop working at once, and so "
+          + "does the access token.")
+  @APIResponse(responseCode = "204", description = "The session has ended.")
   public Response logout() {
     caller.get();
     sessions.revoke((UUID) servletRequest.getAttribute(AuthenticationFilter.SESSION), "logout");
@@ -107,9 +148,21 @@ public class AuthResource {
   /** Changes the caller's password; every session of theirs ends, this one included. */
   @POST
   @Path("/password")
+  // no content: a client that accepts only problem+json (for the errors) must not get 406
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response changePassword(@Valid @NotNull PasswordChange request) {
+  @Operation(operationId = "changePassword", summary = "Change one's password",
+      description = "Changes the caller's password. 422 when `currentPassword` is wrong or the new one breaks the "
+          + "password policy (at least 12 characters, not a common password, not the e-mail). Every session of "
+          + "the caller ends, this one included: sign in again.")
+  @APIResponse(responseCode = "204", description = "Changed; every session of the caller has ended.")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public Response changePassword(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      examples = @ExampleObject(name = "change", value = """
+          {"currentPassword": "demo-Garage-2026", "newPassword": "a much longer garage passphrase"}""")))
+                                 PasswordChange request) {
     authentication.changePassword(caller.get(), request.currentPassword(), request.newPassword());
+    accountMails.passwordChanged(caller.get().userId(), Instant.now());
     return Response.noContent().build();
   }
 

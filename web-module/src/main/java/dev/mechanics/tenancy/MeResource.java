@@ -8,10 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller: who they are, their organization and their role in each shop. */
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Staff")
 public class MeResource {
 
   @Inject
@@ -23,6 +27,7 @@ public class MeResource {
   @Inject
   CurrentCaller caller;
 
+  @Schema(name = "OwnMembership")
   public record MembershipView(UUID shopId, String role) {
   }
 
@@ -34,6 +39,8 @@ public class MeResource {
   }
 
   @GET
+  @Operation(operationId = "getCurrentUser", summary = "Who am I",
+      description = "The caller: their id, e-mail and name, their organization, and their role in each shop.")
   public MeView me() {
     SignedInStaff me = authentication.describe(caller.get());
     Organization org = organizations.find(me.organizationId()).orElseThrow();

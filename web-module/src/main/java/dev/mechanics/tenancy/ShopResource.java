@@ -30,11 +30,25 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Locations of the caller's organization. */
 @Path("/shops")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Shops")
 public class ShopResource {
+
+  private static final String EXAMPLE = """
+      {"name": "Northside", "timeZone": "America/Chicago", "phone": "+1 555 010 4000",
+       "address": "400 North Ave, Springfield", "laborRate": 145.00}""";
 
   @Inject
   ShopService shops;
@@ -64,12 +78,18 @@ public class ShopResource {
   }
 
   @GET
+  @Operation(operationId = "listShops", summary = "List shops",
+      description = "The organization's shops, a page at a time.")
   public Listing<ShopView> list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
     return Listing.of(shops.list(Listing.request(limit, after)), ShopView::of);
   }
 
   @GET
   @Path("/{id}")
+  @Operation(operationId = "getShop", summary = "Read a shop",
+      description = "The shop with its version as the `ETag`.")
+  @APIResponse(responseCode = "200", description = "The shop.", headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShopView.class)))
   public Response get(@PathParam("id") String id) {
     Shop shop = shops.get(RequestIds.path("shop", id, Id::new));
     return Response.ok(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
@@ -78,7 +98,16 @@ public class ShopResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.OPEN_SHOPS)
-  public Response open(@Valid @NotNull ShopRequest request, @Context UriInfo uri) {
+  @Operation(operationId = "openShop", summary = "Open a shop",
+      description = "Adds a shop to the organization, with the default board and no tax rates. 409 when the "
+          + "organization already has a shop of this name.",
+      extensions = @Extension(name = "x-requires", value = "OPEN_SHOPS"))
+  @APIResponse(responseCode = "201", description = "The new shop.",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShopView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public Response open(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      examples = @ExampleObject(name = "shop", value = EXAMPLE))) ShopRequest request, @Context UriInfo uri) {
     Shop shop = shops.open(caller.get(), request.details());
     return Response.created(uri.getAbsolutePathBuilder().path(shop.getId().toString()).build())
         .entity(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
@@ -88,8 +117,16 @@ public class ShopResource {
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.CONFIGURE_SHOP)
+  @Operation(operationId = "changeShop", summary = "Change a shop",
+      description = "Replaces the shop's name, time zone, phone, address and labor rate. Owners, and managers of "
+          + "this shop (a manager of another shop: 403). 409 when another shop has this name.",
+      extensions = @Extension(name = "x-requires", value = "CONFIGURE_SHOP"))
+  @APIResponse(responseCode = "200", description = "The shop.", headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShopView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull ShopRequest request) {
+                         @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                             examples = @ExampleObject(name = "shop", value = EXAMPLE))) ShopRequest request) {
     Id<Shop> shopId = RequestIds.path("shop", id, Id::new);
     Shop shop = shops.change(caller.get(), shopId, Versions.required(ifMatch), request.details());
     return Response.ok(ShopView.of(shop)).tag(Versions.etag(shop.getVersion())).build();

@@ -17,10 +17,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Public sign-up of a new chain: organization, first shop and owner. */
 @Path("/organizations")
 @Public
+@SecurityRequirements
+@Tag(name = "Sign-up and sessions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class SignUpResource {
@@ -44,7 +55,20 @@ public class SignUpResource {
   }
 
   @POST
-  public Response signUp(@Valid @NotNull SignUpRequest request, @Context UriInfo uri) {
+  @Operation(operationId = "signUp", summary = "Sign up a new chain",
+      description = "Creates an organization with its first shop and that shop's owner, who can then sign in. "
+          + "Limited per client address like sign-in. 409 when the e-mail already belongs to a user.")
+  @APIResponse(responseCode = "201", description = "The organization, its shop and its owner.",
+      headers = @Header(name = "Location", ref = "Location"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = SignUpResponse.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  public Response signUp(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      examples = @ExampleObject(name = "chain", value = """
+          {"organizationName": "Speedy Auto Care", "shopName": "Downtown", "timeZone": "America/New_York",
+           "currency": "USD", "ownerName": "Dana Reyes", "ownerEmail": "dana@speedy.example",
+           "ownerPassword": "correct horse battery staple"}"""))) SignUpRequest request, @Context UriInfo uri) {
     SignUpService.Created created = signUps.signUp(new SignUp(request.organizationName().trim(),
         request.shopName().trim(), request.timeZone(), request.currency(), request.ownerName().trim(),
         request.ownerEmail(), request.ownerPassword()));

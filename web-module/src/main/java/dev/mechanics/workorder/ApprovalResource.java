@@ -3,8 +3,10 @@ package dev.mechanics.workorder;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.ClientAddress;
-import dev.mechanics.platform.web.RequestIds;
+import dev.mechanics.platform.Tenancy;
+import dev.mechanics.platform.web.DocumentResponses;
 import dev.mechanics.platform.web.Public;
+import dev.mechanics.platform.web.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -16,6 +18,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -25,14 +29,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The customer's side of an approval link (no sign-in): shows exactly the lines and totals, with the hash of
- * what is shown, and records an answer per line once.
+ * what is shown, and records an answer per line once. A used or expired link shows nothing of the estimate: 409
+ * or 410 problem+json whose type says which ({@code approval-link-used}, {@code approval-link-expired}; a
+ * tampered link is {@code approval-link-invalid}, 404) and whose {@code shop} names who to call.
  */
 @Path("/approvals/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 @Public
+@SecurityRequirements
+@Tag(name = "Approvals")
 public class ApprovalResource {
 
   @Inject
@@ -43,6 +62,9 @@ public class ApprovalResource {
 
   @Inject
   WorkOrderMetrics metrics;
+
+  @Inject
+  WorkOrderDocuments documents;
 
   @Inject
   ClientAddress clientAddress;
@@ -59,9 +81,11 @@ public class ApprovalResource {
                           String documentHash, Instant expiresAt, boolean answered) {
   }
 
+  @Schema(name = "LineDecision")
   public record Decision(@NotBlank String lineId, @NotNull Boolean approved) {
   }
 
+  @Schema(name = "LinkAnswerRequest")
   public record DecisionRequest(@NotBlank @Size(max = 200) String approverName,
                                 @NotBlank @Size(max = 64) String documentHash,
                                 @NotNull @Size(min = 1, max = 200) List<@Valid @NotNull Decision> decisions) {
@@ -71,7 +95,15 @@ public class ApprovalResource {
   }
 
   @GET
-  public ShownView show(@PathParam("token") String token) {
+  @Operation(operationId = "showEstimate", summary = "The estimate, as the customer sees it",
+      description = "Exactly the lines and totals the customer is asked to approve (no costs, no technicians), "
+          + "with the hash of what is shown and whether it was answered. A tampered link is 404, an expired one "
+          + "410.")
+  @APIResponse(responseCode = "200", description = "What the customer is asked to approve.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShownView.class)))
+  @APIResponse(responseCode = "410", ref = "Gone")
+  public ShownView show(@Parameter(description = "The signed token of the approval link.")
+                        @PathParam("token") String token) {
     ApprovalService.Shown shown = approvals.show(tokens.verify(token));
     WorkOrder w = shown.workOrder();
     List<ShownLine> lines = w.getLines().stream().map(l -> new ShownLine(l.getId(), l.getType(),
@@ -82,14 +114,52 @@ public class ApprovalResource {
         shown.documentHash(), shown.link().getExpiresAt(), shown.link().getUsedAt() != null);
   }
 
+  /** The estimate behind the link as a PDF, for the customer to keep (the approval page offers it). */
+  @GET
+  @Path("pdf")
+  @Produces("application/pdf")
+  @Operation(operationId = "getEstimatePdfByLink", summary = "The estimate of an approval link as a PDF",
+      description = "What the link shows, as the shop's estimate document (PDF/A-2b), each line with the answer "
+          + "given so far; no costs, no staff data beyond the shop's. Anyone holding the signed link; a tampered "
+          + "link is 404.")
+  @APIResponse(responseCode = "200", description = "The PDF.",
+      headers = @Header(name = "Content-Disposition", ref = "ContentDisposition"),
+      content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response pdf(@Parameter(description = "The signed token of the approval link.") @PathParam("token") String token,
+                      @Parameter(description = "Language (en, es, es-MX ...); default: the customer's, else the "
+                          + "shop's") @QueryParam("lang") String lang) {
+    UUID linkId = tokens.verify(token);
+    String language = DocumentResponses.language(lang);
+    return DocumentResponses.pdf(Tenancy.callAs(approvals.organizationOfLink(linkId),
+        () -> documents.estimateForLink(linkId, language)));
+  }
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public RecordedView decide(@PathParam("token") String token, @Valid @NotNull DecisionRequest request) {
+  @Operation(operationId = "answerEstimate", summary = "Approve or decline the estimate's lines",
+      description = "Records the customer's decision on each line, once (each audited with the approver's name "
+          + "and the client address). `documentHash` is the one `showEstimate` answered: 409 when the estimate "
+          + "changed since, or the link was used; 410 when it expired; 422 for a line that is not on the "
+          + "estimate. A tampered link is 404.")
+  @APIResponse(responseCode = "200", description = "How many lines were approved and declined.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordedView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "410", ref = "Gone")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public RecordedView decide(@Parameter(description = "The signed token of the approval link.")
+                             @PathParam("token") String token,
+                             @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                 examples = @ExampleObject(name = "approve one, decline one", value = """
+                                     {"approverName": "Ada Lovelace",
+                                      "documentHash": "9f2c4b1e6a8d3f5c7b0e2d4a6c8e0f1a3b5d7f9e1c3a5b7d9f0e2c4a6b8d0f1e",
+                                      "decisions": [{"lineId": "0193f1c2-0000-7000-8000-000000000005", "approved": true},
+                                                    {"lineId": "0193f1c2-0000-7000-8000-000000000006", "approved": false}]}""")))
+                             DecisionRequest request) {
     UUID linkId = tokens.verify(token);
     ApprovalService.Recorded recorded = approvals.decideByLink(linkId, decisions(request.decisions()),
         request.documentHash().trim(), request.approverName().trim(), http == null ? null : clientAddress.of(http));
     count(metrics, recorded);
-    return new RecordedView(approvals.show(linkId).workOrder().getNumber(), recorded.approved(), recorded.declined());
+    return new RecordedView(recorded.workOrderNumber(), recorded.approved(), recorded.declined());
   }
 
   static Map<UUID, Boolean> decisions(List<Decision> decisions) {

@@ -1,6 +1,5 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.security.SignedPayloads;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
@@ -8,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The token in an approval link: the link's id, signed (so every instance verifies the links every other one
- * signed). Expiry and single use live in the database. A token that does not verify names nothing: 404.
+ * signed). Expiry and single use live in the database. A token that does not verify names nothing: 404
+ * ({@code approval-link-invalid}).
  */
 @ApplicationScoped
 public class ApprovalTokens {
@@ -21,8 +21,7 @@ public class ApprovalTokens {
   }
 
   public UUID verify(String token) {
-    ByteBuffer id = signer.open(token, 16)
-        .orElseThrow(() -> new DomainException.NotFound("approval link", "in this URL"));
+    ByteBuffer id = signer.open(token, 16).orElseThrow(ApprovalLink::invalid);
     return new UUID(id.getLong(), id.getLong());
   }
 }

@@ -2,12 +2,13 @@ package dev.mechanics.workorder;
 
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
+import dev.mechanics.platform.PublicLinks;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
+import dev.mechanics.platform.web.PayloadTooLarge;
 import dev.mechanics.platform.web.Public;
 import dev.mechanics.platform.web.RequestIds;
-import dev.mechanics.platform.web.PayloadTooLarge;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,6 +33,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Photos and PDFs of a work order. Upload: the raw file as the body with its Content-Type ({@code ?name=} for the
@@ -39,6 +50,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Path("/work-orders/{id}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Work orders")
 public class AttachmentResource {
 
   @Inject
@@ -57,11 +69,19 @@ public class AttachmentResource {
   @Inject
   AttachmentLinks links;
 
+  @Inject
+  PublicLinks publicLinks;
+
   private Duration linkLifetime;
 
   @Inject
   void linkLifetime(@ConfigProperty(name = "ATTACHMENT_LINK_LIFETIME", defaultValue = "5m") String value) {
     linkLifetime = DurationSetting.parse("ATTACHMENT_LINK_LIFETIME", value);
+  }
+
+  /** The document's name for {@code {"items": [...]}} of attachments. */
+  @Schema(name = "AttachmentList")
+  record AttachmentList(List<AttachmentView> items) {
   }
 
   public record AttachmentView(UUID id, UUID workOrderId, String fileName, String contentType, long size,
@@ -74,12 +94,28 @@ public class AttachmentResource {
 
   @POST
   @Consumes({"image/jpeg", "image/png", "image/webp", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
-  public Response upload(@PathParam("id") String id, @QueryParam("name") String name,
-                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+  @Operation(operationId = "uploadAttachment", summary = "Upload a photo or PDF",
+      description = "The raw file is the body, with its `Content-Type` (JPEG, PNG, WebP or PDF); it streams to "
+          + "storage with its SHA-256. 422 when the content is not what `Content-Type` says or is empty; 413 "
+          + "beyond ATTACHMENT_MAX_BYTES. A technician uploads only to work assigned to them (else 404).")
+  @APIResponse(responseCode = "201", description = "The stored attachment.",
+      headers = @Header(name = "Location", ref = "Location"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public Response upload(@PathParam("id") String id,
+                         @Parameter(description = "The file's name (characters other than letters, digits, `. _ -` "
+                             + "and space become `_`; `attachment` when absent).") @QueryParam("name") String name,
+                         @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         @RequestBody(required = true, content = {
+                             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                             @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                             @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                                 schema = @Schema(type = SchemaType.STRING, format = "binary"))}) InputStream body,
                          @Context UriInfo uri) throws IOException {
     Id<WorkOrder> workOrderId = visible(id);
-    String fileName = name == null || name.isBlank() ? "attachment"
-        : name.replaceAll("[^A-Za-z0-9._ -]", "_").substring(0, Math.min(name.length(), 200));
+    String fileName = Attachment.fileNameFrom(name);
     Attachment attachment;
     try {
       attachment = attachments.upload(new AttachmentService.Upload(workOrderId, fileName, contentType, maxBytes,
@@ -92,6 +128,10 @@ public class AttachmentResource {
   }
 
   @GET
+  @Operation(operationId = "listAttachments", summary = "List attachments",
+      description = "The work order's photos and PDFs. A technician sees only work assigned to them (else 404).")
+  @APIResponse(responseCode = "200", description = "The attachments.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentList.class)))
   public Map<String, List<AttachmentView>> list(@PathParam("id") String id) {
     return Map.of("items", attachments.list(visible(id)).stream().map(AttachmentView::of).toList());
   }
@@ -99,6 +139,15 @@ public class AttachmentResource {
   @GET
   @Path("/{attachmentId}")
   @Produces(MediaType.WILDCARD)
+  @Operation(operationId = "downloadAttachment", summary = "Download an attachment",
+      description = "The file as it was uploaded, with its content type. A technician downloads only from work "
+          + "assigned to them (else 404).")
+  @APIResponse(responseCode = "200", description = "The file.",
+      headers = @Header(name = "Content-Disposition", ref = "ContentDisposition"),
+      content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+          @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+          @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+          @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
   public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId)
       throws IOException {
     return file(attachments.get(visible(id), RequestIds.path("attachment", attachmentId)));
@@ -114,8 +163,14 @@ public class AttachmentResource {
    */
   @POST
   @Path("/{attachmentId}/download-link")
+  @Operation(operationId = "createAttachmentLink", summary = "A short-lived download link",
+      description = "A URL that downloads the file without a token until it expires (ATTACHMENT_LINK_LIFETIME, "
+          + "or fewer `seconds`), for an image tag or a customer: with Blob Storage a read-only SAS for this one "
+          + "file, otherwise a link signed by the API. Whoever may download the attachment may ask.")
   public DownloadLink downloadLink(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId,
-                                   @QueryParam("seconds") String seconds, @Context UriInfo uri) {
+                                   @Parameter(description = "How long the link works, in seconds (1 to "
+                                       + "ATTACHMENT_LINK_LIFETIME).", schema = @Schema(type = SchemaType.INTEGER,
+                                       format = "int32", minimum = "1")) @QueryParam("seconds") String seconds) {
     Attachment attachment = attachments.get(visible(id), RequestIds.path("attachment", attachmentId));
     long lifetime = linkLifetime.toSeconds();
     if (seconds != null) {
@@ -130,10 +185,9 @@ public class AttachmentResource {
       }
     }
     Instant expiresAt = Instant.now().plusSeconds(lifetime);
-    URI url = attachments.directLink(attachment, expiresAt).orElseGet(() -> uri.getBaseUriBuilder()
-        .path("work-orders").path(attachment.getWorkOrderId().toString()).path("attachments")
-        .path(attachment.getId().toString()).path("content")
-        .queryParam("token", links.sign(attachment.getOrganizationId(), attachment.getId(), expiresAt)).build());
+    URI url = attachments.directLink(attachment, expiresAt).orElseGet(() -> URI.create(publicLinks.api("work-orders",
+        attachment.getWorkOrderId().toString(), "attachments", attachment.getId().toString(), "content")
+        + "?token=" + links.sign(attachment.getOrganizationId(), attachment.getId(), expiresAt)));
     return new DownloadLink(url.toString(), expiresAt);
   }
 
@@ -142,7 +196,19 @@ public class AttachmentResource {
   @Path("/{attachmentId}/content")
   @Produces(MediaType.WILDCARD)
   @Public
+  @SecurityRequirements
+  @Operation(operationId = "getAttachmentContent", summary = "Download through a signed link",
+      description = "Where a link of `createAttachmentLink` points when files are in the local folder store: the "
+          + "link's signature is the authorization. A forged or mismatched link is 404, an expired one 410.")
+  @APIResponse(responseCode = "200", description = "The file.",
+      headers = @Header(name = "Content-Disposition", ref = "ContentDisposition"),
+      content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+          @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+          @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+          @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+  @APIResponse(responseCode = "410", ref = "Gone")
   public Response content(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId,
+                          @Parameter(description = "The link's signed token.", required = true)
                           @QueryParam("token") String token) throws IOException {
     AttachmentLinks.Grant grant = links.verify(token);
     Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);

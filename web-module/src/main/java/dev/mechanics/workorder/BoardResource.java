@@ -21,10 +21,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The columns of a shop's board and the moves allowed between them. PUT replaces the board. */
 @Path("/shops/{shopId}/board")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Shops")
 public class BoardResource {
 
   @Inject
@@ -42,6 +51,11 @@ public class BoardResource {
   public record BoardRequest(@NotNull @Size(min = 1, max = 30) List<@Valid @NotNull ColumnRequest> columns) {
   }
 
+  /** The document's name for {@code {"columns": [...]}}. */
+  @Schema(name = "Board")
+  record BoardColumns(List<ColumnView> columns) {
+  }
+
   public record ColumnView(String code, String name, int position, List<String> next) {
     static ColumnView of(BoardColumn c) {
       return new ColumnView(c.getCode(), c.getName(), c.getPosition(), c.getNext());
@@ -49,6 +63,10 @@ public class BoardResource {
   }
 
   @GET
+  @Operation(operationId = "getBoard", summary = "Read the shop's board",
+      description = "The columns of the shop's board in order, and the moves allowed from each.")
+  @APIResponse(responseCode = "200", description = "The board.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BoardColumns.class)))
   public Map<String, List<ColumnView>> get(@PathParam("shopId") String shopId) {
     return Map.of("columns", board.boardOf(RequestIds.path("shop", shopId, Id::new)).columns().stream()
         .map(ColumnView::of).toList());
@@ -57,8 +75,21 @@ public class BoardResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.CONFIGURE_SHOP)
+  @Operation(operationId = "replaceBoard", summary = "Set up the shop's board",
+      description = "Replaces the board's columns and the moves allowed between them. Owners, and managers of "
+          + "this shop (a manager of another shop: 403). 422 when a column is listed twice or a move leads to an "
+          + "unknown column.",
+      extensions = @Extension(name = "x-requires", value = "CONFIGURE_SHOP"))
+  @APIResponse(responseCode = "200", description = "The board.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BoardColumns.class)))
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Map<String, List<ColumnView>> replace(@PathParam("shopId") String shopId,
-                                               @Valid @NotNull BoardRequest request) {
+      @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          examples = @ExampleObject(name = "three columns", value = """
+              {"columns": [{"code": "WAITING", "name": "Waiting", "next": ["IN_BAY"]},
+                           {"code": "IN_BAY", "name": "In bay", "next": ["READY", "WAITING"]},
+                           {"code": "READY", "name": "Ready for pick-up", "next": ["IN_BAY"]}]}""")))
+      BoardRequest request) {
     List<BoardColumnSpec> specs = request.columns().stream()
         .map(c -> new BoardColumnSpec(c.code(), c.name().trim(), List.copyOf(c.next()))).toList();
     return Map.of("columns", board.configure(caller.get(), RequestIds.path("shop", shopId, Id::new), specs)

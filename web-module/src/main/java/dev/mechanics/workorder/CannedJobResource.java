@@ -23,10 +23,19 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A shop's canned jobs; {@code POST /work-orders/{id}/canned-jobs/{jobId}} inserts one into a work order. */
 @Path("/shops/{shopId}/canned-jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Shops")
 public class CannedJobResource {
 
   @Inject
@@ -50,6 +59,11 @@ public class CannedJobResource {
     }
   }
 
+  /** The document's name for {@code {"items": [...]}} of canned jobs. */
+  @Schema(name = "CannedJobList")
+  record CannedJobList(List<CannedJobView> items) {
+  }
+
   public record CannedJobView(UUID id, String name, List<CannedLineView> lines) {
     static CannedJobView of(CannedJob job) {
       return new CannedJobView(job.getId(), job.getName(), job.getLines().stream()
@@ -58,6 +72,10 @@ public class CannedJobResource {
   }
 
   @GET
+  @Operation(operationId = "listCannedJobs", summary = "List the shop's canned jobs",
+      description = "The shop's canned jobs (named sets of lines such as \"Front brake job\") with their lines.")
+  @APIResponse(responseCode = "200", description = "The canned jobs.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CannedJobList.class)))
   public Map<String, List<CannedJobView>> list(@PathParam("shopId") String shopId) {
     return Map.of("items", cannedJobs.of(RequestIds.path("shop", shopId, Id::new)).stream().map(CannedJobView::of)
         .toList());
@@ -66,7 +84,21 @@ public class CannedJobResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.EDIT_WORK)
-  public Response define(@PathParam("shopId") String shopId, @Valid @NotNull CannedJobRequest request) {
+  @Operation(operationId = "defineCannedJob", summary = "Define a canned job",
+      description = "Adds a canned job to the shop; `applyCannedJob` inserts its lines into a work order. 422 "
+          + "for a line that breaks the line rules (labor needs `hours`, the others `unitPrice`).",
+      extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
+  @APIResponse(responseCode = "201", description = "The canned job.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CannedJobView.class)))
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public Response define(@PathParam("shopId") String shopId,
+                         @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                             examples = @ExampleObject(name = "brake job", value = """
+                                 {"name": "Front brake job", "lines": [
+                                   {"type": "LABOR", "description": "Replace front pads and rotors", "hours": 1.5},
+                                   {"type": "PART", "description": "Brake pad set", "partNumber": "BP-1234",
+                                    "quantity": 1, "unitCost": "38.00", "unitPrice": "79.00"}]}""")))
+                         CannedJobRequest request) {
     CannedJob job = cannedJobs.define(RequestIds.path("shop", shopId, Id::new), request.name().trim(),
         request.lines().stream().map(LineRequest::details).toList());
     return Response.status(Response.Status.CREATED).entity(CannedJobView.of(job)).build();

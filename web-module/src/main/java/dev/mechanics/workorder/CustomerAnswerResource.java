@@ -24,6 +24,15 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The customer's answers to an estimate as staff see them: every recorded decision with its evidence, and
@@ -31,6 +40,7 @@ import java.util.UUID;
  */
 @Path("/work-orders/{id}/approvals")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Work orders")
 public class CustomerAnswerResource {
 
   @Inject
@@ -66,7 +76,25 @@ public class CustomerAnswerResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.EDIT_WORK)
-  public Response recordAnswer(@PathParam("id") String id, @Valid @NotNull CustomerAnswerRequest request,
+  @Operation(operationId = "recordCustomerAnswer", summary = "Record the customer's answer",
+      description = "Records the customer's approval or decline of each line, given on the phone or in person "
+          + "(each decision audited with the approver's name). `documentHash` is the `documentHash` of "
+          + "`listApprovalRecords`: 409 when the estimate changed since (or is invoiced, or has no lines); 422 "
+          + "for a line that is not on the work order or the LINK method.",
+      extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
+  @APIResponse(responseCode = "200", description = "The work order with each line's decision.",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public Response recordAnswer(@PathParam("id") String id,
+                               @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   examples = @ExampleObject(name = "phone", value = """
+                                       {"approverName": "Ada Lovelace", "method": "PHONE",
+                                        "documentHash": "9f2c4b1e6a8d3f5c7b0e2d4a6c8e0f1a3b5d7f9e1c3a5b7d9f0e2c4a6b8d0f1e",
+                                        "decisions": [{"lineId": "0193f1c2-0000-7000-8000-000000000005", "approved": true}]}""")))
+                               CustomerAnswerRequest request,
                                @Context HttpServletRequest http) {
     Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     ApprovalService.Recorded recorded = approvals.decideForCustomer(workOrderId,
@@ -80,6 +108,10 @@ public class CustomerAnswerResource {
 
   /** The evidence: every recorded answer, and the hash of what the work order shows now. */
   @GET
+  @Operation(operationId = "listApprovalRecords", summary = "The customer's answers",
+      description = "Every recorded decision with its evidence (approver, method, client address, the hash of "
+          + "what was shown), and the hash of what the work order shows now. A technician sees only work "
+          + "assigned to them (else 404).")
   public ApprovalsView approvalRecords(@PathParam("id") String id) {
     Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     WorkOrder workOrder = workOrders.get(caller.get(), workOrderId);

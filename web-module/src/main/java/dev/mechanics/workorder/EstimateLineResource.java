@@ -22,12 +22,26 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The lines of a work order's estimate; each answer is the whole work order with its new version. */
 @Path("/work-orders/{id}/lines")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Capability.EDIT_WORK)
+@Tag(name = "Work orders")
 public class EstimateLineResource {
+
+  private static final String EXAMPLE = """
+      {"type": "LABOR", "description": "Replace front brake pads and rotors", "hours": 1.5, "rate": "120.00",
+       "technicianId": "0193f1c2-0000-7000-8000-000000000004", "taxable": true}""";
 
   @Inject
   EstimateLineService lines;
@@ -40,7 +54,21 @@ public class EstimateLineResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response addLine(@PathParam("id") String id, @Valid @NotNull LineRequest request, @Context UriInfo uri) {
+  @Operation(operationId = "addLine", summary = "Add a line",
+      description = "Adds a labor, part, fee or discount line to the work order (audited). Labor needs `hours`, "
+          + "the others `unitPrice`; money is a decimal string. 409 once the work order is invoiced; 422 for a "
+          + "line that breaks these rules or an unknown technician.",
+      extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
+  @APIResponse(responseCode = "201", description = "The whole work order with the new line; `Location` is the line's.",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public Response addLine(@PathParam("id") String id,
+                          @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                              examples = @ExampleObject(name = "labor", value = EXAMPLE))) LineRequest request,
+                          @Context UriInfo uri) {
     Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     WorkOrderLine line = lines.addLine(workOrderId, request.details());
     WorkOrder workOrder = workOrders.get(workOrderId);
@@ -51,8 +79,20 @@ public class EstimateLineResource {
   @PUT
   @Path("/{lineId}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "changeLine", summary = "Change a line",
+      description = "Replaces a line of the work order (audited); `If-Match` is the work order's `ETag`. A "
+          + "changed line needs the customer's approval again. 409 once the work order is invoiced; 422 as for "
+          + "adding a line.",
+      extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
+  @APIResponse(responseCode = "200", description = "The whole work order with the changed line.", headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response changeLine(@PathParam("id") String id, @PathParam("lineId") String lineId,
-                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LineRequest request) {
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                 examples = @ExampleObject(name = "labor", value = EXAMPLE))) LineRequest request) {
     Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     long version = Versions.required(ifMatch);
     lines.changeLine(workOrderId, RequestIds.path("line", lineId), version, request.details());
@@ -61,6 +101,14 @@ public class EstimateLineResource {
 
   @DELETE
   @Path("/{lineId}")
+  @Operation(operationId = "removeLine", summary = "Remove a line",
+      description = "Removes a line of the work order (audited); with `If-Match` (the work order's `ETag`) only "
+          + "from that version. 409 once the work order is invoiced.",
+      extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
+  @APIResponse(responseCode = "200", description = "The whole work order without the line.", headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response removeLine(@PathParam("id") String id, @PathParam("lineId") String lineId,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);

@@ -16,10 +16,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A work order's inspection checklist, filled in by whoever works on the car (a technician: assigned work). */
 @Path("/work-orders/{id}/inspection")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Work orders")
 public class InspectionResource {
 
   @Inject
@@ -38,6 +46,11 @@ public class InspectionResource {
   public record InspectionRequest(@NotNull @Size(max = 200) List<@Valid @NotNull InspectionPointRequest> items) {
   }
 
+  /** The document's name for {@code {"items": [...]}} of inspection points. */
+  @Schema(name = "Inspection")
+  record Inspection(List<InspectionPointView> items) {
+  }
+
   public record InspectionPointView(int position, String name, InspectionItem.Condition condition, String notes) {
     static InspectionPointView of(InspectionItem i) {
       return new InspectionPointView(i.getPosition(), i.getName(), i.getCondition(), i.getNotes());
@@ -45,6 +58,11 @@ public class InspectionResource {
   }
 
   @GET
+  @Operation(operationId = "getInspection", summary = "Read the inspection",
+      description = "The work order's inspection checklist in order. A technician sees only work assigned to "
+          + "them (else 404).")
+  @APIResponse(responseCode = "200", description = "The checklist.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Inspection.class)))
   public Map<String, List<InspectionPointView>> inspection(@PathParam("id") String id) {
     return Map.of("items", attachments.inspection(visible(id)).stream().map(InspectionPointView::of).toList());
   }
@@ -52,8 +70,16 @@ public class InspectionResource {
   /** Replaces the checklist as a whole. */
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "replaceInspection", summary = "Fill in the inspection",
+      description = "Replaces the checklist as a whole (each point: a name, GREEN/YELLOW/RED, notes). A "
+          + "technician works only on work assigned to them (else 404).")
+  @APIResponse(responseCode = "200", description = "The checklist.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Inspection.class)))
   public Map<String, List<InspectionPointView>> inspect(@PathParam("id") String id,
-                                                        @Valid @NotNull InspectionRequest request) {
+      @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          examples = @ExampleObject(name = "checklist", value = """
+              {"items": [{"name": "Front brake pads", "condition": "RED", "notes": "2 mm left"},
+                         {"name": "Tires", "condition": "GREEN"}]}"""))) InspectionRequest request) {
     List<AttachmentService.InspectionPoint> points = request.items().stream()
         .map(p -> new AttachmentService.InspectionPoint(p.name().trim(), p.condition(), p.notes())).toList();
     return Map.of("items", attachments.replaceInspection(visible(id), points).stream()

@@ -25,7 +25,8 @@ public record LineRequest(
     @Digits(integer = 7, fraction = 3) BigDecimal quantity,
     @Pattern(regexp = LineRequest.MONEY, message = LineRequest.MONEY_MESSAGE) String unitCost,
     @Pattern(regexp = LineRequest.MONEY, message = LineRequest.MONEY_MESSAGE) String unitPrice,
-    Boolean taxable) {
+    Boolean taxable,
+    PartCondition condition) {
 
   /** Money on the wire: a decimal string with at most two places. */
   static final String MONEY = "-?\\d{1,12}(\\.\\d{1,2})?";
@@ -36,7 +37,7 @@ public record LineRequest(
     Money cost = nonNegative(unitCost, "unitCost");
     Money price = nonNegative(unitPrice, "unitPrice");
     return new LineDetails(type, description.trim(), hours, rateMoney, RequestIds.field("technicianId", technicianId),
-        blankToNull(partNumber), quantity, cost, price, taxable == null || taxable);
+        blankToNull(partNumber), quantity, cost, price, taxable == null || taxable, condition);
   }
 
   private static Money nonNegative(String text, String field) {

@@ -24,10 +24,20 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A shop's tax rates (several; labor and parts taxed separately). PUT replaces the whole set. */
 @Path("/shops/{shopId}/tax-rates")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Shops")
 public class TaxRateResource {
 
   @Inject
@@ -45,7 +55,16 @@ public class TaxRateResource {
   public record TaxRatesRequest(@NotNull @Size(max = 10) List<@Valid @NotNull TaxRateRequest> items) {
   }
 
+  /** The document's name for {@code {"items": [...]}} of tax rates. */
+  @Schema(name = "TaxRates")
+  record TaxRates(@Schema(type = SchemaType.ARRAY, implementation = TaxRule.class) List<TaxRule> items) {
+  }
+
   @GET
+  @Operation(operationId = "listTaxRates", summary = "Read the shop's tax rates",
+      description = "The shop's tax rates and whether each applies to labor, to parts, or both.")
+  @APIResponse(responseCode = "200", description = "The tax rates.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaxRates.class)))
   public Map<String, List<TaxRule>> list(@PathParam("shopId") String shopId) {
     return Map.of("items", taxRates.of(RequestIds.path("shop", shopId, Id::new)));
   }
@@ -53,8 +72,19 @@ public class TaxRateResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.CONFIGURE_SHOP)
+  @Operation(operationId = "replaceTaxRates", summary = "Set the shop's tax rates",
+      description = "Replaces the shop's tax rates as a whole (`rate` is a fraction: 0.0825 for 8.25 %); work "
+          + "orders are totalled with the new rates, issued invoices keep theirs. Owners, and managers of this "
+          + "shop (a manager of another shop: 403).",
+      extensions = @Extension(name = "x-requires", value = "CONFIGURE_SHOP"))
+  @APIResponse(responseCode = "200", description = "The tax rates.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaxRates.class)))
   public Map<String, List<TaxRule>> replace(@PathParam("shopId") String shopId,
-                                            @Valid @NotNull TaxRatesRequest request) {
+      @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          examples = @ExampleObject(name = "state and city", value = """
+              {"items": [{"name": "State sales tax", "rate": 0.0625, "appliesToLabor": false, "appliesToParts": true},
+                         {"name": "City tax", "rate": 0.02, "appliesToLabor": true, "appliesToParts": true}]}""")))
+      TaxRatesRequest request) {
     List<TaxRule> rules = request.items().stream()
         .map(r -> new TaxRule(r.name().trim(), r.rate(), r.appliesToLabor(), r.appliesToParts())).toList();
     return Map.of("items", taxRates.replace(caller.get(), RequestIds.path("shop", shopId, Id::new), rules));

@@ -41,12 +41,13 @@ public final class WorkOrderViews {
 
   public record LineView(UUID id, int position, LineType type, String description, BigDecimal hours, String rate,
                          UUID technicianId, String partNumber, BigDecimal quantity, String unitCost,
-                         String unitPrice, String amount, boolean taxable, LineApproval approval) {
+                         String unitPrice, String amount, boolean taxable, LineApproval approval,
+                         PartCondition condition) {
     static LineView of(WorkOrderLine l, boolean costs) {
       return new LineView(l.getId(), l.getPosition(), l.getType(), l.getDescription(), l.getHours(),
           str(l.getRate()), l.getTechnicianId(), l.getPartNumber(), l.getQuantity(),
           costs ? str(l.getUnitCost()) : null, str(l.getUnitPrice()), l.getAmount().toString(), l.isTaxable(),
-          l.getApproval());
+          l.getApproval(), l.getCondition());
     }
   }
 
@@ -66,13 +67,14 @@ public final class WorkOrderViews {
   public record WorkOrderView(UUID id, String number, UUID shopId, UUID customerId, UUID vehicleId,
                               WorkOrderKind kind, String status, Instant statusSince, Integer mileageIn,
                               String complaint, String cause, String correction, List<UUID> technicianIds,
-                              Instant promisedAt, List<LineView> lines, TotalsView totals, long version) {
+                              Instant promisedAt, List<LineView> lines, TotalsView totals, long version,
+                              Integer mileageOut) {
     static WorkOrderView of(WorkOrder w, Totals totals, boolean costs) {
       return new WorkOrderView(w.getId(), w.getNumber(), w.getShopId(), w.getCustomerId(), w.getVehicleId(),
           w.getKind(), w.getStatus(), w.getStatusSince(), w.getMileageIn(), w.getComplaint(), w.getCause(),
           w.getCorrection(), w.getTechnicianIds(), w.getPromisedAt(),
           w.getLines().stream().map(l -> LineView.of(l, costs)).toList(), TotalsView.of(totals, costs),
-          w.getVersion());
+          w.getVersion(), w.getMileageOut());
     }
   }
 

@@ -4,6 +4,7 @@ import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
+import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -123,8 +124,10 @@ public class Schedules {
   }
 
   /** Changes a schedule if it is still at {@code expectedVersion}; the next fire time follows the new cron. */
-  public Schedule change(UUID organizationId, UUID id, long expectedVersion, ScheduleDetails details, Instant now) {
+  public Schedule change(UUID organizationId, UUID id, long ifVersion, ScheduleDetails details, Instant now) {
     Schedule current = find(organizationId, id);
+    // If-Match: * changes whatever version is current
+    long expectedVersion = ifVersion == TenantOwnedEntity.ANY_VERSION ? current.version() : ifVersion;
     if (current.version() != expectedVersion) {
       throw new DomainException.StaleVersion("schedule", expectedVersion, current.version());
     }

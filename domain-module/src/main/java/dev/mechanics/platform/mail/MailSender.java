@@ -3,16 +3,40 @@ package dev.mechanics.platform.mail;
 import java.util.List;
 
 /**
- * Sends mail, with attachments. The SMTP adapter lives in mail-module, a jar in the EAR's lib/ like the domain,
- * so that domain services, resources and batch jobs inject it as any other bean.
+ * Sends mail. The SMTP adapter lives in mail-module, a jar in the EAR's lib/ like the domain, so that domain
+ * services, resources and batch jobs inject it as any other bean. What a message says is composed elsewhere
+ * (documents-module renders the templates); this port only carries it.
  */
 public interface MailSender {
 
   record Attachment(String fileName, String contentType, byte[] content) {
   }
 
+  /** An image the HTML part shows by its content id ({@code <img src="cid:logo">}), such as the shop's logo. */
+  record Inline(String contentId, String contentType, byte[] content) {
+  }
+
+  /**
+   * One message: a plain-text part always, an HTML alternative when {@code html} is not null (with the images it
+   * shows inline), and attachments.
+   */
+  record Message(List<String> to, String subject, String text, String html, List<Inline> inline,
+                 List<Attachment> attachments) {
+
+    public Message {
+      to = List.copyOf(to);
+      inline = inline == null ? List.of() : List.copyOf(inline);
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+  }
+
   /** True when the message was handed to the SMTP server; false when it was only logged or sending failed. */
-  boolean send(List<String> to, String subject, String text, List<Attachment> attachments);
+  boolean send(Message message);
+
+  /** A plain-text message with attachments. */
+  default boolean send(List<String> to, String subject, String text, List<Attachment> attachments) {
+    return send(new Message(to, subject, text, null, List.of(), attachments));
+  }
 
   /** One plain-text message to one address. */
   default boolean send(String to, String subject, String text) {

@@ -28,13 +28,25 @@ public final class Api {
   private static volatile boolean ready;
   /** Every token and password the tests used: none may ever appear in the server's log (LogHygieneIT). */
   private static final java.util.Set<String> SECRETS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** What kinds of secret were gathered, so LogHygieneIT can tell that it checked each kind the API hands out. */
+  private static final java.util.Set<String> KINDS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public static java.util.Set<String> secretsUsed() {
     return java.util.Set.copyOf(SECRETS);
   }
 
+  public static java.util.Set<String> secretKindsUsed() {
+    return java.util.Set.copyOf(KINDS);
+  }
+
   public static void rememberSecret(String secret) {
     SECRETS.add(secret);
+  }
+
+  /** A secret the application handed out ({@code kind}: "refresh token", "approval link", ...). */
+  public static void rememberSecret(String kind, String secret) {
+    SECRETS.add(secret);
+    KINDS.add(kind);
   }
 
   private Api() {
@@ -62,6 +74,24 @@ public final class Api {
 
   public static String baseUrl() {
     return PROPS.getProperty("base.url");
+  }
+
+  /**
+   * The server's metrics in Prometheus format, read as a scraper must: over HTTPS with the scraper's credentials
+   * (the test server's configDropins gives it both; plain /metrics refuses everyone, issue 15.4).
+   */
+  public static String metrics() {
+    return metrics("");
+  }
+
+  /** As {@link #metrics()}, with a query such as {@code ?scope=application}. */
+  public static String metrics(String query) {
+    awaitReady();
+    rememberSecret("metrics password", PROPS.getProperty("metrics.password"));
+    return given().relaxedHTTPSValidation().auth().preemptive()
+        .basic(PROPS.getProperty("metrics.user"), PROPS.getProperty("metrics.password"))
+        .accept("text/plain").get(PROPS.getProperty("metrics.url") + query).then().statusCode(200).extract()
+        .asString();
   }
 
   /** Waits for /health/ready: Liberty reports "started" even when the application failed to start. */
@@ -140,10 +170,12 @@ public final class Api {
   }
 
   public static String login(String email, String password) {
-    SECRETS.add(password);
-    String token = anonymous().body(Map.of("email", email, "password", password))
-        .post("/auth/login").then().statusCode(200).extract().path("accessToken");
-    SECRETS.add(token);
+    rememberSecret("password", password);
+    Response signedIn = anonymous().body(Map.of("email", email, "password", password)).post("/auth/login");
+    signedIn.then().statusCode(200);
+    String token = signedIn.path("accessToken");
+    rememberSecret("access token", token);
+    rememberSecret("refresh token", signedIn.path("refreshToken"));
     return token;
   }
 
@@ -174,7 +206,7 @@ public final class Api {
   /** A signed-in caller: the token and the organization and first shop it belongs to. */
   public record Tenant(String token, String organizationId, String shopId) {
 
-    static Tenant of(String token) {
+    public static Tenant of(String token) {
       Response me = given().baseUri(baseUrl()).basePath("/api/v1").header("Authorization", "Bearer " + token)
           .get("/me");
       me.then().statusCode(200);

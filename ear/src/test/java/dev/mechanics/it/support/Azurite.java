@@ -4,10 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -44,14 +42,7 @@ final class Azurite {
       return;
     }
     try {
-      Path launcher = repoRoot.resolve("node_modules/.bin/azurite-blob");
-      if (!Files.isExecutable(launcher)) {
-        System.out.println("[Azurite] installing it with npm ci in " + repoRoot);
-        run(repoRoot, logDir.resolve("npm-ci.log"), List.of("npm", "ci", "--no-audit", "--no-fund"));
-      }
-      if (!Files.isExecutable(launcher)) {
-        throw new IOException("npm ci did not install " + launcher);
-      }
+      Path launcher = Npm.tool(repoRoot, "azurite-blob", logDir.resolve("npm-ci.log"));
       ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--silent", "--disableTelemetry",
           "--skipApiVersionCheck", "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--blobPort",
           Integer.toString(port))
@@ -92,19 +83,6 @@ final class Azurite {
       p.destroy();
       System.out.println("[Azurite] stopped pid " + pid);
     });
-  }
-
-  private static void run(Path dir, Path log, List<String> command) throws IOException {
-    try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
-      if (p.waitFor() != 0) {
-        throw new IOException(String.join(" ", command) + " failed (see " + log + ")");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
   }
 
   private static boolean answers(int port) {

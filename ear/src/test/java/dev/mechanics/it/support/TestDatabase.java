@@ -29,6 +29,11 @@ public final class TestDatabase {
   public static final String OVERRIDE = "configDropins/overrides/test-database.xml";
   /** Signs up in BatchIT and holds PLATFORM_OPERATOR through PLATFORM_ADMIN_EMAILS. */
   public static final String PLATFORM_OPERATOR_EMAIL = "operator@platform.mechanics.dev";
+  /** Also listed in PLATFORM_ADMIN_EMAILS: PlatformOperatorIT signs one up and invites the other. */
+  public static final List<String> MORE_OPERATOR_EMAILS = List.of("second-operator@platform.mechanics.dev",
+      "invited-operator@platform.mechanics.dev");
+  /** The scraper the test server lets read /metrics over HTTPS (its password is random per run). */
+  static final String METRICS_USER = "metrics-scraper";
   /** The test run's backup key (base64 of 32 bytes); a real installation's comes from its secret store. */
   public static final String BACKUP_KEY = "dGVzdC1vbmx5LWJhY2t1cC1rZXktMzItYnl0ZXMhISE=";
 
@@ -66,6 +71,8 @@ public final class TestDatabase {
     byte[] secretBytes = new byte[32];
     new java.security.SecureRandom().nextBytes(secretBytes);
     String jwtSecret = java.util.HexFormat.of().formatHex(secretBytes);
+    new java.security.SecureRandom().nextBytes(secretBytes);
+    String metricsPassword = java.util.HexFormat.of().formatHex(secretBytes);
     clearLogs(serverDir.resolve("logs"));
     // Arquillian deploys into dropins/; an archive left by an interrupted run would start with the server.
     clearLogs(serverDir.resolve("dropins"));
@@ -89,8 +96,21 @@ public final class TestDatabase {
           <featureManager>
             <feature>localConnector-1.0</feature>
           </featureManager>
-          <!-- the tests play the proxy: X-Forwarded-For from loopback is honoured -->
-          <variable name="TRUSTED_PROXIES" value="127.0.0.1,0:0:0:0:0:0:0:1"/>
+          <!-- as deployed (issue 15): links from the public address, the proxies as ranges. The tests play App
+               Service's front end (loopback) and Front Door (its published back-end ranges), so X-Forwarded-For
+               from them is honoured. Production mode itself (https only) is tested by ProductionModeIT. -->
+          <variable name="PUBLIC_BASE_URL" value="%s"/>
+          <variable name="TRUSTED_PROXIES" value="127.0.0.0/8,::1/128,147.243.0.0/16,2a01:111:2050::/44"/>
+          <!-- /metrics for the tests: HTTPS on a port of their own and a scraper in Liberty's reader role (how an
+               operator gives a scraper access, docs/operations.md); plain HTTP stays refused as in production -->
+          <variable name="HTTPS_PORT" value="%s"/>
+          <keyStore id="defaultKeyStore" password="${keystore_password}"/>
+          <basicRegistry id="metricsScrapers" realm="metrics">
+            <user name="%s" password="%s"/>
+          </basicRegistry>
+          <reader-role>
+            <user>%s</user>
+          </reader-role>
           <!-- the demo chain gives the tests one user per role -->
           <variable name="DEMO_DATA" value="true"/>
           <!-- security: the shared Redis under this run's own prefix, limits that the suite's own traffic stays
@@ -113,8 +133,10 @@ public final class TestDatabase {
           <variable name="SMTP_PORT" value="%s"/>
           <!-- Blob Storage: this run's Azurite (see Azurite) -->
         %s</server>
-        """.formatted(xmlEscape(appUrl), xmlEscape(url), System.getProperty("it.port", "9080"), redisPrefix,
-        PLATFORM_OPERATOR_EMAIL, BACKUP_KEY, xmlEscape(storage.toString()), smtpPort(), blobStorage));
+        """.formatted(xmlEscape(appUrl), xmlEscape(url), System.getProperty("it.port", "9080"), baseUrl(),
+        httpsPort(), METRICS_USER, metricsPassword, METRICS_USER, redisPrefix,
+        PLATFORM_OPERATOR_EMAIL + "," + String.join(",", MORE_OPERATOR_EMAILS), BACKUP_KEY,
+        xmlEscape(storage.toString()), smtpPort(), blobStorage));
     // JWT_SECRET is read from the environment (JwtKeys), which Liberty fills from server.env
     Path serverEnv = serverDir.resolve("server.env");
     List<String> env = new java.util.ArrayList<>(Files.exists(serverEnv) ? Files.readAllLines(serverEnv) : List.of());
@@ -129,7 +151,10 @@ public final class TestDatabase {
     props.setProperty("redis.prefix", redisPrefix);
     props.setProperty("jwt.secret", jwtSecret);
     props.setProperty("storage.dir", storage.toString());
-    props.setProperty("base.url", "http://localhost:" + System.getProperty("it.port", "9080"));
+    props.setProperty("base.url", baseUrl());
+    props.setProperty("metrics.url", "https://localhost:" + httpsPort() + "/metrics");
+    props.setProperty("metrics.user", METRICS_USER);
+    props.setProperty("metrics.password", metricsPassword);
     try (OutputStream out = Files.newOutputStream(itProperties)) {
       props.store(out, "this test run's database");
     }
@@ -218,6 +243,15 @@ public final class TestDatabase {
         }
       }
     }
+  }
+
+  private static String baseUrl() {
+    return "http://localhost:" + System.getProperty("it.port", "9080");
+  }
+
+  /** The test server's HTTPS port (metrics only): the server's port + 1000. */
+  static int httpsPort() {
+    return Integer.parseInt(System.getProperty("it.port", "9080")) + 1000;
   }
 
   /** GreenMail's port: -Dit.smtp.port, else the server's port + 2000, so parallel checkouts do not collide. */

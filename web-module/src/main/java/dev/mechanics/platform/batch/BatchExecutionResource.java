@@ -23,6 +23,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Runs of jobs: an organization's own runs (OWNER, MANAGER) or every run (platform operators); start a job now,
@@ -31,6 +42,7 @@ import java.util.Map;
 @Path("/batch/executions")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires({Capability.RUN_ORGANIZATION_JOBS, Capability.RUN_PLATFORM_JOBS})
+@Tag(name = "Jobs")
 public class BatchExecutionResource {
 
   @Inject
@@ -39,16 +51,30 @@ public class BatchExecutionResource {
   @Inject
   CurrentCaller caller;
 
+  @Schema(name = "JobStartRequest")
   public record StartRequest(@NotBlank @Size(max = 100) String jobName,
                              Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 500) String> parameters) {
   }
 
   /** The next page starts below the last run's instance id. */
-  public record RunListing(List<JobRun> items, String next) {
+  @Schema(name = "JobRunListing")
+  public record RunListing(@Schema(type = SchemaType.ARRAY, implementation = JobRun.class) List<JobRun> items,
+                           String next) {
   }
 
   @GET
-  public RunListing list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
+  @Operation(operationId = "listJobRuns", summary = "List job runs",
+      description = "Runs of jobs, newest first, a page at a time: the organization's own runs, or every run "
+          + "for a platform operator. 422 when `limit` is not between 1 and 200.",
+      extensions = @Extension(name = "x-requires", value = "RUN_ORGANIZATION_JOBS, RUN_PLATFORM_JOBS"))
+  @APIResponse(responseCode = "200", description = "A page of runs.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunListing.class)))
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public RunListing list(@Parameter(description = "How many runs a page holds (1 to 200, default 50).",
+                             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                                 maximum = "200")) @QueryParam("limit") String limit,
+                         @Parameter(description = "The `next` of the previous page; absent for the first page.",
+                             schema = @Schema(type = SchemaType.STRING)) @QueryParam("after") String after) {
     int size = parse("limit", limit, 50);
     if (size < 1 || size > 200) {
       throw DomainException.InvalidInput.field("limit", "limit is between 1 and 200");
@@ -64,13 +90,29 @@ public class BatchExecutionResource {
 
   @GET
   @Path("/{id}")
-  public JobRun get(@PathParam("id") String id) {
+  @Operation(operationId = "getJobRun", summary = "Read a job run",
+      description = "The run's status, times, each step's progress and counts, what it wrote, and its error.",
+      extensions = @Extension(name = "x-requires", value = "RUN_ORGANIZATION_JOBS, RUN_PLATFORM_JOBS"))
+  public JobRun get(@Parameter(description = "Id of the run (its execution id).", schema = @Schema(type = SchemaType.INTEGER,
+      format = "int64", minimum = "0")) @PathParam("id") String id) {
     return launcher.get(actor(), executionId(id));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response start(@Valid @NotNull StartRequest request, @Context UriInfo uri) {
+  @Operation(operationId = "startJob", summary = "Start a job now",
+      description = "Starts a run of a job with its parameters, checked before the run exists (422 for an "
+          + "unknown job or a bad parameter). Organization jobs (`daily-shop-report`) run for the caller's "
+          + "organization; platform jobs (backups, restore, retention) only for platform operators (403).",
+      extensions = @Extension(name = "x-requires", value = "RUN_ORGANIZATION_JOBS, RUN_PLATFORM_JOBS"))
+  @APIResponse(responseCode = "201", description = "The run, as it started.",
+      headers = @Header(name = "Location", ref = "Location"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class)))
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public Response start(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      examples = @ExampleObject(name = "monthly report", value = """
+          {"jobName": "daily-shop-report", "parameters": {"period": "month", "month": "2026-02"}}""")))
+                        StartRequest request, @Context UriInfo uri) {
     JobRun run = launcher.start(actor(), request.jobName(),
         request.parameters() == null ? Map.of() : request.parameters());
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(run.executionId())).build())
@@ -79,13 +121,28 @@ public class BatchExecutionResource {
 
   @POST
   @Path("/{id}/stop")
-  public JobRun stop(@PathParam("id") String id) {
+  @Operation(operationId = "stopJobRun", summary = "Stop a run",
+      description = "Asks a running run to stop (it stops at its next checkpoint). 409 when it has finished.",
+      extensions = @Extension(name = "x-requires", value = "RUN_ORGANIZATION_JOBS, RUN_PLATFORM_JOBS"))
+  @APIResponse(responseCode = "200", description = "The run, stopping.",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public JobRun stop(@Parameter(description = "Id of the run (its execution id).", schema = @Schema(type = SchemaType.INTEGER,
+      format = "int64", minimum = "0")) @PathParam("id") String id) {
     return launcher.stop(actor(), executionId(id));
   }
 
   @POST
   @Path("/{id}/restart")
-  public Response restart(@PathParam("id") String id, @Context UriInfo uri) {
+  @Operation(operationId = "restartJobRun", summary = "Restart a failed or stopped run",
+      description = "Starts a new run of the same job instance from its last checkpoint. 409 when the run "
+          + "completed or is still running.",
+      extensions = @Extension(name = "x-requires", value = "RUN_ORGANIZATION_JOBS, RUN_PLATFORM_JOBS"))
+  @APIResponse(responseCode = "201", description = "The new run.", headers = @Header(name = "Location", ref = "Location"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public Response restart(@Parameter(description = "Id of the run (its execution id).", schema = @Schema(type = SchemaType.INTEGER,
+      format = "int64", minimum = "0")) @PathParam("id") String id, @Context UriInfo uri) {
     JobRun run = launcher.restart(actor(), executionId(id));
     return Response.created(uri.getBaseUriBuilder().path("batch/executions").path(Long.toString(run.executionId()))
         .build()).entity(run).build();

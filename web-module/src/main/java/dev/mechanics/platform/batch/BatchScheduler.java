@@ -1,6 +1,5 @@
 package dev.mechanics.platform.batch;
 
-import dev.mechanics.tenancy.PlatformOperators;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -9,7 +8,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -20,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Fires due schedules. Every instance polls; {@link Schedules#claimDue} hands each due fire time to one of
  * them. Runs on the web module's managed executor so that jobs start with the WAR as their module.
  *
- * <p>On start it records the platform operators from PLATFORM_ADMIN_EMAILS and the default schedule of every
- * platform job that declares one ({@link JobDefinition#defaultSchedule}), in BATCH_TIME_ZONE.
+ * <p>On start it records the default schedule of every platform job that declares one
+ * ({@link JobDefinition#defaultSchedule}), in BATCH_TIME_ZONE.
  * With BATCH_SCHEDULER_ENABLED=false (Azure's staging slot, a slot setting) this instance fires nothing: a
  * release waiting for its swap never runs production's jobs.
  */
@@ -38,13 +36,6 @@ public class BatchScheduler {
 
   @Inject
   JobLauncher launcher;
-
-  @Inject
-  PlatformOperators operators;
-
-  @Inject
-  @ConfigProperty(name = "PLATFORM_ADMIN_EMAILS", defaultValue = " ")
-  String platformAdminEmails;
 
   @Inject
   @ConfigProperty(name = "BATCH_TIME_ZONE", defaultValue = "UTC")
@@ -65,7 +56,6 @@ public class BatchScheduler {
   private ScheduledFuture<?> polling;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    operators.bootstrap(Arrays.asList(platformAdminEmails.split(",")));
     for (JobDefinition job : jobs.all()) {
       job.defaultSchedule().ifPresent(cron -> schedules.ensurePlatformSchedule(job.name(), cron, timeZone,
           clock.instant()));

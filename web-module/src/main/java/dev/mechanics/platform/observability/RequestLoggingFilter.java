@@ -67,7 +67,7 @@ public class RequestLoggingFilter extends HttpFilter {
   }
 
   private static final Pattern LINK_TOKEN =
-      Pattern.compile("/(invitations|approvals)/[^/]+");
+      Pattern.compile("/(invitations|approvals|email-verifications)/[^/]+");
 
   private void logAccess(HttpServletRequest request, HttpServletResponse response, long start) {
     LogFields.put("method", request.getMethod());

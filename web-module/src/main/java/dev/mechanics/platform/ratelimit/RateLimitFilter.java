@@ -36,9 +36,9 @@ public class RateLimitFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
-    // accepting an invitation sets a password: limited like a sign-in
-    if ("POST".equals(request.getMethod())
-        && (SIGN_IN_PATHS.contains(trimmed) || trimmed.startsWith("invitations/"))) {
+    // accepting an invitation sets a password, a verification link proves an address: limited like a sign-in
+    if ("POST".equals(request.getMethod()) && (SIGN_IN_PATHS.contains(trimmed) || trimmed.startsWith("invitations/")
+        || trimmed.startsWith("email-verifications/"))) {
       limits.signInAttempt(clientAddress.of(servletRequest));
       return;
     }

@@ -8,7 +8,6 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.mechanics.platform.Ids;
-import dev.mechanics.tenancy.PlatformOperators;
 import dev.mechanics.tenancy.Role;
 import dev.mechanics.tenancy.SignedInStaff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,19 +31,14 @@ public class AccessTokens {
   @Inject
   SecuritySettings settings;
 
-  @Inject
-  PlatformOperators platformOperators;
-
   public record Issued(String token, Duration lifetime) {
   }
 
   public Issued issue(SignedInStaff staff, UUID sessionId) {
     Instant now = Instant.now();
     Duration lifetime = settings.accessTokenLifetime();
+    // the operator role as the sign-in or refresh decided it (PlatformOperators); requests re-check it
     Set<Role> roles = new TreeSet<>(staff.roles());
-    if (platformOperators.isOperator(staff.email())) {
-      roles.add(Role.PLATFORM_OPERATOR);
-    }
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .issuer(JwtKeys.ISSUER)
         .audience(JwtKeys.AUDIENCE)

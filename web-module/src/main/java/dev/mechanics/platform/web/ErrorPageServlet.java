@@ -20,6 +20,8 @@ import java.util.Map;
 public class ErrorPageServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+  /** A request attribute: the problem a filter refused the request with (else one by status alone). */
+  public static final String PROBLEM = "mechanics.problem";
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject
@@ -32,7 +34,7 @@ public class ErrorPageServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 404;
-    Problem problem = switch (status) {
+    Problem problem = request.getAttribute(PROBLEM) instanceof Problem given ? given : switch (status) {
       case 401 -> Problem.of(401, "unauthorized", "Unauthorized",
           "The access token is missing, expired or invalid; sign in again", null);
       case 403 -> Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this", null);

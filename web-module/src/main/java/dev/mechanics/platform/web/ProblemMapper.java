@@ -28,6 +28,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -126,9 +127,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problem.of(409, "concurrent-change", "Changed concurrently",
           "Someone else changed this at the same moment; reload it and try again", null);
     }
+    if (find(error, ArithmeticException.class) != null) {
+      return Problem.of(422, "amount-out-of-range", "Amount out of range", "A number in this request gives an "
+          + "amount or a sum that cannot be kept (at most 999999999999.99)", null);
+    }
     SQLException sql = find(error, SQLException.class);
     if (sql != null) {
       String state = sql.getSQLState();
+      if ("22003".equals(state)) {
+        return Problem.of(422, "amount-out-of-range", "Amount out of range", "A number in this request is "
+            + "larger than can be stored", null);
+      }
       if ("23505".equals(state)) {
         return Problem.of(409, "conflict", "Conflict", "This would duplicate an existing record", null);
       }
@@ -147,6 +156,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static Problem domainProblem(DomainException domain) {
     List<Problem.FieldError> fields = domain.fieldProblems().stream()
         .map(p -> new Problem.FieldError(p.field(), p.message())).toList();
+    if (domain instanceof DomainException.UnusableLink link) {
+      Problem problem = Problem.of(link.reason().status(), link.link() + "-" + link.reason().name()
+          .toLowerCase(Locale.ROOT), switch (link.reason()) {
+            case INVALID -> "Not found";
+            case USED -> "Link already used";
+            case EXPIRED -> "Link expired";
+          }, domain.getMessage(), null);
+      return link.contact() == null ? problem
+          : problem.withShop(new Problem.ShopContact(link.contact().name(), link.contact().phone()));
+    }
     if (domain instanceof DomainException.NotFound) {
       return Problem.of(404, "not-found", "Not found", domain.getMessage(), null);
     }
@@ -165,7 +184,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (domain instanceof DomainException.Gone) {
       return Problem.of(410, "gone", "Gone", domain.getMessage(), null);
     }
-    if (domain instanceof DomainException.StaleVersion) {
+    if (domain instanceof DomainException.StaleVersion || domain instanceof PreconditionFailed) {
       return Problem.of(412, "precondition-failed", "Precondition failed", domain.getMessage(), null);
     }
     if (domain instanceof PreconditionRequired) {

@@ -1,6 +1,7 @@
 package dev.mechanics.platform.web;
 
 import dev.mechanics.platform.Ids;
+import dev.mechanics.platform.PublicLinks;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id: the client's {@code X-Request-Id} when it is a plain token (so a proxy's id
- * carries through), otherwise a new one. It is echoed in the response, problem details and logs.
+ * carries through), otherwise a new one. It is echoed in the response, problem details and logs. It also binds
+ * the root the request came to, which {@link PublicLinks} uses for links only when PUBLIC_BASE_URL is unset.
  */
 @Provider
 @PreMatching
@@ -33,10 +35,12 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
     String id = given != null && SAFE.matcher(given).matches() ? given : Ids.newId().toString();
     request.setProperty(RequestContext.REQUEST_ID, id);
     servletRequest.setAttribute(RequestContext.REQUEST_ID, id);
+    PublicLinks.bindRequestRoot(PublicLinks.rootOf(request.getUriInfo().getBaseUri()));
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    PublicLinks.clearRequestRoot();
     String id = RequestContext.requestId(request);
     if (id != null) {
       response.getHeaders().putSingle(RequestContext.REQUEST_ID_HEADER, id);

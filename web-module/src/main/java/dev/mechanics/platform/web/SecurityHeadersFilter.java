@@ -62,7 +62,8 @@ public class SecurityHeadersFilter implements ContainerRequestFilter, ContainerR
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
-    headers.add("Content-Security-Policy", API_CSP);
+    // the one policy of an API answer: server.xml's general one is added only where none is set
+    headers.putSingle("Content-Security-Policy", API_CSP);
     headers.putSingle("Cache-Control", headers.containsKey("Cache-Control") ? headers.getFirst("Cache-Control")
         : "no-store");
     String origin = request.getHeaderString("Origin");

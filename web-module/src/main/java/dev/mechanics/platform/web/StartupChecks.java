@@ -11,7 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,6 +41,16 @@ public class StartupChecks {
   PersonalDataRekeying rekeying;
 
   @Inject
+  AppEnvironment environment;
+
+  @Inject
+  ClientAddress clientAddress;
+
+  @Inject
+  @ConfigProperty(name = FrontDoorFilter.VARIABLE)
+  Optional<String> frontDoorId;
+
+  @Inject
   @ConfigProperty(name = "DEMO_DATA", defaultValue = "false")
   boolean loadDemoData;
 
@@ -44,6 +59,12 @@ public class StartupChecks {
   String version;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    List<String> problems = new ArrayList<>(environment.problems());
+    Stream.of(clientAddress.problem(), FrontDoorFilter.problem(frontDoorId)).filter(Objects::nonNull)
+        .forEach(problems::add);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Invalid configuration: " + String.join("; ", problems));
+    }
     String jwtProblem = JwtKeys.current().problem();
     if (jwtProblem != null) {
       throw new IllegalStateException("Invalid configuration: " + jwtProblem);

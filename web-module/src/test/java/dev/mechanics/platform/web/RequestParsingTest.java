@@ -42,7 +42,18 @@ class RequestParsingTest {
     assertThat(Versions.required("\"3\"")).isEqualTo(3);
     assertThat(Versions.required("W/\"12\"")).isEqualTo(12);
     assertThatThrownBy(() -> Versions.required(null)).isInstanceOf(PreconditionRequired.class);
-    assertThatThrownBy(() -> Versions.required("*")).isInstanceOf(DomainException.Malformed.class);
     assertThat(Versions.optional(" ")).isNull();
+  }
+
+  /** Issue 15.10: RFC 9110's If-Match, not a 400 for every tag that is not ours. */
+  @Test
+  void ifMatchWithAWellFormedTagThatIsNoneOfOursFailsThePreconditionAndStarMeansAnyVersion() {
+    assertThatThrownBy(() -> Versions.required("\"abc\"")).isInstanceOf(PreconditionFailed.class);
+    assertThatThrownBy(() -> Versions.required("W/\"3-gzip\"")).isInstanceOf(PreconditionFailed.class);
+    assertThatThrownBy(() -> Versions.required("\"99999999999999999999\"")).isInstanceOf(PreconditionFailed.class);
+    assertThat(Versions.required(" * ")).isEqualTo(Versions.ANY);
+    assertThatThrownBy(() -> Versions.required("3")).isInstanceOf(DomainException.Malformed.class);
+    assertThatThrownBy(() -> Versions.required("\"3\", \"4\"")).isInstanceOf(DomainException.Malformed.class);
+    assertThatThrownBy(() -> Versions.required("\"a b\"")).isInstanceOf(DomainException.Malformed.class);
   }
 }
