@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -113,7 +115,15 @@ public class ShopDocumentSettingsResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = DocumentSettingsView.class)))
   public Response change(@PathParam("shopId") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull DocumentSettingsRequest request) {
+                         @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                             examples = @ExampleObject(name = "California shop", value = """
+                                 {"legalName": "Downtown Auto Care LLC", "email": "service@downtown.example.com",
+                                  "website": "https://downtown.example.com",
+                                  "registrationNumbers": [{"label": "Automotive Repair Dealer", "value": "ARD 123456"}],
+                                  "accentColor": "#1f5f8b", "invoiceFooter": "Thank you for your business.",
+                                  "warrantyText": "Parts and labor: 12 months or 12,000 miles.",
+                                  "paymentTerms": "Due on receipt.", "language": "en", "emailInvoices": true}""")))
+                         DocumentSettingsRequest request) {
     Id<Shop> shopId = RequestIds.path("shop", id, Id::new);
     Shop shop = shops.configureDocuments(caller.get(), shopId, Versions.required(ifMatch), request.settings());
     return Response.ok(DocumentSettingsView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
