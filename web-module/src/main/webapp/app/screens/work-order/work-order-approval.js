@@ -22,7 +22,11 @@ class WorkOrderApproval extends LitElement {
   `];
 
   willUpdate(changed) {
-    if (changed.has('workOrderId')) this.load();
+    // the record's documentHash is the hash of the estimate as shown: re-read it whenever the order changes
+    if ((changed.has('workOrderId') || changed.has('order')) && this.order?.version !== this.loadedVersion) {
+      this.loadedVersion = this.order?.version;
+      this.load();
+    }
   }
 
   async load() {

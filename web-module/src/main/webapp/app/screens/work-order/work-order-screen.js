@@ -108,10 +108,10 @@ class WorkOrderScreen extends LitElement {
   }
 
   /** Someone else changed the order: re-read it (the panels re-read what they show). */
-  async refresh() {
+  async refresh(force = false) {
     try {
       const { data: order, etag } = await api.get(`/work-orders/${this.id}`);
-      if (etag === this.etag) return;
+      if (etag === this.etag && !force) return;
       this.etag = etag;
       this.order = order;
       api.get(`/work-orders/${this.id}/status-history`).then((r) => { this.history = r.data; }).catch(() => {});
@@ -212,7 +212,7 @@ class WorkOrderScreen extends LitElement {
       </section>` : nothing}
 
       <work-order-approval .order=${o} .customer=${this.customer} .workOrderId=${this.id}
-        .onChanged=${() => this.refresh()}></work-order-approval>
+        .onChanged=${() => this.refresh(true)}></work-order-approval>
 
       ${this.technicianPanel(editable)}
 
@@ -221,7 +221,7 @@ class WorkOrderScreen extends LitElement {
         <ul>${this.recommendations.map((l) => html`<li>${l.description} · ${money(l.amount)}
           <span class="muted">(${label(l.approval)})</span></li>`)}</ul></section>` : nothing}
 
-      <work-order-billing .order=${o} .onChanged=${() => this.refresh()}></work-order-billing>
+      <work-order-billing .order=${o} .onChanged=${() => this.refresh(true)}></work-order-billing>
 
       <section class="card" aria-labelledby="history-h"><h2 id="history-h">Status history</h2>
         ${this.history?.items?.length ? html`<ol class="history">${this.history.items.map((h) => html`<li>
