@@ -12,6 +12,7 @@ import dev.mechanics.workorder.TaxRates;
 import dev.mechanics.workorder.TaxRule;
 import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
+import dev.mechanics.workorder.WorkOrderChange;
 import dev.mechanics.workorder.WorkOrders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +57,7 @@ public class InvoiceService {
     Invoice invoice = new Invoice(workOrder, numbers.next(YearlyNumbers.Kind.INVOICE, workOrder.getShopId()),
         totals, InvoiceDocument.of(workOrder, totals, rules));
     invoices.add(invoice);
+    workOrders.announce(workOrder, WorkOrderChange.INVOICE);
     audit.record("invoice.issued", "invoice", invoice.getId(), invoice.getShopId(), null,
         Map.of("number", invoice.getNumber(), "workOrderId", id.toString(), "total", invoice.getTotal().toString()));
     return invoice;
