@@ -209,6 +209,11 @@ public final class Browser implements AutoCloseable {
    * (no serious or critical violation) and the console (no errors, no CSP violations).
    */
   public void check(String screen) {
+    check(screen, new String[0]);
+  }
+
+  /** {@link #check(String)}, allowing console messages that contain one of {@code allowed} (a refusal shown). */
+  public void check(String screen, String... allowed) {
     screenshot(screen);
     Results results = new AxeBuilder().analyze(driver);
     List<String> serious = new ArrayList<>();
@@ -219,7 +224,7 @@ public final class Browser implements AutoCloseable {
       }
     }
     assertThat(serious).as("axe: serious or critical violations on %s (%s)", screen, size).isEmpty();
-    assertNoConsoleErrors(screen);
+    assertNoConsoleErrors(screen, allowed);
   }
 
   public void screenshot(String screen) {
