@@ -67,9 +67,10 @@ public class InvoiceService {
     return invoices.require(id);
   }
 
-  /** {@code shop} null: every shop's invoices. */
-  public Page<Invoice> list(Id<Shop> shop, PageRequest page) {
-    return Page.of(invoices.list(shop == null ? null : shop.value(), page), page.limit(), Invoice::getId);
+  /** {@code shop} null: every shop's invoices; {@code workOrder} null: of every work order. */
+  public Page<Invoice> list(Id<Shop> shop, Id<WorkOrder> workOrder, PageRequest page) {
+    return Page.of(invoices.list(shop == null ? null : shop.value(), workOrder == null ? null : workOrder.value(),
+        page), page.limit(), Invoice::getId);
   }
 
   /** 404 for an unknown invoice, 403 unless the caller manages money in the invoice's shop. */

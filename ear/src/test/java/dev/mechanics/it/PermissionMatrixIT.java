@@ -131,6 +131,7 @@ class PermissionMatrixIT {
     row("GET /api/v1/shops/{shopId}/board", 200, 200, 200, 200, 404, 401);
     // the live board: the shop's staff (a stream that stays open: only its answer's status is checked)
     row("GET /api/v1/shops/{shopId}/events", 200, 200, 200, 200, 404, 401);
+    row("GET /api/v1/shops/{shopId}/technicians", 200, 200, 200, 403, 404, 401);
     row("PUT /api/v1/shops/{shopId}/board", 200, 200, 403, 403, 404, 401);
     row("GET /api/v1/shops/{shopId}/tax-rates", 200, 200, 200, 200, 404, 401);
     row("PUT /api/v1/shops/{shopId}/tax-rates", 200, 200, 403, 403, 404, 401);
@@ -571,6 +572,8 @@ class PermissionMatrixIT {
       case "POST /api/v1/invoices/{id}/payments" -> new Call("/api/v1/invoices/" + invoice() + "/payments",
           Map.of("amount", "1.00", "method", "CASH"), Map.of("Idempotency-Key", "matrix-" + unique));
       case "GET /api/v1/shops/{shopId}/board" -> new Call("/api/v1/shops/" + downtown + "/board", null, none);
+      case "GET /api/v1/shops/{shopId}/technicians" -> new Call("/api/v1/shops/" + downtown + "/technicians", null,
+          none);
       case "GET /api/v1/shops/{shopId}/events" -> new Call("/api/v1/shops/" + downtown + "/events", null,
           Map.of("Accept", "text/event-stream"));
       case "PUT /api/v1/shops/{shopId}/board" -> new Call("/api/v1/shops/" + downtown + "/board",
