@@ -30,6 +30,21 @@ class DeskIT {
   static final GreenMailExtension MAIL = new GreenMailExtension(
       new ServerSetup(TestDatabase.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
+  /**
+   * The elements (through shadow roots) that reach past the viewport's right edge, except inside a horizontal
+   * scroll container (the lines table scrolls sideways on a phone, the page does not).
+   */
+  private static final String WIDER_THAN_THE_VIEWPORT = """
+      const out = [];
+      const visit = (root, path) => { for (const el of root.querySelectorAll('*')) {
+        const right = Math.round(el.getBoundingClientRect().right);
+        const scrolled = (e) => { for (let p = e.parentElement; p; p = p.parentElement) {
+          if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true; } return false; };
+        if (right > innerWidth && !scrolled(el)) out.push(`${path} ${el.localName}.${el.className} ${right}`);
+        if (el.shadowRoot) visit(el.shadowRoot, `${path}>${el.localName}`); } };
+      visit(document, '');
+      return out.slice(0, 25).join('; ');""";
+
   private static final String XSS = "<img src=x onerror=\"window.xssRan=1\">";
 
   @Test
@@ -72,7 +87,7 @@ class DeskIT {
       browser.type("#line-description", "Replace front brake pads");
       browser.type("#line-hours", "1.5");
       browser.clickText("button", "Add line");
-      browser.waitForText("Replace front brake pads");
+      browser.deepWithText("td", "Replace front brake pads");
       new Select(browser.deep("#line-type")).selectByValue("PART");
       browser.deep("#line-quantity");
       browser.type("#line-description", "Brake pads (front)");
@@ -80,7 +95,7 @@ class DeskIT {
       browser.type("#line-price", "59.90");
       browser.type("#line-cost", "25.00");
       browser.clickText("button", "Add line");
-      browser.waitForText("Brake pads (front)");
+      browser.deepWithText("td", "Brake pads (front)");
       browser.check("work-order");
 
       browser.clickText("button", "Send approval link");
@@ -112,8 +127,7 @@ class DeskIT {
       browser.open("/work-orders/" + id);
       browser.waitForText("Diagnose the noise");
       browser.check("work-order");
-      assertThat((Long) browser.js("return document.documentElement.scrollWidth"))
-          .as("nothing wider than the phone").isLessThanOrEqualTo(390L);
+      assertThat((String) browser.js(WIDER_THAN_THE_VIEWPORT)).as("nothing wider than the phone").isEmpty();
     }
   }
 
