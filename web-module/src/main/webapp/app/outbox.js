@@ -9,7 +9,7 @@
  *             replaced by a newer one of its group (one request instead of several), keeping its If-Match;
  *   state     'waiting' (will be sent), 'conflict' (412/409/422: shown to the technician, never overwritten),
  *             'refused' (another 4xx: shown, with the API's reason).
- * Sending is the caller's: flush(send) calls send(entry, onProgress), which resolves {status, etag, problem}
+ * Sending is the caller's: flush(send) calls send(entry, onProgress), which resolves {status, etag, data, problem}
  * and throws when the network fails (the entry then waits for the next flush).
  */
 
@@ -109,6 +109,13 @@ export function subscribe(listener) {
   return () => listeners.delete(listener);
 }
 
+/** What was sent: listener({entry, status, etag, data}) after the API accepted an entry. */
+const sentListeners = new Set();
+export function onSent(listener) {
+  sentListeners.add(listener);
+  return () => sentListeners.delete(listener);
+}
+
 /** Progress of a request in flight: listener({id, loaded, total}). */
 const progressListeners = new Set();
 export function onProgress(listener) {
@@ -123,7 +130,7 @@ function notify() {
 
 /**
  * Sends what waits, oldest first, and stops at the first network failure (the rest waits for the next flush).
- * Resolves with the answers of what was sent: [{entry, status, etag}]. One flush at a time.
+ * Resolves with the answers of what was sent: [{entry, status, etag, data}]. One flush at a time.
  */
 export function flush(send) {
   flushing ??= sendWaiting(send).finally(() => { flushing = null; });
@@ -145,7 +152,9 @@ async function sendWaiting(send) {
     }
     if (answer.status >= 200 && answer.status < 300) {
       await settled(entry, answer.etag);
-      sent.push({ entry, status: answer.status, etag: answer.etag });
+      const done = { entry, status: answer.status, etag: answer.etag, data: answer.data };
+      sent.push(done);
+      sentListeners.forEach(l => l(done));
     } else if (CONFLICT.has(answer.status)) {
       await update(entry.id, { state: 'conflict', problem: answer.problem ?? { status: answer.status } });
     } else if (answer.status >= 500 || answer.status === 429 || answer.status === 401 || answer.status === 0) {
