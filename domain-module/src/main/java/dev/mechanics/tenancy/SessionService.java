@@ -179,6 +179,21 @@ public class SessionService {
     });
   }
 
+  /**
+   * Ends the session a refresh token belongs to, whatever the token's state (sign-out by cookie, which may
+   * carry a spent token when a refresh answer was lost). An unknown token ends nothing.
+   */
+  public void revokeByRefreshToken(String token, String reason) {
+    String hash = RefreshTokenSecret.current().hash(token);
+    system.call(() -> {
+      em.createQuery("select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
+          .setParameter("hash", hash).getResultStream().findFirst()
+          .map(t -> em.find(Session.class, t.getSessionId(), LockModeType.PESSIMISTIC_WRITE))
+          .ifPresent(session -> session.revoke(Instant.now(), reason));
+      return null;
+    });
+  }
+
   /** Ends every session of a user, in the caller's transaction (password change, disabling, role change). */
   public int revokeAllOf(UUID userId, String reason) {
     List<Session> open = em.createQuery("select s from Session s where s.userId = :user and s.revokedAt is null",

@@ -21,7 +21,8 @@ import java.util.Set;
 @Priority(Priorities.AUTHENTICATION + 50)
 public class RateLimitFilter implements ContainerRequestFilter {
 
-  private static final Set<String> SIGN_IN_PATHS = Set.of("auth/login", "auth/refresh", "organizations");
+  private static final Set<String> SIGN_IN_PATHS = Set.of("auth/login", "auth/refresh", "auth/session",
+      "auth/session/refresh", "organizations");
 
   @Inject
   RateLimits limits;

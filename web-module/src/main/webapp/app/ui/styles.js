@@ -1,0 +1,48 @@
+// Styles shared by every component (Lit adopts them as constructable style sheets: no inline styles, so the
+// page's Content-Security-Policy needs no 'unsafe-inline').
+import { css } from 'lit';
+
+export const base = css`
+  :host { display: block; color: var(--text); font: inherit; }
+  * { box-sizing: border-box; }
+  h1 { font-size: 1.4rem; margin: 0 0 1rem; }
+  h2 { font-size: 1.15rem; margin: 1.25rem 0 .5rem; }
+  h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
+  a { color: var(--link); }
+  :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  button, .button {
+    font: inherit; padding: .5rem .9rem; border-radius: 6px; border: 1px solid var(--accent);
+    background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block;
+    min-height: 2.5rem;
+  }
+  button.secondary, .button.secondary { background: #fff; color: var(--accent); }
+  button.danger { background: #fff; color: var(--danger); border-color: var(--danger); }
+  button.link { background: none; border: none; color: var(--link); text-decoration: underline; padding: .25rem;
+    min-height: auto; }
+  button[disabled] { opacity: .55; cursor: not-allowed; }
+  label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
+  input, select, textarea {
+    font: inherit; width: 100%; padding: .5rem; border: 1px solid var(--border); border-radius: 6px;
+    background: #fff; color: var(--text); min-height: 2.5rem;
+  }
+  input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"] {
+    border-color: var(--danger); border-width: 2px;
+  }
+  .field-error { color: var(--danger); margin: .25rem 0 0; font-size: .9rem; }
+  .field-error::before { content: "⚠ "; }
+  .hint { color: var(--muted); font-size: .9rem; margin: .25rem 0 0; }
+  .problem { border: 2px solid var(--danger); background: #fff5f5; color: var(--text); padding: .75rem;
+    border-radius: 6px; margin: .75rem 0; }
+  .problem strong { color: var(--danger); }
+  .notice { border: 1px solid var(--ok); background: #f0fdf4; padding: .75rem; border-radius: 6px; margin: .75rem 0; }
+  .muted { color: var(--muted); }
+  .row { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; }
+  .row > * { flex: 1 1 10rem; }
+  .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin-top: 1rem; }
+  .card { background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--border); vertical-align: top; }
+  td.num, th.num { text-align: right; white-space: nowrap; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+    white-space: nowrap; }
+`;
