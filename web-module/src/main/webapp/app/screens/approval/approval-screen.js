@@ -34,9 +34,12 @@ class ApprovalScreen extends LitElement {
     return `/approvals/${encodeURIComponent(this.token)}`;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
+  willUpdate(changed) {
+    if (changed.has('params') && this.token !== this.loaded) {
+      this.loaded = this.token;
+      this.choices = {};
+      this.load();
+    }
   }
 
   async load() {

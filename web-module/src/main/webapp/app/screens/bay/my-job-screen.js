@@ -47,7 +47,13 @@ class MyJobScreen extends LitElement {
       outbox.subscribe((all) => { this.entries = all.filter((e) => e.meta?.workOrderId === this.id); }),
       outbox.onSent((sent) => this.sent(sent)),
     ];
-    this.load();
+  }
+
+  willUpdate(changed) {
+    if (changed.has('params') && this.params?.id !== this.job?.id) {
+      this.job = null;
+      this.load();
+    }
   }
 
   disconnectedCallback() {

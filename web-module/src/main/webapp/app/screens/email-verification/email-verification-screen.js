@@ -12,9 +12,11 @@ class EmailVerificationScreen extends LitElement {
     result: { state: true },
   };
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.confirm();
+  willUpdate(changed) {
+    if (changed.has('params') && this.params?.token !== this.confirmed) {
+      this.confirmed = this.params?.token;
+      this.confirm();
+    }
   }
 
   async confirm() {
