@@ -8,16 +8,7 @@
 //   title    the document's title
 import { DESK, ROLES } from './session.js';
 
-const ALL_STAFF = [ROLES.OWNER, ROLES.MANAGER, ROLES.ADVISOR, ROLES.TECHNICIAN  { path: '/my-jobs', tag: 'my-jobs-screen', load: () => import('./screens/bay/my-jobs-screen.js'),
-    roles: [ROLES.TECHNICIAN], nav: 'My jobs', title: 'My jobs' },
-  { path: '/my-jobs/:id', tag: 'my-job-screen', load: () => import('./screens/bay/my-job-screen.js'),
-    roles: [ROLES.TECHNICIAN], title: 'Job' },
-  { path: '/approvals/:token', tag: 'approval-screen', load: () => import('./screens/approval/approval-screen.js'),
-    public: true, bare: true, title: 'Your estimate' },
-  { path: '/email-verifications/:token', tag: 'email-verification-screen',
-    load: () => import('./screens/email-verification/email-verification-screen.js'), public: true, bare: true,
-    title: 'Confirm your e-mail address' },
-];
+const ALL_STAFF = [ROLES.OWNER, ROLES.MANAGER, ROLES.ADVISOR, ROLES.TECHNICIAN];
 
 export const routes = [
   { path: '/', tag: 'home-screen', load: () => import('./screens/home/home-screen.js'), title: 'Mechanics' },

@@ -286,7 +286,9 @@ class ApprovalScreen extends LitElement {
     .detail, .answered, .note { color: #3d4550; margin: 0.25rem 0; font-size: 0.95rem; }
     .choice { display: flex; gap: 0.5rem; margin-top: 0.5rem; }
     .choice label { flex: 1; display: flex; align-items: center; gap: 0.5rem; min-height: 44px; padding: 0 0.75rem;
-      border: 1px solid #6b7480; border-radius: 6px; cursor: pointer; }
+      border: 1px solid #6b7480; border-radius: 6px; cursor: pointer; margin: 0; font-weight: 400; }
+    .choice input { width: 1.25rem; height: 1.25rem; min-height: auto; margin: 0; }
+    .choice label:has(input:checked) { font-weight: 700; border-width: 2px; }
     .evidence li { margin: 0.5rem 0; }
     .evidence p { margin: 0.1rem 0; }
     .point.red .condition { color: #8c2f39; font-weight: 600; }

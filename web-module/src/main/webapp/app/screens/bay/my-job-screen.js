@@ -44,7 +44,7 @@ class MyJobScreen extends LitElement {
     super.connectedCallback();
     startOutbox();
     this.stops = [
-      outbox.subscribe((all) => { this.entries = all.filter((e) => e.meta?.workOrderId === this.id); }),
+      outbox.subscribe((all) => this.outboxChanged(all)),
       outbox.onSent((sent) => this.sent(sent)),
     ];
   }
@@ -111,6 +111,18 @@ class MyJobScreen extends LitElement {
     }
   }
 
+  /** A refused inspection of this job: the form shows the checklist as it is now (the banner keeps the refused one). */
+  outboxChanged(all) {
+    this.entries = all.filter((e) => e.meta?.workOrderId === this.id);
+    this.refused ??= new Set();
+    const fresh = this.entries.filter((e) => e.meta.kind === 'inspection' && e.state !== 'waiting'
+      && !this.refused.has(e.id));
+    fresh.forEach((e) => this.refused.add(e.id));
+    if (fresh.length && this.job && !this.dirty) {
+      api.get(`/work-orders/${this.id}/inspection`).then((current) => this.checklist(current, null), () => {});
+    }
+  }
+
   /** The API accepted something of this job: show what it is now. */
   async sent({ entry, etag, data }) {
     if (entry.meta?.workOrderId !== this.id) return;
@@ -128,6 +140,12 @@ class MyJobScreen extends LitElement {
     this.points = this.points.map((p, i) => (i === index ? { ...p, ...changes } : p));
     this.dirty = true;
     this.notice = null;
+  }
+
+  async noteOn(index) {
+    this.points = this.points.map((p, i) => (i === index ? { ...p, withNote: true } : p));
+    await this.updateComplete;
+    this.renderRoot.querySelector(`#note-${index}`)?.focus();
   }
 
   addPoint(event) {
@@ -249,9 +267,12 @@ class MyJobScreen extends LitElement {
               <input type="radio" name="condition-${i}" value=${c.value} .checked=${p.condition === c.value}
                 @change=${() => this.change(i, { condition: c.value })}>
               <span>${c.label}</span></label>`)}</div>
-            <label for="note-${i}">Note on ${p.name}</label>
-            <textarea id="note-${i}" rows="2" maxlength="2000" .value=${p.notes}
-              @input=${(e) => this.change(i, { notes: e.target.value })}></textarea>
+            ${p.withNote || p.notes || p.condition === 'YELLOW' || p.condition === 'RED' ? html`
+              <label for="note-${i}">Note on ${p.name}</label>
+              <textarea id="note-${i}" rows="2" maxlength="2000" .value=${p.notes}
+                @input=${(e) => this.change(i, { notes: e.target.value })}></textarea>`
+              : html`<button type="button" class="link" @click=${() => this.noteOn(i)}>Add a note on
+                ${p.name}</button>`}
           </fieldset>
         </li>`)}</ol>
         <div class="row add">

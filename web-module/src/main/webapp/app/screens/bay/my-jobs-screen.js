@@ -1,9 +1,9 @@
 // "My jobs" (/my-jobs): the work assigned to the signed-in technician, from the board the API filters for them.
 // No money at all on the bay's screens (the API already hides costs and margins from technicians).
 import { LitElement, html, css, nothing } from 'lit';
-import { listAll } from '../../api.js';
+import { api, listAll } from '../../api.js';
 import { session } from '../../session.js';
-import { dateTime, since } from '../../format.js';
+import { dateTime, label, since } from '../../format.js';
 import { base } from '../../ui/styles.js';
 import { startOutbox } from './bay-outbox.js';
 import './outbox-banner.js';
@@ -28,7 +28,12 @@ class MyJobsScreen extends LitElement {
     this.problem = null;
     const shops = session.shopId ? [session.shopId] : session.shops.map((s) => s.id);
     try {
-      const lists = await Promise.all(shops.map((id) => listAll(`/work-orders?shopId=${encodeURIComponent(id)}`)));
+      const [lists, boards] = await Promise.all([
+        Promise.all(shops.map((id) => listAll(`/work-orders?shopId=${encodeURIComponent(id)}`))),
+        Promise.all(shops.map((id) => api.get(`/shops/${encodeURIComponent(id)}/board`).then(({ data }) => data.columns,
+          () => []))),
+      ]);
+      this.columns = new Map(boards.flat().map((c) => [c.code, c.name]));
       this.jobs = lists.flat().filter((j) => j.kind !== 'INVOICED')
         .sort((a, b) => (a.promisedAt ?? '9').localeCompare(b.promisedAt ?? '9'));
     } catch (problem) {
@@ -47,7 +52,7 @@ class MyJobsScreen extends LitElement {
           : html`<ul class="jobs">${this.jobs.map((j) => html`<li class="card">
             <a href="/my-jobs/${j.id}"><span class="number">${j.number}</span> ${j.vehicle ?? ''}</a>
             <p>${j.customerName ?? ''}</p>
-            <p class="muted">${j.status} for ${since(j.statusSince)}${j.promisedAt
+            <p class="muted">${this.columns?.get(j.status) ?? label(j.status)} for ${since(j.statusSince)}${j.promisedAt
               ? html` · promised ${dateTime(j.promisedAt)}` : nothing}</p>
           </li>`)}</ul>`}`;
   }

@@ -71,12 +71,13 @@ class OutboxBanner extends LitElement {
   }
 
   static styles = [base, css`
-    :host { display: block; }
+    :host { display: block; position: sticky; top: 0; z-index: 5; }
+    .problem { margin: .5rem 0; }
     .waiting { border: 2px solid var(--warn); background: #fffbeb; padding: .5rem .75rem; border-radius: 6px;
       margin: .5rem 0; }
     .waiting p, .problem p { margin: 0 0 .25rem; }
     .waiting ul { margin: 0; padding-left: 1.25rem; }
-    .offline { border: 2px dashed var(--muted); padding: .5rem .75rem; border-radius: 6px; margin: .5rem 0; }
+    .offline { border: 2px dashed var(--muted); background: #fff; padding: .5rem .75rem; border-radius: 6px; margin: .5rem 0; }
     progress { width: 8rem; vertical-align: middle; }
   `];
 }
