@@ -60,6 +60,16 @@ class Session extends EventTarget {
     return roles.some((r) => this.roles.has(r));
   }
 
+  /** Owners, and managers of that shop, take money (MANAGE_MONEY in docs/permissions.md). */
+  mayTakeMoney(shopId) {
+    return this.isOwner || !!this.me?.memberships.some((m) => m.shopId === shopId && m.role === ROLES.MANAGER);
+  }
+
+  /** Owners and managers read credit notes. */
+  get readsCreditNotes() {
+    return this.hasAnyRole([ROLES.OWNER, ROLES.MANAGER]);
+  }
+
   get shop() {
     return this.shops.find((s) => s.id === this.shopId) ?? null;
   }

@@ -56,6 +56,9 @@ class PermissionMatrixIT {
     row("POST /api/v1/auth/login", 200, 200, 200, 200, 200, 200);
     row("POST /api/v1/auth/refresh", 200, 200, 200, 200, 200, 200);
     row("POST /api/v1/auth/logout", 204, 204, 204, 204, 204, 401);
+    row("POST /api/v1/auth/session", 200, 200, 200, 200, 200, 200);
+    row("POST /api/v1/auth/session/refresh", 200, 200, 200, 200, 200, 200);
+    row("DELETE /api/v1/auth/session", 204, 204, 204, 204, 204, 204);
     row("POST /api/v1/auth/password", 422, 422, 422, 422, 422, 401);
     row("GET /api/v1/health", 200, 200, 200, 200, 200, 200);
     row("GET /api/v1/me", 200, 200, 200, 200, 200, 401);
@@ -390,6 +393,13 @@ class PermissionMatrixIT {
     return owner.request().get(path).then().statusCode(200).extract().header("ETag");
   }
 
+  /** The refresh cookie of a new browser session of the demo advisor. */
+  private static String browserSessionCookie() {
+    return Api.anonymous().header("X-Forwarded-For", Api.randomClientAddress())
+        .body(Map.of("email", "advisor@demo.mechanics.dev", "password", Api.DEMO_PASSWORD))
+        .post("/auth/session").then().statusCode(200).extract().cookie("mechanics_refresh");
+  }
+
   private String freshCustomer() {
     return ownerCreates("/customers", Map.of("firstName", "Matrix", "lastName", "Cell",
         "email", "cell-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "phone", "+1 555 123 4567"));
@@ -418,6 +428,12 @@ class PermissionMatrixIT {
       case "POST /api/v1/auth/logout" -> new Call("/api/v1/auth/logout", null, self == null && "OTHER".equals(who)
           ? Map.of("Authorization", "Bearer " + Api.newOrganization("logout").token())
           : self == null ? none : Map.of("Authorization", "Bearer " + Api.demoAs(self).token()));
+      case "POST /api/v1/auth/session" -> new Call("/api/v1/auth/session",
+          Map.of("email", "advisor@demo.mechanics.dev", "password", Api.DEMO_PASSWORD), none);
+      case "POST /api/v1/auth/session/refresh" -> new Call("/api/v1/auth/session/refresh", null,
+          Map.of("Cookie", "mechanics_refresh=" + browserSessionCookie()));
+      case "DELETE /api/v1/auth/session" -> new Call("/api/v1/auth/session", null,
+          Map.of("Cookie", "mechanics_refresh=" + browserSessionCookie()));
       case "POST /api/v1/auth/password" -> new Call("/api/v1/auth/password",
           Map.of("currentPassword", "not the current one", "newPassword", "whatever long enough"), none);
       case "GET /api/v1/health" -> new Call("/api/v1/health", null, none);

@@ -92,6 +92,24 @@ public final class Browser implements AutoCloseable {
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    // each browser is its own client address, as the other tests' X-Forwarded-For: sign-in limits are per address
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
+        Map.of("X-Forwarded-For", dev.mechanics.it.support.Api.randomClientAddress())));
+  }
+
+  /** Requests to URLs matching these patterns fail (e.g. "*&#47;events" to keep a screen from live updates). */
+  public void block(String... urlPatterns) {
+    driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(urlPatterns)));
+  }
+
+  /** Signs in on the sign-in page the app shows for the path (a staff page sends there first). */
+  public void signIn(String path, String email, String password) {
+    open(path);
+    type("#email", email);
+    type("#password", password);
+    click("button[type=submit]");
+    waitFor(() -> path.equals(path()) && !present("sign-in-screen") ? Boolean.TRUE : null, "signed in at " + path);
   }
 
   public ChromeDriver driver() {
