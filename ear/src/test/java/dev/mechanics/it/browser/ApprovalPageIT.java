@@ -67,8 +67,8 @@ class ApprovalPageIT {
 
     try (Browser browser = new Browser(Api.baseUrl(), "approval", Browser.Size.PHONE)) {
       browser.driver().get(link);
-      browser.waitForText("Cabin filter (recommended)");
-      assertThat(browser.deepText()).contains("Downtown", "Replace brake pads", "Brake pads")
+      PageText.waitFor(browser, "Cabin filter (recommended)");
+      assertThat(PageText.of(browser)).contains("Replace brake pads", "Brake pads")
           .doesNotContain("25.00");
       browser.check("estimate");
 
@@ -81,12 +81,12 @@ class ApprovalPageIT {
       assertThat(browser.deep("[data-total='declined']").getText()).contains("35.00");
 
       browser.click("button[type=submit]");
-      browser.waitForText("Type your full name to sign.");
+      PageText.waitFor(browser, "Type your full name to sign.");
       browser.type("#approver-name", "Carla Driver");
       browser.screenshot("estimate-answered");
       browser.click("button[type=submit]");
-      browser.waitForText("Thank you, Carla Driver");
-      browser.waitForText("2 approved");
+      PageText.waitFor(browser, "Thank you, Carla Driver");
+      PageText.waitFor(browser, "2 approved");
       browser.check("confirmation");
     }
 
@@ -116,16 +116,16 @@ class ApprovalPageIT {
     for (Browser.Size size : Browser.Size.values()) {
       try (Browser browser = new Browser(Api.baseUrl(), "approval", size)) {
         browser.open(path);
-        browser.waitForText("This link has expired");
-        assertThat(browser.deepText()).contains("Downtown", "+1 312 555 0100")
+        PageText.waitFor(browser, "This link has expired");
+        assertThat(PageText.of(browser)).contains("Downtown", "+1 312 555 0100")
             .doesNotContain("Replace brake pads", "Brake pads", "259.90", "Approve");
         browser.deep("a[href='tel:+13125550100']");
         browser.assertNoConsoleErrors("expired", "status of 410");
         browser.check("expired");
 
         browser.open(tampered);
-        browser.waitForText("This link does not work");
-        assertThat(browser.deepText()).doesNotContain("Replace brake pads", "259.90", "Approve", "Downtown");
+        PageText.waitFor(browser, "This link does not work");
+        assertThat(PageText.of(browser)).doesNotContain("Replace brake pads", "259.90", "Approve", "Downtown");
         browser.assertNoConsoleErrors("tampered", "status of 404");
         browser.check("tampered");
       }

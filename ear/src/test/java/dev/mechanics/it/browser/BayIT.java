@@ -41,25 +41,17 @@ class BayIT {
     return new Job(id, number, advisor, technician);
   }
 
-  static void signIn(Browser browser, String email, String next) {
-    browser.open("/sign-in?next=" + next);
-    browser.type("#email", email);
-    browser.type("#password", Api.DEMO_PASSWORD);
-    browser.click("button[type=submit]");
-    browser.waitFor(() -> browser.path().equals(next) ? Boolean.TRUE : null, "the page " + next);
-  }
-
   private static Browser technicianAt(Job job, Browser.Size size, String test) {
     Browser browser = new Browser(Api.baseUrl(), test, size);
-    signIn(browser, "tech@demo.mechanics.dev", "/my-jobs");
-    browser.waitForText(job.number());
+    browser.signIn("/my-jobs", "tech@demo.mechanics.dev", Api.DEMO_PASSWORD);
+    PageText.waitFor(browser, job.number());
     return browser;
   }
 
   private static void openJob(Browser browser, Job job) {
     browser.click("a[href='/my-jobs/" + job.id() + "']");
     browser.deep("input[name='condition-0']");
-    browser.waitForText("Replace brake pads");
+    PageText.waitFor(browser, "Replace brake pads");
   }
 
   private static void network(Browser browser, boolean offline) {
@@ -103,7 +95,7 @@ class BayIT {
         browser.check("my-jobs");
         openJob(browser, job);
         browser.check("job");
-        String page = browser.deepText();
+        String page = PageText.of(browser);
         assertThat(page).contains("Brake pads", "Replace brake pads")
             .doesNotContain("25.00", "25,00", "59.90", "165.00").doesNotContainIgnoringCase("cost")
             .doesNotContainIgnoringCase("margin").doesNotContainIgnoringCase("profit");
@@ -123,18 +115,17 @@ class BayIT {
       browser.type("#note-0", "2 mm left on the inner pad");
       browser.click("input[name='condition-2'][value='GREEN']");
       browser.click("#save-inspection");
-      browser.waitForText("1 change is waiting to be sent");
+      PageText.waitFor(browser, "1 change is waiting to be sent");
       browser.deep("#photo").sendKeys(photo.toString());
-      browser.waitForText("2 changes are waiting to be sent");
-      browser.waitForText("left-front-brake.jpg");
+      PageText.waitFor(browser, "2 changes are waiting to be sent");
+      PageText.waitFor(browser, "left-front-brake.jpg");
       browser.screenshot("job-offline");
       assertThat(inspection(job).getList("items")).as("nothing arrives while offline").isEmpty();
       assertThat(photos(job)).isZero();
 
       network(browser, false);
-      browser.waitFor(() -> browser.deepText().contains("waiting to be sent") ? null : Boolean.TRUE,
-          "the outbox to empty");
-      browser.waitForText("Inspection saved.");
+      PageText.waitForNo(browser, "waiting to be sent");
+      PageText.waitFor(browser, "Inspection saved.");
       JsonPath arrived = inspection(job);
       assertThat(arrived.getString("items[0].condition")).isEqualTo("RED");
       assertThat(arrived.getString("items[0].notes")).isEqualTo("2 mm left on the inner pad");
@@ -159,22 +150,22 @@ class BayIT {
       network(browser, true);
       browser.click("input[name='condition-0'][value='GREEN']");
       browser.click("#save-inspection");
-      browser.waitForText("1 change is waiting to be sent");
+      PageText.waitFor(browser, "1 change is waiting to be sent");
 
       // meanwhile at the desk
       job.advisor().request().body(Map.of("items", List.of(Map.of("name", "Front brake pads", "condition", "RED",
           "notes", "seen at the counter")))).put("/work-orders/" + job.id() + "/inspection").then().statusCode(200);
 
       network(browser, false);
-      browser.waitForText("Not sent: Inspection of " + job.number());
-      browser.waitForText("Someone else changed it");
+      PageText.waitFor(browser, "Not sent: Inspection of " + job.number());
+      PageText.waitFor(browser, "Someone else changed it");
       assertThat(inspection(job).getString("items[0].notes")).as("the desk's checklist stays")
           .isEqualTo("seen at the counter");
       browser.assertNoConsoleErrors("job-conflict", "ERR_INTERNET_DISCONNECTED", "status of 412");
       browser.check("job-conflict");
 
       browser.clickText("button", "Discard my change");
-      browser.waitFor(() -> browser.deepText().contains("Not sent") ? null : Boolean.TRUE, "the conflict to go");
+      PageText.waitForNo(browser, "Not sent");
       assertThat(inspection(job).getString("items[0].notes")).isEqualTo("seen at the counter");
     }
   }

@@ -49,14 +49,14 @@ class EmailVerificationPageIT {
 
     try (Browser browser = new Browser(Api.baseUrl(), "email-verification", Browser.Size.PHONE)) {
       browser.driver().get(link);
-      browser.waitForText(email + " is confirmed as your e-mail address");
+      PageText.waitFor(browser, email + " is confirmed as your e-mail address");
       browser.check("confirmed");
     }
     owner.request().post("/email-verifications").then().statusCode(200).body("emailVerified", equalTo(true));
 
     try (Browser browser = new Browser(Api.baseUrl(), "email-verification", Browser.Size.DESKTOP)) {
       browser.driver().get(link.substring(0, link.length() - 2) + (link.endsWith("A") ? "BB" : "AA"));
-      browser.waitForText("This confirmation link does not work");
+      PageText.waitFor(browser, "This confirmation link does not work");
       browser.assertNoConsoleErrors("tampered", "status of 404");
       browser.check("tampered");
     }
