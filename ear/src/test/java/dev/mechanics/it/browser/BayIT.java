@@ -83,6 +83,10 @@ class BayIT {
         .extract().jsonPath().getList("items").size();
   }
 
+  private static String status(Job job) {
+    return job.advisor().request().get("/work-orders/" + job.id()).then().statusCode(200).extract().path("status");
+  }
+
   @Test
   void technicianNeverSeesACost() {
     Job job = assignedJob();
@@ -119,9 +123,12 @@ class BayIT {
       browser.deep("#photo").sendKeys(photo.toString());
       PageText.waitFor(browser, "2 changes are waiting to be sent");
       PageText.waitFor(browser, "left-front-brake.jpg");
+      browser.clickText("button", "Move to In bay");
+      PageText.waitFor(browser, "3 changes are waiting to be sent");
       browser.screenshot("job-offline");
       assertThat(inspection(job).getList("items")).as("nothing arrives while offline").isEmpty();
       assertThat(photos(job)).isZero();
+      assertThat(status(job)).isEqualTo("WAITING");
 
       network(browser, false);
       PageText.waitForNo(browser, "waiting to be sent");
@@ -132,6 +139,9 @@ class BayIT {
       assertThat(arrived.getString("items[2].condition")).isEqualTo("GREEN");
       assertThat(arrived.getString("items[1].condition")).as("points not checked stay unchecked").isNull();
       assertThat(photos(job)).isEqualTo(1);
+      assertThat(status(job)).as("the move made offline, after the inspection").isEqualTo("IN_BAY");
+      assertThat(job.advisor().request().get("/work-orders/" + job.id() + "/status-history").then().statusCode(200)
+          .extract().jsonPath().getList("items.to")).containsExactly("WAITING", "IN_BAY");
       browser.deep("img[alt='Photo left-front-brake.jpg']");
       Thread.sleep(6_000); // another round of the outbox's timer: nothing is sent twice
       assertThat(photos(job)).as("the photo arrived exactly once").isEqualTo(1);
