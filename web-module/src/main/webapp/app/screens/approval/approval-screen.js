@@ -217,8 +217,7 @@ class ApprovalScreen extends LitElement {
   vehicle(e) {
     const v = e.vehicle;
     if (!v) return '';
-    if (typeof v === 'string') return v;
-    return [v.year, v.make, v.model].filter(Boolean).join(' ') + (v.plate ? ` (${v.plate})` : '');
+    return [v.year, v.make, v.model].filter(Boolean).join(' ') + (v.plate ? `, plate ${v.plate}` : '');
   }
 
   renderLine(l) {
@@ -231,7 +230,6 @@ class ApprovalScreen extends LitElement {
         <legend><span class="description">${l.description}</span>
           <span class="amount">${this.money(l.amount)}</span></legend>
         ${quantity ? html`<p class="detail">${quantity}${l.unitPrice ? html` at ${this.money(l.unitPrice)}` : nothing}</p>` : nothing}
-        ${this.renderEvidence(l)}
         ${answered ? html`<p class="answered">Already ${l.approval === 'APPROVED' ? 'approved' : 'declined'}</p>`
           : html`<div class="choice">
             <label><input type="radio" name=${group} value="approve" .checked=${choice === true}
@@ -243,30 +241,28 @@ class ApprovalScreen extends LitElement {
     </li>`;
   }
 
-  /** The inspection points that justify a line, when the API ties them to it. */
-  renderEvidence(line) {
-    const points = line.inspection ?? line.evidence ?? [];
-    return points.length ? html`<ul class="evidence">${points.map(p => this.renderPoint(p))}</ul>` : nothing;
-  }
-
   renderPoint(p) {
     const label = { GREEN: 'Good', YELLOW: 'Needs attention', RED: 'Urgent' }[p.condition] ?? '';
     return html`<li class="point ${(p.condition ?? '').toLowerCase()}">
-      <p><strong>${p.name}</strong>${label ? html` — <span class="condition">${label}</span>` : nothing}</p>
+      <p><strong>${p.name}</strong>${label ? html`: <span class="condition">${label}</span>` : nothing}</p>
       ${p.notes ? html`<p class="notes">${p.notes}</p>` : nothing}
-      ${(p.photos ?? []).map((photo, i) => html`<img src=${photo.url ?? photo} loading="lazy"
-        alt=${`Photo ${i + 1} of ${p.name}`}>`)}
     </li>`;
   }
 
-  /** The inspection's findings (points needing attention, with notes and photos) when not tied to lines. */
+  /**
+   * What justifies the lines: the inspection's points that need attention (rated yellow or red, or with a note)
+   * and its photos, which the API serves to whoever holds the link.
+   */
   renderFindings(e) {
-    const points = (e.inspection ?? e.inspectionPoints ?? []).filter(p => p.condition !== 'GREEN' || p.notes
-      || (p.photos ?? []).length);
-    if (!points.length || this.lines.some(l => (l.inspection ?? l.evidence ?? []).length)) return nothing;
+    const points = (e.inspection ?? []).filter(p => (p.condition && p.condition !== 'GREEN') || p.notes);
+    const photos = (e.photos ?? []).filter(p => !p.contentType || p.contentType.startsWith('image/'));
+    if (!points.length && !photos.length) return nothing;
     return html`<section class="findings" aria-labelledby="findings-title">
       <h2 id="findings-title">What the technician found</h2>
-      <ul class="evidence">${points.map(p => this.renderPoint(p))}</ul>
+      ${points.length ? html`<ul class="evidence">${points.map(p => this.renderPoint(p))}</ul>` : nothing}
+      ${photos.length ? html`<ul class="photos" aria-label="Photos of the inspection">${photos.map((photo, i) => html`
+        <li><img src=${photo.url} loading="lazy" alt=${`Inspection photo ${i + 1} of ${photos.length}`}></li>`)}
+      </ul>` : nothing}
     </section>`;
   }
 
@@ -293,7 +289,11 @@ class ApprovalScreen extends LitElement {
     .evidence p { margin: 0.1rem 0; }
     .point.red .condition { color: #8c2f39; font-weight: 600; }
     .point.yellow .condition { color: #7a4d00; font-weight: 600; }
-    img { max-width: 100%; height: auto; border-radius: 6px; margin-top: 0.25rem; display: block; }
+    .findings { background: #fff; border: 1px solid #b9c0c8; border-radius: 8px; padding: 0.25rem 0.75rem; }
+    .findings h2 { margin-top: 0.5rem; }
+    .photos { display: grid; grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); gap: 0.5rem;
+      margin: 0.5rem 0; }
+    img { width: 100%; height: auto; border-radius: 6px; display: block; }
     .totals dl { margin: 0.5rem 0; }
     .totals dl > div { display: flex; justify-content: space-between; padding: 0.15rem 0; }
     .totals .all { border-top: 1px solid #b9c0c8; margin-top: 0.25rem; padding-top: 0.35rem; }

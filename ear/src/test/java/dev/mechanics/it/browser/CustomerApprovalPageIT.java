@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * one, sign, confirmation; the answers are the API's. A link that cannot be used shows why and who to call,
  * never the estimate.
  */
-class ApprovalPageIT {
+class CustomerApprovalPageIT {
 
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(
