@@ -10,7 +10,9 @@ import io.restassured.path.json.JsonPath;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +62,8 @@ class BayIT {
     browser.driver().setNetworkConditions(conditions);
   }
 
-  private static Path photo() throws IOException {
+  /** A small real JPEG (the API checks that the content is what Content-Type says). */
+  static byte[] jpeg() {
     BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.DARK_GRAY);
@@ -68,8 +71,18 @@ class BayIT {
     g.setColor(Color.ORANGE);
     g.fillOval(12, 8, 40, 32);
     g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "jpg", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static Path photo() throws IOException {
     Path file = Files.createTempDirectory("bay-photo").resolve("left-front-brake.jpg");
-    ImageIO.write(image, "jpg", file.toFile());
+    Files.write(file, jpeg());
     return file;
   }
 

@@ -59,6 +59,12 @@ class CustomerApprovalPageIT {
   void theCustomerApprovesTwoLinesDeclinesOneAndSignsOnAPhone() throws Exception {
     Api.Tenant advisor = Api.demoAs("SERVICE_ADVISOR");
     String id = estimateWithThreeLines(advisor);
+    // what the technician found: a note and a photo that justify the brake work
+    advisor.request().body(Map.of("items", List.of(Map.of("name", "Front brake pads", "condition", "RED",
+        "notes", "2 mm left on the inner pad"), Map.of("name", "Tires", "condition", "GREEN"))))
+        .put("/work-orders/" + id + "/inspection").then().statusCode(200);
+    advisor.request().contentType("image/jpeg").queryParam("name", "front-pads.jpg").body(BayIT.jpeg())
+        .post("/work-orders/" + id + "/attachments").then().statusCode(201);
     String email = "carla.phone@example.com";
     advisor.request().body(Map.of("email", email)).post("/work-orders/" + id + "/approval-link").then()
         .statusCode(201);
@@ -68,8 +74,12 @@ class CustomerApprovalPageIT {
     try (Browser browser = new Browser(Api.baseUrl(), "approval", Browser.Size.PHONE)) {
       browser.driver().get(link);
       PageText.waitFor(browser, "Cabin filter (recommended)");
-      assertThat(PageText.of(browser)).contains("Replace brake pads", "Brake pads")
+      assertThat(PageText.of(browser)).contains("Downtown", "+1 312 555 0100", "2017 Toyota Corolla",
+          "Replace brake pads", "Brake pads", "Front brake pads", "Urgent", "2 mm left on the inner pad")
           .doesNotContain("25.00");
+      browser.waitFor(() -> Boolean.TRUE.equals(browser.js("const img = arguments[0]; return img.complete "
+          + "&& img.naturalWidth > 0", browser.deep("img[alt^='Inspection photo 1']"))) ? Boolean.TRUE : null,
+          "the inspection photo to load without sign-in");
       browser.check("estimate");
 
       browser.deepAll("input[value='approve']").get(0).click();
