@@ -130,17 +130,18 @@ function notify() {
 
 /**
  * Sends what waits, oldest first, and stops at the first network failure (the rest waits for the next flush).
+ * Only entries accept(entry) takes are sent (the signed-in user's own: a shared tablet keeps another's).
  * Resolves with the answers of what was sent: [{entry, status, etag, data}]. One flush at a time.
  */
-export function flush(send) {
-  flushing ??= sendWaiting(send).finally(() => { flushing = null; });
+export function flush(send, accept = () => true) {
+  flushing ??= sendWaiting(send, accept).finally(() => { flushing = null; });
   return flushing;
 }
 
-async function sendWaiting(send) {
+async function sendWaiting(send, accept) {
   const sent = [];
   for (;;) {
-    const entry = (await list()).find(e => e.state === 'waiting');
+    const entry = (await list()).find(e => e.state === 'waiting' && accept(e));
     if (!entry) return sent;
     await update(entry.id, { attempted: true });
     let answer;
@@ -192,11 +193,11 @@ async function update(id, changes) {
  * Sends what waits now, when the browser says it is back online, and every `seconds` while something waits
  * (a dropped Wi-Fi does not always say so). Returns the function that stops it.
  */
-export function start(send, seconds = 10) {
-  const kick = () => { if (navigator.onLine !== false) flush(send).catch(() => {}); };
+export function start(send, seconds = 10, accept = () => true) {
+  const kick = () => { if (navigator.onLine !== false) flush(send, accept).catch(() => {}); };
   window.addEventListener('online', kick);
   const timer = setInterval(async () => {
-    if ((await list()).some(e => e.state === 'waiting')) kick();
+    if ((await list()).some(e => e.state === 'waiting' && accept(e))) kick();
   }, seconds * 1000);
   kick();
   return () => { window.removeEventListener('online', kick); clearInterval(timer); };

@@ -3,6 +3,7 @@
 // If-Match. One sender for the whole app, started by the first bay screen.
 import * as outbox from '../../outbox.js';
 import { request, upload } from '../../api.js';
+import { session } from '../../session.js';
 
 /** Sends one outbox entry; a lost connection throws (the entry waits), an answer resolves {status, etag, problem}. */
 async function send(entry, onProgress) {
@@ -18,34 +19,40 @@ async function send(entry, onProgress) {
   }
 }
 
+/** The signed-in user's own changes: on a shared tablet another technician's wait for them to sign in. */
+export const mine = (entry) => !!session.me && entry.meta?.userId === session.me.id;
+
 let stop = null;
 
 /** Starts sending (once): now, when the browser is back online, and every few seconds while something waits. */
 export function startOutbox() {
-  stop ??= outbox.start(send, 5);
+  stop ??= outbox.start(send, 5, mine);
 }
 
 /** Sends what waits now (after a save), without waiting for the timer. */
 export function flushOutbox() {
-  return outbox.flush(send);
+  return outbox.flush(send, mine);
 }
 
+const meta = (workOrder, more) => ({ workOrderId: workOrder.id, number: workOrder.number, userId: session.me?.id,
+  ...more });
+
 export const keepInspection = (workOrder, label, body, etag) => outbox.add({
-  group: `inspection:${workOrder.id}`, label, method: 'PUT', path: `/work-orders/${workOrder.id}/inspection`,
-  ifMatch: etag, body, meta: { workOrderId: workOrder.id, kind: 'inspection', number: workOrder.number },
+  group: `inspection:${workOrder.id}:${session.me?.id}`, label, method: 'PUT', path: `/work-orders/${workOrder.id}/inspection`,
+  ifMatch: etag, body, meta: meta(workOrder, { kind: 'inspection' }),
 });
 
 export const keepPhoto = (workOrder, file) => outbox.add({
   label: `Photo ${file.name} for ${workOrder.number}`, method: 'POST',
   path: `/work-orders/${workOrder.id}/attachments?name=${encodeURIComponent(file.name)}`,
   contentType: file.type || 'application/octet-stream', body: file,
-  meta: { workOrderId: workOrder.id, kind: 'photo', fileName: file.name },
+  meta: meta(workOrder, { kind: 'photo', fileName: file.name }),
 });
 
 export const keepStatus = (workOrder, column) => outbox.add({
   label: `Move ${workOrder.number} to ${column.name}`, method: 'POST',
   path: `/work-orders/${workOrder.id}/status`, body: { status: column.code },
-  meta: { workOrderId: workOrder.id, kind: 'status', status: column.code },
+  meta: meta(workOrder, { kind: 'status', status: column.code }),
 });
 
 export { outbox };

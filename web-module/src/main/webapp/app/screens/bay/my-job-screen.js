@@ -7,7 +7,7 @@ import { api } from '../../api.js';
 import { dateTime, label } from '../../format.js';
 import { base } from '../../ui/styles.js';
 import { CONDITIONS, STANDARD_POINTS, requestOf } from './checklist.js';
-import { flushOutbox, keepInspection, keepPhoto, keepStatus, outbox, startOutbox } from './bay-outbox.js';
+import { flushOutbox, keepInspection, keepPhoto, keepStatus, mine, outbox, startOutbox } from './bay-outbox.js';
 import './outbox-banner.js';
 
 class MyJobScreen extends LitElement {
@@ -92,7 +92,7 @@ class MyJobScreen extends LitElement {
 
   async waitingInspection() {
     return (await outbox.list()).filter((e) => e.meta?.kind === 'inspection' && e.meta.workOrderId === this.id
-      && e.state === 'waiting').pop();
+      && e.state === 'waiting' && mine(e)).pop();
   }
 
   async showPhotos(items) {
@@ -113,7 +113,7 @@ class MyJobScreen extends LitElement {
 
   /** A refused inspection of this job: the form shows the checklist as it is now (the banner keeps the refused one). */
   outboxChanged(all) {
-    this.entries = all.filter((e) => e.meta?.workOrderId === this.id);
+    this.entries = all.filter((e) => e.meta?.workOrderId === this.id && mine(e));
     this.refused ??= new Set();
     const fresh = this.entries.filter((e) => e.meta.kind === 'inspection' && e.state !== 'waiting'
       && !this.refused.has(e.id));

@@ -2,7 +2,7 @@
 // refused; a refused change stays until the technician discards it or takes it back into the form.
 import { LitElement, html, css, nothing } from 'lit';
 import { base } from '../../ui/styles.js';
-import { outbox } from './bay-outbox.js';
+import { mine, outbox } from './bay-outbox.js';
 
 class OutboxBanner extends LitElement {
   static properties = { entries: { state: true }, progress: { state: true }, online: { state: true } };
@@ -20,7 +20,7 @@ class OutboxBanner extends LitElement {
     window.addEventListener('online', connection);
     window.addEventListener('offline', connection);
     this.stops = [
-      outbox.subscribe((entries) => { this.entries = entries; }),
+      outbox.subscribe((entries) => { this.entries = entries.filter(mine); }),
       outbox.onProgress(({ id, loaded, total }) => { this.progress = { ...this.progress, [id]: { loaded, total } }; }),
       () => window.removeEventListener('online', connection),
       () => window.removeEventListener('offline', connection),
