@@ -287,6 +287,9 @@ class MyJobScreen extends LitElement {
           ${this.dirty ? html`<span class="muted">Changes not saved yet</span>` : nothing}
         </div>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        ${this.entries.some((e) => e.meta.kind === 'inspection' && e.state !== 'waiting')
+          ? html`<p class="problem">Your inspection was not sent: the checklist changed since you opened it. The
+            form shows it as it is now; your version waits at the top of the page.</p>` : nothing}
       </form>
     </section>`;
   }

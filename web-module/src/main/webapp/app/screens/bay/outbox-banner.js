@@ -71,7 +71,7 @@ class OutboxBanner extends LitElement {
   }
 
   static styles = [base, css`
-    :host { display: block; position: sticky; top: 0; z-index: 5; }
+    :host { display: block; }
     .problem { margin: .5rem 0; }
     .waiting { border: 2px solid var(--warn); background: #fffbeb; padding: .5rem .75rem; border-radius: 6px;
       margin: .5rem 0; }
