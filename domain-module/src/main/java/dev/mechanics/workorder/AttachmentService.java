@@ -92,6 +92,12 @@ public class AttachmentService {
     }
   }
 
+  /** Removes a second copy: a retried upload (same Idempotency-Key) whose twin was recorded first. */
+  public void discard(Attachment attachment) {
+    records.remove(attachment.getId());
+    files.delete(FileArea.UPLOADS, attachment.getFileKey());
+  }
+
   public List<Attachment> list(Id<WorkOrder> workOrderId) {
     return records.list(workOrderId.value());
   }
@@ -172,6 +178,13 @@ public class AttachmentService {
       em.persist(attachment);
       em.flush();
       return attachment;
+    }
+
+    void remove(UUID attachmentId) {
+      Attachment attachment = em.find(Attachment.class, attachmentId);
+      if (attachment != null) {
+        em.remove(attachment);
+      }
     }
 
     List<Attachment> list(UUID workOrderId) {

@@ -82,6 +82,23 @@ class BoardEventsIT {
     }
   }
 
+  /** Proxies close quiet connections: a comment every 15 s, and the stream outlives Liberty's async timeout. */
+  @Test
+  void aQuietStreamGetsAHeartbeatAndStaysOpen() throws Exception {
+    Api.Tenant owner = Api.newOrganization("heartbeat");
+    String id = new Shop(owner).estimate();
+    try (Streams.EventStream stream = Streams.open(events(owner.shopId()), owner.token(), null)) {
+      assertThat(stream.nextComment(SECOND).comment()).isEqualTo("open");
+      Streams.Event beat = stream.nextComment(Duration.ofSeconds(17));
+      assertThat(beat).as("a heartbeat within 15 s").isNotNull();
+      assertThat(beat.comment()).isEqualTo("keep-alive");
+      Thread.sleep(20_000); // 37 s in all: past a 30 s async timeout
+      owner.request().body(Map.of("status", "IN_BAY")).post("/work-orders/" + id + "/status").then()
+          .statusCode(200);
+      assertThat(stream.next("work-order", SECOND)).as("still open after 37 s").isNotNull();
+    }
+  }
+
   /** What another server instance does when it commits a change: the NOTIFY reaches this instance's subscribers. */
   @Test
   void aNotifyCommittedOnAnotherConnectionReachesTheSubscribersAndARollbackNothing() throws Exception {

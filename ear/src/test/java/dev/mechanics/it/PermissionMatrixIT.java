@@ -120,6 +120,7 @@ class PermissionMatrixIT {
     row("GET /api/v1/approvals/{token}", 200, 200, 200, 200, 200, 200);
     row("POST /api/v1/approvals/{token}", 200, 200, 200, 200, 200, 200);
     row("GET /api/v1/approvals/{token}/pdf", 200, 200, 200, 200, 200, 200);
+    row("GET /api/v1/approvals/{token}/photos/{attachmentId}", 200, 200, 200, 200, 200, 200);
     // money: owners and managers of the shop; advisors read invoices
     row("GET /api/v1/invoices", 200, 200, 200, 403, 200, 401);
     row("GET /api/v1/invoices/{id}", 200, 200, 200, 403, 404, 401);
@@ -610,6 +611,8 @@ class PermissionMatrixIT {
       case "GET /api/v1/work-orders/{id}/repair-order/pdf" -> new Call("/api/v1/work-orders/"
           + workOrder(assigned, false) + "/repair-order/pdf", null, none);
       case "GET /api/v1/approvals/{token}/pdf" -> new Call(sharedApprovalLink() + "/pdf", null, none);
+      case "GET /api/v1/approvals/{token}/photos/{attachmentId}" -> new Call(sharedApprovalLink() + "/photos/"
+          + shared(true).attachment(), null, none);
       case "GET /api/v1/invoices/{id}/payments/{paymentId}/pdf" -> new Call(invoices + invoice() + "/payments/"
           + payment() + "/pdf", null, none);
       case "GET /api/v1/shops/{shopId}/document-settings" -> new Call("/api/v1/shops/" + downtown

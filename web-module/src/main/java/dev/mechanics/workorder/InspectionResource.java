@@ -3,6 +3,7 @@ package dev.mechanics.workorder;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.IdempotentRoutes;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,9 +25,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -52,6 +54,9 @@ public class InspectionResource {
 
   @Inject
   CurrentCaller caller;
+
+  @Inject
+  IdempotentRoutes idempotent;
 
   public record InspectionPointRequest(@NotBlank @Size(max = 200) String name,
                                        InspectionItem.Condition condition, @Size(max = 2000) String notes) {
@@ -88,19 +93,28 @@ public class InspectionResource {
       description = "Replaces the checklist as a whole (each point: a name, GREEN/YELLOW/RED, notes). A "
           + "technician works only on work assigned to them (else 404). With `If-Match` (the `ETag` of a "
           + "previous read) only that checklist is replaced: 412 when it changed since; without it, whatever it is.")
-  @APIResponse(responseCode = "200", description = "The checklist.", headers = @Header(name = "ETag", ref = "ETag"),
+  @APIResponse(responseCode = "200", description = "The checklist; the same answer again for a retry with the "
+      + "same `Idempotency-Key`.", headers = {@Header(name = "ETag", ref = "ETag"),
+      @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Inspection.class)))
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response inspect(@PathParam("id") String id,
       @Parameter(description = "The checklist's `ETag` this replacement was made on (optional).")
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Parameter(description = IdempotentRoutes.KEY, schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
       @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
           examples = @ExampleObject(name = "checklist", value = """
               {"items": [{"name": "Front brake pads", "condition": "RED", "notes": "2 mm left"},
                          {"name": "Tires", "condition": "GREEN"}]}"""))) InspectionRequest request) {
     List<AttachmentService.InspectionPoint> points = request.items().stream()
         .map(p -> new AttachmentService.InspectionPoint(p.name().trim(), p.condition(), p.notes())).toList();
-    return checklist(attachments.replaceInspection(visible(id), expected(ifMatch), points));
+    Id<WorkOrder> workOrder = visible(id);
+    String expected = expected(ifMatch);
+    // a retry of an applied change answers as the first time (its If-Match names the checklist before it)
+    return idempotent.once(idempotencyKey, "inspection|" + workOrder.value() + "|" + expected + "|" + points,
+        "inspection", () -> checklist(attachments.replaceInspection(workOrder, expected, points)));
   }
 
   private static final Pattern TAG = Pattern.compile("(?:W/)?\"([\\x21\\x23-\\x7e]*)\"");
