@@ -71,6 +71,12 @@ class CustomerApprovalPageIT {
     String link = mailedLink(email);
     assertThat(link).doesNotContain("/api/");
 
+    try (Browser desktop = new Browser(Api.baseUrl(), "approval", Browser.Size.DESKTOP)) {
+      desktop.driver().get(link);
+      PageText.waitFor(desktop, "Cabin filter (recommended)");
+      desktop.deep("img[alt^='Inspection photo 1']");
+      desktop.check("estimate");
+    }
     try (Browser browser = new Browser(Api.baseUrl(), "approval", Browser.Size.PHONE)) {
       browser.driver().get(link);
       PageText.waitFor(browser, "Cabin filter (recommended)");
