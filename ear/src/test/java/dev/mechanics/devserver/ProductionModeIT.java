@@ -86,13 +86,13 @@ class ProductionModeIT {
       assertThat(mails).hasSize(1);
       mail = Files.readString(mails.get(0));
     }
-    Matcher link = Pattern.compile("(http://localhost:" + run.port + "/api/v1/invitations/)([A-Za-z0-9_.=-]+)")
+    Matcher link = Pattern.compile("(http://localhost:" + run.port + "/invitations/)([A-Za-z0-9_.=-]+)")
         .matcher(mail.replace("=\r\n", "").replace("=\n", ""));
     assertThat(link.find()).as("the link, on the address the request came to (no PUBLIC_BASE_URL):\n" + mail)
         .isTrue();
     String secret = link.group(2);
     String log = Files.readString(launches.messagesLog()) + Files.readString(run.output);
     assertThat(log).contains("Mail not sent (SMTP_HOST is not set)").contains("[redacted]")
-        .doesNotContain(secret).doesNotContain("/api/v1/invitations/" + secret.substring(0, 8));
+        .doesNotContain(secret).doesNotContain("/invitations/" + secret.substring(0, 8));
   }
 }

@@ -1,5 +1,6 @@
 package dev.mechanics.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.mechanics.it.support.Api;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AuthenticationIT {
@@ -54,7 +56,10 @@ class AuthenticationIT {
     String token = Api.login("owner@demo.mechanics.dev", Api.DEMO_PASSWORD);
     String[] parts = token.split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]));
-    String forged = payload.replace("\"OWNER\"", "\"OWNER\",\"MANAGER\"").replace("\"org\":\"", "\"org\":\"0");
+    // every claim stays well-formed (another organization's valid id): only the signature can refuse it
+    String forged = payload.replace("\"OWNER\"", "\"OWNER\",\"MANAGER\"")
+        .replaceFirst("\"org\":\"[0-9a-f-]{36}\"", "\"org\":\"" + UUID.randomUUID() + "\"");
+    assertThat(forged).isNotEqualTo(payload).containsPattern("\"org\":\"[0-9a-f-]{36}\"");
     String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes())
         + "." + parts[2];
     String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())

@@ -116,10 +116,14 @@ public class ShopDocumentSettingsResource {
           schema = @Schema(implementation = DocumentSettingsView.class)))
   public Response change(@PathParam("shopId") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                             examples = @ExampleObject(name = "letterhead", value = """
-                                 {"legalName": "Downtown Auto Repair LLC", "email": "desk@downtown.example.com",
-                                  "accentColor": "#1f5f8b", "paymentTerms": "Due on receipt", "language": "en",
-                                  "emailInvoices": true}"""))) DocumentSettingsRequest request) {
+                             examples = @ExampleObject(name = "California shop", value = """
+                                 {"legalName": "Downtown Auto Care LLC", "email": "service@downtown.example.com",
+                                  "website": "https://downtown.example.com",
+                                  "registrationNumbers": [{"label": "Automotive Repair Dealer", "value": "ARD 123456"}],
+                                  "accentColor": "#1f5f8b", "invoiceFooter": "Thank you for your business.",
+                                  "warrantyText": "Parts and labor: 12 months or 12,000 miles.",
+                                  "paymentTerms": "Due on receipt.", "language": "en", "emailInvoices": true}""")))
+                         DocumentSettingsRequest request) {
     Id<Shop> shopId = RequestIds.path("shop", id, Id::new);
     Shop shop = shops.configureDocuments(caller.get(), shopId, Versions.required(ifMatch), request.settings());
     return Response.ok(DocumentSettingsView.of(shop)).tag(Versions.etag(shop.getVersion())).build();
