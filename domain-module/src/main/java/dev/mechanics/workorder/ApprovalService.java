@@ -5,6 +5,7 @@ import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
+import dev.mechanics.tenancy.Organization;
 import dev.mechanics.tenancy.Shop;
 import dev.mechanics.tenancy.Shops;
 import dev.mechanics.tenancy.SystemTransactions;
@@ -47,8 +48,9 @@ public class ApprovalService {
    * The customer's approval page: what {@link Shown} shows, with the shop to call, the vehicle, the inspection
    * and its photos (image attachments) that justify the work.
    */
+  /** {@code currency}: the organization's, so the customer's page shows amounts as money. */
   public record ApprovalPage(Shown shown, Shop shop, Vehicle vehicle, List<InspectionItem> inspection,
-                             List<Attachment> photos) {
+                             List<Attachment> photos, String currency) {
   }
 
   /** The answers recorded; {@code shopId} for the metrics. */
@@ -145,8 +147,9 @@ public class ApprovalService {
       List<InspectionItem> inspection = em.createQuery(
               "select i from InspectionItem i where i.workOrderId = :wo order by i.position", InspectionItem.class)
           .setParameter("wo", workOrder.getId()).getResultList();
+      Organization organization = em.find(Organization.class, workOrder.getOrganizationId());
       return new ApprovalPage(shown, shops.require(workOrder.getShopId()), vehicle, inspection,
-          photosOf(workOrder.getId()));
+          photosOf(workOrder.getId()), organization == null ? null : organization.getCurrency());
     }
 
     Attachment photo(UUID linkId, UUID attachmentId) {

@@ -72,6 +72,7 @@ class ApprovalPageIT {
     assertThat(json.getString("lines[1].amount")).isEqualTo("90.00");
     assertThat(json.getString("lines[0].amount")).isEqualTo("180.00");
     assertThat(json.getString("totals.total")).isNotBlank();
+    assertThat(json.getString("currency")).as("the page shows amounts as money").isEqualTo("USD");
     assertThat(page.asString()).as("no cost reaches the customer").doesNotContain("17.31", "unitCost");
     assertThat(json.getList("inspection.name")).containsExactly("Front brake pads", "Tires");
     assertThat(json.getList("inspection.condition")).containsExactly("RED", "GREEN");

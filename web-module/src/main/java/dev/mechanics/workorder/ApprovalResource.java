@@ -113,7 +113,8 @@ public class ApprovalResource {
 
   public record ShownView(String workOrderNumber, List<ShownLine> lines, WorkOrderViews.TotalsView totals,
                           String documentHash, Instant expiresAt, boolean answered, ShopContact shop,
-                          ShownVehicle vehicle, List<ShownPoint> inspection, List<ShownPhoto> photos) {
+                          ShownVehicle vehicle, List<ShownPoint> inspection, List<ShownPhoto> photos,
+                          String currency) {
   }
 
   @Schema(name = "LineDecision")
@@ -157,7 +158,7 @@ public class ApprovalResource {
         page.inspection().stream().map(i -> new ShownPoint(i.getPosition(), i.getName(), i.getCondition(),
             i.getNotes())).toList(),
         page.photos().stream().map(a -> new ShownPhoto(a.getId(), a.getFileName(), a.getContentType(),
-            links.api("approvals", token, "photos", a.getId().toString()))).toList());
+            links.api("approvals", token, "photos", a.getId().toString()))).toList(), page.currency());
   }
 
   /** A photo of the estimate's inspection, for the approval page's image tags (no sign-in). */

@@ -92,9 +92,9 @@ class CustomerApprovalPageIT {
       browser.deepAll("input[value='approve']").get(1).click();
       browser.deepAll("input[value='decline']").get(2).click();
       // the totals follow the choices: 1.5 h × 110.00 + 59.90 approved, 35.00 declined
-      browser.waitFor(() -> browser.deep("[data-total='approved']").getText().contains("224.90") ? Boolean.TRUE
+      browser.waitFor(() -> browser.deep("[data-total='approved']").getText().contains("$224.90") ? Boolean.TRUE
           : null, "the approved total");
-      assertThat(browser.deep("[data-total='declined']").getText()).contains("35.00");
+      assertThat(browser.deep("[data-total='declined']").getText()).contains("$35.00");
 
       browser.click("button[type=submit]");
       PageText.waitFor(browser, "Type your full name to sign.");
