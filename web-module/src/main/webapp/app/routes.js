@@ -26,4 +26,7 @@ export const routes = [
     title: 'New work order' },
   { path: '/work-orders/:id', tag: 'work-order-screen',
     load: () => import('./screens/work-order/work-order-screen.js'), roles: DESK, title: 'Work order' },
+  { path: '/purchase-orders', tag: 'purchase-orders-screen',
+    load: () => import('./screens/purchase-orders/purchase-orders-screen.js'), roles: DESK, nav: 'Receive parts',
+    title: 'Receive parts' },
 ];
