@@ -35,4 +35,7 @@ export const routes = [
   { path: '/email-verifications/:token', tag: 'email-verification-screen',
     load: () => import('./screens/email-verification/email-verification-screen.js'), public: true, bare: true,
     title: 'Confirm your e-mail address' },
+  { path: '/purchase-orders', tag: 'purchase-orders-screen',
+    load: () => import('./screens/purchase-orders/purchase-orders-screen.js'), roles: DESK, nav: 'Receive parts',
+    title: 'Receive parts' },
 ];

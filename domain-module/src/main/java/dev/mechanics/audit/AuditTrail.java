@@ -48,10 +48,7 @@ public class AuditTrail {
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordFor(UUID organizationId, String action, String entityType, UUID entityId, UUID shopId,
                         Map<String, ?> before, Map<String, ?> after) {
-    // one writer per organization at a time, so the chain has no forks
-    em.createNativeQuery("select pg_advisory_xact_lock(?1)")
-        .setParameter(1, organizationId.getMostSignificantBits() ^ organizationId.getLeastSignificantBits())
-        .getSingleResult();
+    lockChain(organizationId);
     Object[] last = (Object[]) em.createNativeQuery("select coalesce(max(seq), 0), "
             + "coalesce((select hash from audit_events where organization_id = ?1 order by seq desc limit 1), '') "
             + "from audit_events where organization_id = ?1")
@@ -63,6 +60,22 @@ public class AuditTrail {
         entityType, entityId, masked(before), masked(after), origin.requestId(),
         Instant.now().truncatedTo(ChronoUnit.MICROS), prev);
     em.persist(event);
+  }
+
+  /**
+   * Takes the organization's chain lock now, for a transaction that will record after taking row locks others
+   * take after recording (stock rows): everyone then meets this lock first, and no two wait for each other.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void holdChain() {
+    lockChain(Tenancy.current());
+  }
+
+  // one writer per organization at a time, so the chain has no forks (re-entrant within a transaction)
+  private void lockChain(UUID organizationId) {
+    em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+        .setParameter(1, organizationId.getMostSignificantBits() ^ organizationId.getLeastSignificantBits())
+        .getSingleResult();
   }
 
   @Transactional

@@ -13,8 +13,10 @@ import dev.mechanics.workorder.TaxRule;
 import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
 import dev.mechanics.workorder.WorkOrderChange;
+import dev.mechanics.workorder.WorkOrderInvoicing;
 import dev.mechanics.workorder.WorkOrders;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -41,6 +43,9 @@ public class InvoiceService {
   @Inject
   AuditTrail audit;
 
+  @Inject
+  Event<WorkOrderInvoicing> invoicing;
+
   /**
    * Issues the invoice of a repair order (owners and the managers of its shop): the work order is locked, so it
    * is invoiced once, and the number is allocated in this transaction (gapless per shop and year in the shop's
@@ -51,6 +56,7 @@ public class InvoiceService {
     caller.requireIn(Capability.MANAGE_MONEY, shopId, "invoice its work");
     WorkOrder workOrder = workOrders.requireForUpdate(id.value());
     workOrder.markInvoiced();
+    invoicing.fire(new WorkOrderInvoicing(workOrder));
     List<TaxRule> rules = taxRates.rulesOf(workOrder.getShopId());
     // a work order stored before its sums were checked is refused here (422), not half-invoiced
     Totals totals = Totals.of(workOrder.getLines(), rules).requireStorable();

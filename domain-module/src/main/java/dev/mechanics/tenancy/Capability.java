@@ -38,6 +38,11 @@ public enum Capability {
   READ_INVOICES(OWNER, MANAGER, SERVICE_ADVISOR),
   /** Issue invoices, take payments and refunds, issue and read credit notes (changes: in that shop). */
   MANAGE_MONEY(OWNER, MANAGER),
+  /** Keep the parts catalogue and pricing matrix; count stock, set bins and reorder points, cancel purchase
+   *  orders (stock changes: in that shop). */
+  MANAGE_PARTS(OWNER, MANAGER),
+  /** Order, receive and transfer parts (in the shop that orders, ships or receives). */
+  HANDLE_STOCK(OWNER, MANAGER, SERVICE_ADVISOR),
   /** Change a shop's details, its board and its tax rates (in that shop). */
   CONFIGURE_SHOP(OWNER, MANAGER),
   /** Open a new shop. */

@@ -6,6 +6,7 @@ import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.tenancy.Shops;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -36,6 +37,9 @@ public class EstimateLineService {
   @Inject
   AuditTrail audit;
 
+  @Inject
+  Event<PartLineChanged> partLineChanged;
+
   public WorkOrderLine addLine(Id<WorkOrder> id, LineDetails details) {
     WorkOrder workOrder = workOrders.require(id.value());
     WorkOrderLine line = workOrder.addLine(details, laborRateOf(workOrder));
@@ -53,6 +57,9 @@ public class EstimateLineService {
     requireInvoiceable(workOrder);
     audit(workOrder, "work-order.line-changed", before, lineState(line));
     workOrders.touch(workOrder, WorkOrderChange.LINES);
+    // after the work order's row, like every path: work order first, then stock
+    partLineChanged.fire(new PartLineChanged(workOrder.getId(), workOrder.getShopId(), lineId,
+        line.getType() == LineType.PART ? line.getQuantity() : null));
     return line;
   }
 
@@ -65,6 +72,7 @@ public class EstimateLineService {
     audit(workOrder, "work-order.line-removed", lineState(workOrder.line(lineId)), null);
     workOrder.removeLine(lineId);
     workOrders.touch(workOrder, WorkOrderChange.LINES);
+    partLineChanged.fire(new PartLineChanged(workOrder.getId(), workOrder.getShopId(), lineId, null));
   }
 
   /** Inserts all lines of a canned job of the work order's shop, in one transaction. */

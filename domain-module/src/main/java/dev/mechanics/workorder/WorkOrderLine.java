@@ -114,6 +114,11 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
     }
   }
 
+  /** The cost of goods of a part taken from stock: its average cost when it left the shop. */
+  public void costOfGoods(java.math.BigDecimal averageUnitCost) {
+    this.unitCost = averageUnitCost.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
   void decide(LineApproval decision) {
     this.approval = decision;
   }

@@ -38,6 +38,17 @@ class AccessPolicyTest {
   }
 
   @Test
+  void advisorsOrderReceiveAndTransferPartsButOnlyManagersOfTheShopCountThem() {
+    Caller advisor = in(Role.SERVICE_ADVISOR, DOWNTOWN);
+    assertThat(advisor.mayIn(Capability.HANDLE_STOCK, DOWNTOWN)).isTrue();
+    assertThat(advisor.mayIn(Capability.HANDLE_STOCK, NORTHSIDE)).isFalse();
+    assertThat(advisor.may(Capability.MANAGE_PARTS)).isFalse();
+    Caller manager = in(Role.MANAGER, DOWNTOWN);
+    assertThat(manager.mayIn(Capability.MANAGE_PARTS, DOWNTOWN)).isTrue();
+    assertThat(manager.mayIn(Capability.MANAGE_PARTS, NORTHSIDE)).isFalse();
+  }
+
+  @Test
   void shopSetUpAndMoneyBelongToTheManagersOfThatShopAndToOwnersEverywhere() {
     Caller manager = in(Role.MANAGER, DOWNTOWN);
     assertThat(manager.mayIn(Capability.MANAGE_MONEY, DOWNTOWN)).isTrue();

@@ -164,6 +164,8 @@ class PermissionMatrixIT {
     // a finished run: visible to its organization's owners and managers, who may neither stop nor restart it
     row("POST /api/v1/batch/executions/{id}/stop", 409, 409, 403, 403, 404, 401);
     row("POST /api/v1/batch/executions/{id}/restart", 409, 409, 403, 403, 404, 401);
+    // parts inventory (issue 19): rows and fixtures in PartsMatrix
+    PartsMatrix.rows(PermissionMatrixIT::row, PermissionMatrixIT::work);
   }
 
   private static void row(String route, int... expected) {
@@ -657,8 +659,25 @@ class PermissionMatrixIT {
           + "/stop", null, none);
       case "POST /api/v1/batch/executions/{id}/restart" -> new Call("/api/v1/batch/executions/" + finishedRun()
           + "/restart", null, none);
-      default -> throw new IllegalStateException("no fixture for " + route + " (add it with its matrix row)");
+      default -> {
+        PartsMatrix.Fixture parts = partsMatrix().fixture(route, route.contains("/part-lines")
+            ? ("POST /api/v1/work-orders/{id}/part-lines".equals(route) ? workOrder(assigned, false)
+            : shared(assigned).id()) : null, unique);
+        if (parts == null) {
+          throw new IllegalStateException("no fixture for " + route + " (add it with its matrix row)");
+        }
+        yield new Call(parts.path(), parts.body(), parts.headers());
+      }
     };
+  }
+
+  private PartsMatrix partsMatrix;
+
+  private PartsMatrix partsMatrix() {
+    if (partsMatrix == null) {
+      partsMatrix = new PartsMatrix(owner, downtown, northside);
+    }
+    return partsMatrix;
   }
 
   private String creditNote;

@@ -5,6 +5,7 @@ import { api } from '../../api.js';
 import { label, money, number } from '../../format.js';
 import { field, formValues } from '../../ui/forms.js';
 import { base } from '../../ui/styles.js';
+import './part-search.js';
 
 const TYPES = ['LABOR', 'PART', 'FEE', 'DISCOUNT'];
 
@@ -152,6 +153,8 @@ class WorkOrderLines extends LitElement {
         </tfoot>
       </table></div>`}
       ${this.editable ? this.lineForm() : nothing}
+      ${this.editable && !this.editing ? html`<part-search .order=${o}
+        .onAdded=${(order, etag) => this.onSaved(order, etag)}></part-search>` : nothing}
       ${this.editable && this.cannedJobs?.length ? html`<form class="line" @submit=${this.insertCanned}>
         <div class="row"><div><label for="canned">Canned job</label>
           <select id="canned" name="cannedJob">${this.cannedJobs.map((j) => html`<option value=${j.id}>${j.name}</option>`)}</select></div>

@@ -92,6 +92,8 @@ public class ApiContract implements OASModelReader {
             tag("Approvals", "The customer's side of an approval link: no sign-in, the signed link is the "
                 + "credential."),
             tag("Invoices", "Invoices issued from repair orders, their payments, refunds and credit notes."),
+            tag("Parts", "The parts catalogue and pricing matrix, each shop's stock and its movements, cycle "
+                + "counts, purchase orders and transfers between shops."),
             tag("Audit", "The organization's hash-chained audit trail."),
             tag("Jobs", "Batch jobs (reports, backups): start, stop and restart runs, and schedule them."),
             tag("Operations", "Health of the service and its dependencies.")))

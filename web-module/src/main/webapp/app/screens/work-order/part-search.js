@@ -1,0 +1,85 @@
+// Part search while adding a line: the catalogue by number, description or brand, each part with its price and
+// what is available in this work order's shop and in the others; "Add" puts a catalogue part line on the order
+// (POST /work-orders/{id}/part-lines), which reserves it in this shop (409: not enough, and no backorders).
+import { LitElement, html, css, nothing } from 'lit';
+import { api } from '../../api.js';
+import { money, number } from '../../format.js';
+import { session } from '../../session.js';
+import { base } from '../../ui/styles.js';
+
+class PartSearch extends LitElement {
+  static properties = { order: { attribute: false }, onAdded: { attribute: false },
+    results: { state: true }, problem: { state: true }, busy: { state: true } };
+
+  static styles = [base, css`
+    :host { display: block; border-top: 1px solid var(--border); margin-top: 1rem; padding-top: .5rem; }
+    .here { font-weight: 700; }
+    td input { width: 5rem; }
+  `];
+
+  async search(event) {
+    event.preventDefault();
+    const q = new FormData(event.target).get('q')?.trim() ?? '';
+    this.problem = null;
+    try {
+      const { data } = await api.get(`/parts?q=${encodeURIComponent(q)}&limit=20`);
+      this.results = data.items;
+    } catch (problem) {
+      this.problem = problem;
+    }
+  }
+
+  available(part, here) {
+    const rows = part.stock.filter((s) => (s.shopId === this.order.shopId) === here);
+    return rows.reduce((sum, s) => sum + Number(s.available), 0);
+  }
+
+  shopName(id) {
+    return session.shops.find((s) => s.id === id)?.name ?? 'another shop';
+  }
+
+  async add(part, event) {
+    event.preventDefault();
+    const quantity = new FormData(event.target).get('quantity');
+    this.busy = true;
+    this.problem = null;
+    try {
+      await api.post(`/work-orders/${this.order.id}/part-lines`, { partId: part.id, quantity });
+      const { data, etag } = await api.get(`/work-orders/${this.order.id}`);
+      this.onAdded(data, etag);
+      this.results = null;
+    } catch (problem) {
+      this.problem = problem;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  render() {
+    return html`<h3>Add a part from the catalogue</h3>
+      <form role="search" @submit=${this.search}>
+        <div class="row"><div><label for="part-q">Part number, description or brand</label>
+          <input id="part-q" name="q" type="search" autocomplete="off"></div>
+          <div><button type="submit" class="secondary">Search parts</button></div></div>
+      </form>
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem.sentence ?? this.problem.message}</p>` : nothing}
+      ${this.results?.length === 0 ? html`<p class="muted">No part matches.</p>` : nothing}
+      ${this.results?.length ? html`<div class="table"><table>
+        <caption class="visually-hidden">Parts found</caption>
+        <thead><tr><th>Part</th><th class="num">Price</th><th class="num">Here</th><th>Other shops</th>
+          <th><span class="visually-hidden">Add</span></th></tr></thead>
+        <tbody>${this.results.map((p) => html`<tr>
+          <td>${p.partNumber}${p.brand ? ` · ${p.brand}` : ''}<br><span class="muted">${p.description}</span></td>
+          <td class="num">${money(p.price)}</td>
+          <td class="num here">${number(this.available(p, true), 0)}</td>
+          <td>${p.stock.filter((s) => s.shopId !== this.order.shopId && Number(s.available) > 0)
+            .map((s) => html`<span>${this.shopName(s.shopId)}: ${number(Number(s.available), 0)}</span> `)}</td>
+          <td><form @submit=${(e) => this.add(p, e)}>
+            <label class="visually-hidden" for="qty-${p.id}">Quantity of ${p.partNumber}</label>
+            <input id="qty-${p.id}" name="quantity" inputmode="decimal" value="1" required>
+            <button type="submit" ?disabled=${this.busy} aria-label="Add ${p.partNumber}">Add</button>
+          </form></td>
+        </tr>`)}</tbody></table></div>` : nothing}`;
+  }
+}
+customElements.define('part-search', PartSearch);
