@@ -241,7 +241,7 @@ class ReportsScreen extends LitElement {
         @click=${() => this.files(run)}>Show the report files</button></div>`;
     }
     return html`<p class="files">${files.map((f) => html`<a href=${f.url} target="_blank" rel="noopener"
-      class="output-link" download=${f.name}>${f.name.endsWith('.pdf') ? 'PDF' : f.name.endsWith('.csv') ? 'CSV' : 'File'}:
+      class="output-link">${f.name.endsWith('.pdf') ? 'PDF' : f.name.endsWith('.csv') ? 'CSV' : 'File'}:
       ${f.name} (${number(f.sizeBytes / 1024, 1)} KB)</a>`)}
       <span class="hint">Links work until ${dateTime(files[0]?.expiresAt)}.</span></p>`;
   }
