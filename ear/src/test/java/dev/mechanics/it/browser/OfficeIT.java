@@ -186,14 +186,19 @@ class OfficeIT {
     desk.check("reports");
 
     desk.click("#run-now");
-    desk.waitForText("Report run");
+    String started = desk.deepWithText("p.notice", "Report run").getText();
+    String run = started.replaceAll("(?s).*Report run (\\d+) started.*", "$1");
     desk.screenshot("reports-running");
+    // the screen polls the run: it finishes without a reload
+    String files = "li[data-run=\"" + run + "\"] button.open-files";
     new org.openqa.selenium.support.ui.WebDriverWait(desk.driver(), java.time.Duration.ofSeconds(120))
-        .until(d -> desk.present("button.open-files") ? Boolean.TRUE : null);
-    desk.click("button.open-files");
-    desk.waitFor(() -> desk.deepAll("a.output-link").size() >= 2 ? Boolean.TRUE : null, "the report's files");
+        .withMessage(() -> "run " + run + " finished: " + desk.deepText())
+        .until(d -> desk.present(files) ? Boolean.TRUE : null);
+    desk.click(files);
+    String outputs = "li[data-run=\"" + run + "\"] a.output-link";
+    desk.waitFor(() -> desk.deepAll(outputs).size() >= 2 ? Boolean.TRUE : null, "the report's files");
     desk.check("reports-files");
-    List<String> links = desk.deepAll("a.output-link").stream().map(a -> a.getDomProperty("href")).toList();
+    List<String> links = desk.deepAll(outputs).stream().map(a -> a.getDomProperty("href")).toList();
     boolean csv = false;
     boolean pdf = false;
     for (String link : links) {
@@ -213,7 +218,7 @@ class OfficeIT {
     assertThat(csv && pdf).as("a CSV and a PDF among %s", links).isTrue();
     // and in the browser: the PDF opens in a tab of its own
     String main = desk.driver().getWindowHandle();
-    desk.deepWithText("a.output-link", "PDF").click();
+    desk.deepWithText(outputs, "PDF").click();
     desk.waitFor(() -> desk.driver().getWindowHandles().size() > 1 ? Boolean.TRUE : null, "a tab for the PDF");
     for (String handle : desk.driver().getWindowHandles()) {
       if (!handle.equals(main)) {
