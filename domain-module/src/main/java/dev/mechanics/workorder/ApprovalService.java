@@ -187,8 +187,7 @@ public class ApprovalService {
       if (link != null) {
         link.use(now);
       }
-      em.lock(workOrder, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-      em.flush();
+      workOrders.touch(workOrder, WorkOrderChange.APPROVAL);
       return new Recorded(workOrder.getId(), workOrder.getNumber(), workOrder.getShopId(), approved, declined);
     }
 

@@ -130,8 +130,9 @@ public class InvoiceResource {
   @Requires(Capability.READ_INVOICES)
   @Operation(operationId = "listInvoices", summary = "List invoices",
       description = "The organization's invoices, a page at a time; `shopId` lists one shop's, `status`, "
-          + "`customerId`, `workOrderId` and the days of issue `from`/`to` (both included, in the shop's time "
-          + "zone, else the organization's) narrow the list.",
+          + "`customerId`, `workOrderId` (the invoice of one work order: an empty page while it has none) and the "
+          + "days of issue `from`/`to` (both included, in the shop's time zone, else the organization's) narrow "
+          + "the list. 400 when an id or a day is malformed.",
       extensions = @Extension(name = "x-requires", value = "READ_INVOICES"))
   public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
                                    @QueryParam("after") String after,
@@ -215,7 +216,7 @@ public class InvoiceResource {
     try {
       return java.time.LocalDate.parse(text.strip());
     } catch (java.time.format.DateTimeParseException e) {
-      throw dev.mechanics.platform.DomainException.InvalidInput.field(field, "must be a day such as 2026-11-30");
+      throw new dev.mechanics.platform.DomainException.Malformed(field, field + " must be a day such as 2026-11-30");
     }
   }
 

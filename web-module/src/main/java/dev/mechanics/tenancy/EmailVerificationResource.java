@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -78,6 +79,7 @@ public class EmailVerificationResource {
   @POST
   @Path("/{token}")
   @Public
+  @SecurityRequirements
   @Operation(operationId = "confirmEmailVerification", summary = "Confirm an e-mail address",
       description = "Whoever holds the mailed link proves the address it was sent to (no sign-in: the link is the "
           + "credential). A tampered link is 404; a used one 409; an expired one 410.")
