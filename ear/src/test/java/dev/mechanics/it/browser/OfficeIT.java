@@ -65,6 +65,17 @@ class OfficeIT {
     browser.deep("#email");
   }
 
+  /** Signs in as this user on the page for the path, after signing out whoever is signed in (a failed test). */
+  private static void signIn(Browser browser, String path, String email, String password) {
+    browser.open("/password");
+    browser.waitFor(() -> browser.present("#email") || browser.present("#current") || browser.deepText()
+        .contains("Sign out") ? Boolean.TRUE : null, "the sign-in page or a signed-in page");
+    if (!browser.present("#email")) {
+      signOut(browser);
+    }
+    browser.signIn(path, email, password);
+  }
+
   @Test
   @Order(1)
   void theManagerFindsAnInvoicePaysPartOfItWithADoubleClickAndCreditsOneLine() {
@@ -77,7 +88,7 @@ class OfficeIT {
         Shop.labor("Tire rotation", "0.5", "80.00")));
     String invoice = shop.invoiced(order);
 
-    desk.signIn("/invoices", "manager@demo.mechanics.dev", Api.DEMO_PASSWORD);
+    signIn(desk, "/invoices", "manager@demo.mechanics.dev", Api.DEMO_PASSWORD);
     desk.deep("#status");
     desk.waitFor(() -> desk.present("table") || desk.deepText().contains("No invoices") ? Boolean.TRUE : null,
         "the invoice list");
@@ -126,7 +137,7 @@ class OfficeIT {
     owner.request().body(Map.of("items", List.of(Map.of("name", "State tax", "rate", 0.0625, "appliesToLabor", false,
         "appliesToParts", true)))).put("/shops/" + shopId + "/tax-rates").then().statusCode(200);
 
-    desk.signIn("/shop-settings", "owner@demo.mechanics.dev", Api.DEMO_PASSWORD);
+    signIn(desk, "/shop-settings", "owner@demo.mechanics.dev", Api.DEMO_PASSWORD);
     new Select(desk.deep("#shop")).selectByValue(shopId);
     desk.waitForText("Shop settings · " + shopName);
     desk.deep("#rate-percent-0");
@@ -172,8 +183,7 @@ class OfficeIT {
   @Test
   @Order(3)
   void theOwnerSchedulesTheReportRunsItNowWatchesItFinishAndOpensItsCsvAndPdf() {
-    // still signed in as the owner (previous test)
-    desk.open("/reports");
+    signIn(desk, "/reports", "owner@demo.mechanics.dev", Api.DEMO_PASSWORD);
     desk.deep("#schedule-cron");
     desk.type("#schedule-cron", "30 6 * * 1-5");
     desk.waitForText("At 06:30, Monday to Friday");
@@ -231,7 +241,7 @@ class OfficeIT {
   @Test
   @Order(4)
   void everyOfficeScreenWorksOnAPhoneAndTheAuditChainVerifies() {
-    phone.signIn("/invoices", "owner@demo.mechanics.dev", Api.DEMO_PASSWORD);
+    signIn(phone, "/invoices", "owner@demo.mechanics.dev", Api.DEMO_PASSWORD);
     phone.waitFor(() -> phone.present("table") || phone.deepText().contains("No invoices") ? Boolean.TRUE : null,
         "the invoice list");
     phone.check("invoices");
@@ -242,10 +252,9 @@ class OfficeIT {
     phone.open("/customers");
     phone.deep("ul.customers");
     phone.check("customers");
-    phone.type("#customer-q", "Carla");
-    phone.waitForText("Carla");
     phone.clickText("button", "Vehicles");
-    phone.waitForText("VIN");
+    phone.waitFor(() -> phone.deepText().contains("VIN") || phone.deepText().contains("No vehicles")
+        ? Boolean.TRUE : null, "a customer's vehicles");
     phone.check("customers-vehicles");
     phone.open("/staff");
     phone.deep("ul.staff");
@@ -263,15 +272,13 @@ class OfficeIT {
     phone.check("audit");
     assertThat((Long) phone.js("return document.documentElement.scrollWidth"))
         .as("nothing wider than the phone").isLessThanOrEqualTo(390L);
-    signOut(phone);
   }
 
   @Test
   @Order(5)
   void theOwnerInvitesATechnicianWhoAcceptsInTheBrowserAndGetsNoOfficeScreens() throws Exception {
-    // still signed in as the owner on the desktop (tests 2 and 3)
     String email = "tech-" + System.nanoTime() + "@example.com";
-    desk.open("/staff");
+    signIn(desk, "/staff", "owner@demo.mechanics.dev", Api.DEMO_PASSWORD);
     desk.deep("#invite-email");
     desk.type("#invite-email", email);
     desk.type("#invite-name", "Tomás Wrench");
@@ -284,6 +291,7 @@ class OfficeIT {
     assertThat(link.find()).as("an invitation link in the mail").isTrue();
     Api.rememberSecret("invitation link", link.group(1).substring("/invitations/".length()));
     String password = "bay-" + System.nanoTime() + "-Wrench";
+    signOut(phone);
     phone.open(link.group(1));
     phone.deep("#password");
     phone.check("invitation");
@@ -307,7 +315,7 @@ class OfficeIT {
   @Test
   @Order(6)
   void anAdvisorGetsNoOfficeScreensAndTheApiRefuses() {
-    desk.signIn("/board", "advisor@demo.mechanics.dev", Api.DEMO_PASSWORD);
+    signIn(desk, "/board", "advisor@demo.mechanics.dev", Api.DEMO_PASSWORD);
     assertThat(desk.deepAll("nav a").stream().map(a -> a.getText()).toList())
         .doesNotContain("Invoices", "Staff", "Reports", "Shop settings", "Audit");
     desk.open("/staff");
