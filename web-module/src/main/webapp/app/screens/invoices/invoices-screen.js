@@ -22,6 +22,7 @@ class InvoicesScreen extends LitElement {
     .matches button { width: 100%; text-align: left; }
     .chosen { display: flex; gap: .5rem; align-items: center; margin-top: .5rem; }
     .table-wrap { overflow-x: auto; }
+    @media (max-width: 40rem) { .wide { display: none; } }
     .pages { display: flex; gap: .5rem; align-items: center; margin-top: .75rem; flex-wrap: wrap; }
   `];
 
@@ -156,12 +157,12 @@ class InvoicesScreen extends LitElement {
     if (!this.invoices.length) return html`<p role="status">No invoices match these filters.</p>`;
     return html`<div class="table-wrap"><table>
         <caption class="visually-hidden">Invoices, page ${this.pager.number}</caption>
-        <thead><tr><th scope="col">Number</th><th scope="col">Issued</th><th scope="col">Work order</th>
+        <thead><tr><th scope="col">Number</th><th scope="col">Issued</th><th scope="col" class="wide">Work order</th>
           <th scope="col">Status</th><th scope="col" class="num">Total</th><th scope="col" class="num">Balance due</th></tr></thead>
         <tbody>${this.invoices.map((i) => html`<tr>
           <td><a href="/invoices/${i.id}">${i.number}</a></td>
           <td>${date(i.issuedAt, session.shopById(i.shopId)?.timeZone)}</td>
-          <td>${i.workOrderNumber ?? ''}</td>
+          <td class="wide">${i.workOrderNumber ?? ''}</td>
           <td>${label(i.status)}</td>
           <td class="num">${money(i.total)}</td>
           <td class="num">${money(i.balanceDue)}</td></tr>`)}</tbody>

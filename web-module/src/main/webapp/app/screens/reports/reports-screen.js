@@ -79,7 +79,8 @@ class ReportsScreen extends LitElement {
 
   async saveSchedule(event) {
     event.preventDefault();
-    const v = formValues(event.target);
+    const form = event.target; // after an await the event no longer names its target (shadow DOM)
+    const v = formValues(form);
     const body = { jobName: JOB, parameters: { period: v.period }, cron: v.cron.trim(), timeZone: v.timeZone.trim(),
       recipients: v.recipients.split(/[\s,;]+/).filter(Boolean), paused: v.paused === 'on' };
     this.busy = true;
@@ -93,7 +94,7 @@ class ReportsScreen extends LitElement {
         this.notice = 'Schedule created.';
       }
       this.editing = null;
-      event.target.reset();
+      form.reset();
       this.cron = '0 7 * * *';
       await this.load();
     } catch (problem) {
@@ -217,7 +218,7 @@ class ReportsScreen extends LitElement {
     if (!runs) return html`<p role="status">Loading runs…</p>`;
     if (!runs.length) return html`<p class="muted">No runs yet.</p>`;
     return html`<ul class="items" id="runs">${runs.map((r) => html`<li data-run=${r.executionId}>
-      <strong>${label(r.jobName)}</strong> · run ${r.executionId} · <span class="run-status">${label(r.status)}</span>
+      <strong>${label(r.jobName.replaceAll('-', '_'))}</strong> · run ${r.executionId} · <span class="run-status">${label(r.status)}</span>
       · started ${dateTime(r.startedAt ?? r.createdAt)}${r.endedAt ? html` · ended ${dateTime(r.endedAt)}` : nothing}
       ${FINISHED.includes(r.status) ? nothing : this.progress(r)}
       ${r.error ? html`<p class="problem">${r.error}</p>` : nothing}
@@ -254,7 +255,7 @@ class ReportsScreen extends LitElement {
       <ul class="items">${BACKUP_JOBS.map((job) => {
         const last = backups.find((r) => r.jobName === job && r.status === 'COMPLETED');
         const size = last?.outputs?.reduce((sum, o) => sum + o.sizeBytes, 0) ?? 0;
-        return html`<li><strong>${label(job)}</strong>: ${last
+        return html`<li><strong>${label(job.replaceAll('-', '_'))}</strong>: ${last
           ? html`last verified ${since(last.endedAt)} ago (${dateTime(last.endedAt)}), ${number(size / 1_048_576, 1)} MB`
           : 'no verified backup among the recent runs'}</li>`;
       })}</ul></section>`;
