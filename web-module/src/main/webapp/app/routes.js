@@ -40,7 +40,7 @@ export const routes = [
     load: () => import('./screens/shop-settings/shop-settings-screen.js'), roles: OFFICE, nav: 'Shop settings',
     title: 'Shop settings' },
   { path: '/reports', tag: 'reports-screen', load: () => import('./screens/reports/reports-screen.js'),
-    roles: OFFICE, nav: 'Reports', title: 'Reports' },
+    roles: [...OFFICE, ROLES.PLATFORM_OPERATOR], nav: 'Reports', title: 'Reports' },
   { path: '/audit', tag: 'audit-screen', load: () => import('./screens/audit/audit-screen.js'),
     roles: [ROLES.OWNER], nav: 'Audit', title: 'Audit trail' },
 ];

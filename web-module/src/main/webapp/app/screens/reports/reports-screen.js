@@ -49,7 +49,9 @@ class ReportsScreen extends LitElement {
 
   async load() {
     try {
-      const [schedules, runs] = await Promise.all([listAll('/batch/schedules?limit=200', 5),
+      // a platform operator without a shop role has no organization schedules to manage: only the runs
+      const [schedules, runs] = await Promise.all([
+        this.office ? listAll('/batch/schedules?limit=200', 5) : Promise.resolve([]),
         api.get('/batch/executions?limit=30')]);
       this.schedules = schedules.filter((s) => s.jobName === JOB);
       this.setRuns(runs.data.items);
@@ -75,6 +77,10 @@ class ReportsScreen extends LitElement {
       if (problem.offline) this.timer = setTimeout(() => this.poll(), POLL_MS * 5); // the connection will return
       else this.problem = problem;
     }
+  }
+
+  get office() {
+    return session.hasAnyRole(['OWNER', 'MANAGER']);
   }
 
   async saveSchedule(event) {
@@ -165,11 +171,12 @@ class ReportsScreen extends LitElement {
     return html`<h1>Reports</h1>
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       ${this.problem ? problemBanner(this.problem, { onReload: () => this.load() }) : nothing}
-      <section aria-labelledby="schedules-title"><h2 id="schedules-title">Schedules of the daily shop report</h2>
-        ${this.scheduleList()}${this.scheduleForm()}</section>
+      ${this.office ? html`<section aria-labelledby="schedules-title">
+        <h2 id="schedules-title">Schedules of the daily shop report</h2>
+        ${this.scheduleList()}${this.scheduleForm()}</section>` : nothing}
       <section aria-labelledby="runs-title"><h2 id="runs-title">Runs</h2>
-        <div class="actions"><button type="button" id="run-now" ?disabled=${this.busy} @click=${this.runNow}>
-          Run yesterday's report now</button></div>
+        ${this.office ? html`<div class="actions"><button type="button" id="run-now" ?disabled=${this.busy}
+          @click=${this.runNow}>Run yesterday's report now</button></div>` : nothing}
         ${this.runList()}</section>
       ${this.backups()}`;
   }
