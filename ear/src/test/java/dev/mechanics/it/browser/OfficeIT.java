@@ -245,33 +245,39 @@ class OfficeIT {
     phone.waitFor(() -> phone.present("table") || phone.deepText().contains("No invoices") ? Boolean.TRUE : null,
         "the invoice list");
     phone.check("invoices");
+    fitsTheWidth(phone);
     String invoice = Api.demoAs("OWNER").request().get("/invoices?limit=1").path("items[0].id");
     phone.open("/invoices/" + invoice);
     phone.deep("#record-payment");
     phone.check("invoice");
+    fitsTheWidth(phone);
     phone.open("/customers");
     phone.deep("ul.customers");
     phone.check("customers");
+    fitsTheWidth(phone);
     phone.clickText("button", "Vehicles");
     phone.waitFor(() -> phone.deepText().contains("VIN") || phone.deepText().contains("No vehicles")
         ? Boolean.TRUE : null, "a customer's vehicles");
     phone.check("customers-vehicles");
+    fitsTheWidth(phone);
     phone.open("/staff");
     phone.deep("ul.staff");
     phone.check("staff");
+    fitsTheWidth(phone);
     phone.open("/shop-settings");
     phone.deep("#save-board");
     phone.check("shop-settings");
+    fitsTheWidth(phone);
     phone.open("/reports");
     phone.deep("#run-now");
     phone.waitFor(() -> phone.present("#runs") || phone.deepText().contains("No runs") ? Boolean.TRUE : null, "runs");
     phone.check("reports");
+    fitsTheWidth(phone);
     phone.open("/audit");
     phone.click("#verify-chain");
     phone.waitForText("The chain is");
     phone.check("audit");
-    assertThat((Long) phone.js("return document.documentElement.scrollWidth"))
-        .as("nothing wider than the phone").isLessThanOrEqualTo(390L);
+    fitsTheWidth(phone);
   }
 
   @Test
@@ -324,6 +330,16 @@ class OfficeIT {
     Api.Tenant advisor = Api.demoAs("SERVICE_ADVISOR");
     refusesTheOffice(advisor);
     signOut(desk);
+  }
+
+  /**
+   * Nothing wider than the window: headless Chromium keeps a window at least 500 px wide whatever the phone size
+   * asks, so the page is compared with its own viewport, not with 390.
+   */
+  private static void fitsTheWidth(Browser browser) {
+    assertThat((Long) browser.js("return document.documentElement.scrollWidth"))
+        .as("nothing wider than the window on %s", browser.path())
+        .isLessThanOrEqualTo((Long) browser.js("return document.documentElement.clientWidth"));
   }
 
   private static void refusesTheOffice(Api.Tenant who) {
