@@ -22,7 +22,7 @@ class MechanicsApp extends LitElement {
     .shop select { width: auto; min-height: 2.25rem; padding: .25rem; }
     .shop label { display: inline; margin: 0 .4rem 0 0; font-weight: 400; }
     .user { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
-    main { flex: 1; padding: 1rem; max-width: 80rem; width: 100%; margin: 0 auto; }
+    main { flex: 1; padding: 1rem; max-width: 80rem; width: 100%; min-width: 0; margin: 0 auto; }
     main.bare { max-width: 40rem; }
     :focus-visible { outline-color: var(--focus-on-dark); }
     main :focus-visible { outline-color: var(--focus); }

@@ -25,6 +25,9 @@ export const base = css`
     font: inherit; width: 100%; padding: .5rem; border: 1px solid var(--border); border-radius: 6px;
     background: #fff; color: var(--text); min-height: 2.5rem;
   }
+  /* a long option or value never widens the page: fields shrink with their column */
+  input, select, textarea { max-width: 100%; }
+  .row > *, .grid > *, .panels > * { min-width: 0; }
   input[type="checkbox"], input[type="radio"] { width: auto; min-height: auto; margin: 0 .4rem 0 0;
     accent-color: var(--accent); }
   label.checkbox, label.radio { display: flex; align-items: center; font-weight: 400; }

@@ -17,7 +17,7 @@ class WorkOrderBilling extends LitElement {
     :host { display: block; background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem;
       margin: 1rem 0; }
     h2 { margin-top: 0; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem .75rem; }
+    dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem .75rem; }
     dt { font-weight: 600; }
     dd { margin: 0; }
     form { border-top: 1px solid var(--border); margin-top: 1rem; padding-top: .5rem; }

@@ -17,7 +17,7 @@ class WorkOrderLines extends LitElement {
   static styles = [base, css`
     :host { background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem; margin: 1rem 0; }
     h2 { margin-top: 0; }
-    .table { overflow-x: auto; }
+    .table { overflow-x: auto; max-width: 100%; }
     tfoot td, tfoot th { border-bottom: none; }
     tfoot .grand { font-size: 1.1rem; font-weight: 700; }
     form.line { border-top: 1px solid var(--border); margin-top: 1rem; padding-top: .5rem; }

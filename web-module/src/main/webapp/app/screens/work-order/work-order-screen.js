@@ -25,7 +25,7 @@ class WorkOrderScreen extends LitElement {
     .head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem; align-items: baseline; }
     .badge { border: 1px solid var(--border); border-radius: 999px; padding: .1rem .6rem; font-size: .9rem; background: #fff; }
     .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; margin: 1rem 0; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem .75rem; margin: 0; }
+    dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem .75rem; margin: 0; }
     dt { font-weight: 600; }
     dd { margin: 0; overflow-wrap: anywhere; }
     section.card { margin: 1rem 0; }

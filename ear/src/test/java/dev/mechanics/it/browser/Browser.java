@@ -92,6 +92,11 @@ public final class Browser implements AutoCloseable {
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    if (size == Size.PHONE) {
+      // headless Chromium keeps windows at least 500 px wide: emulate the phone's viewport instead
+      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width,
+          "height", size.height, "deviceScaleFactor", 1, "mobile", true));
+    }
     // each browser is its own client address, as the other tests' X-Forwarded-For: sign-in limits are per address
     driver.executeCdpCommand("Network.enable", Map.of());
     driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
