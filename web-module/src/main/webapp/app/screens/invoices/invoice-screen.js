@@ -15,13 +15,15 @@ class InvoiceScreen extends LitElement {
     crediting: { state: true }, notice: { state: true }, creditLine: { state: true } };
 
   static styles = [base, css`
+    :host { overflow-wrap: anywhere; }
+    section, form, dl, dd, .grid > * { min-width: 0; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem .75rem; }
     dt { font-weight: 600; }
     dd { margin: 0; }
     .table-wrap { overflow-x: auto; }
     section { background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem; margin: 1rem 0; }
     section h2 { margin-top: 0; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0 .75rem; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(10rem, 100%), 1fr)); gap: 0 .75rem; }
   `];
 
   willUpdate(changed) {

@@ -229,7 +229,8 @@ class OfficeIT {
     // and in the browser: the PDF opens in a tab of its own
     String main = desk.driver().getWindowHandle();
     desk.deepWithText(outputs, "PDF").click();
-    desk.waitFor(() -> desk.driver().getWindowHandles().size() > 1 ? Boolean.TRUE : null, "a tab for the PDF");
+    new org.openqa.selenium.support.ui.WebDriverWait(desk.driver(), java.time.Duration.ofSeconds(30))
+        .withMessage("a tab for the PDF").until(d -> d.getWindowHandles().size() > 1);
     for (String handle : desk.driver().getWindowHandles()) {
       if (!handle.equals(main)) {
         desk.driver().switchTo().window(handle).close();
