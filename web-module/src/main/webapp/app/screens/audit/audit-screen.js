@@ -15,6 +15,8 @@ class AuditScreen extends LitElement {
     entityId: { state: true } };
 
   static styles = [base, css`
+    :host { overflow-wrap: anywhere; }
+    .grid > *, .filters > *, form.add > * { min-width: 0; }
     ol { padding-left: 1.25rem; }
     li { margin: .5rem 0; overflow-wrap: anywhere; }
     details pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f8fafc; padding: .5rem; }

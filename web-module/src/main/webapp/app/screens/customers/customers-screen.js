@@ -14,6 +14,8 @@ class CustomersScreen extends LitElement {
     vehicles: { state: true } };
 
   static styles = [base, css`
+    :host { overflow-wrap: anywhere; }
+    .grid > *, .filters > *, form.add > * { min-width: 0; }
     ul.customers { list-style: none; padding: 0; margin: 0; }
     ul.customers > li { border-bottom: 1px solid var(--border); padding: .5rem 0; }
     .who { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; }

@@ -17,7 +17,9 @@ class InvoicesScreen extends LitElement {
     matches: { state: true }, loading: { state: true }, exporting: { state: true } };
 
   static styles = [base, css`
-    .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0 .75rem; }
+    :host { overflow-wrap: anywhere; }
+    .grid > *, .filters > *, form.add > * { min-width: 0; }
+    .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(11rem, 100%), 1fr)); gap: 0 .75rem; }
     .matches { list-style: none; padding: 0; margin: .25rem 0; }
     .matches button { width: 100%; text-align: left; }
     .chosen { display: flex; gap: .5rem; align-items: center; margin-top: .5rem; }

@@ -22,11 +22,13 @@ class ReportsScreen extends LitElement {
     cron: { state: true } };
 
   static styles = [base, css`
+    :host { overflow-wrap: anywhere; }
+    .grid > *, .filters > *, form.add > * { min-width: 0; }
     section { background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem; margin: 1rem 0; }
     section h2 { margin-top: 0; }
     ul.items { list-style: none; padding: 0; margin: 0; }
     ul.items > li { border-bottom: 1px solid var(--border); padding: .6rem 0; overflow-wrap: anywhere; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0 .75rem; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr)); gap: 0 .75rem; }
     progress { width: 100%; max-width: 20rem; }
     .files a { margin-right: 1rem; }
   `];

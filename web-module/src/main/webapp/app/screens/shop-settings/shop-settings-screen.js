@@ -16,11 +16,13 @@ class ShopSettingsScreen extends LitElement {
     boardProblem: { state: true }, notice: { state: true }, saving: { state: true } };
 
   static styles = [base, css`
+    :host { overflow-wrap: anywhere; }
+    .grid > *, .filters > *, form.add > * { min-width: 0; }
     section { background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem; margin: 1rem 0; }
     section h2 { margin-top: 0; }
     fieldset { border: 1px solid var(--border); border-radius: 6px; margin: .5rem 0; padding: .5rem .75rem; }
     legend { font-weight: 600; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0 .75rem; align-items: end; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(9rem, 100%), 1fr)); gap: 0 .75rem; align-items: end; }
   `];
 
   constructor() {

@@ -16,9 +16,11 @@ class StaffScreen extends LitElement {
     busy: { state: true }, rowProblem: { state: true } };
 
   static styles = [base, css`
+    :host { overflow-wrap: anywhere; }
+    .grid > *, .filters > *, form.add > * { min-width: 0; }
     ul.staff { list-style: none; padding: 0; }
     ul.staff > li { border-bottom: 1px solid var(--border); padding: .75rem 0; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0 .75rem; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(11rem, 100%), 1fr)); gap: 0 .75rem; }
     .memberships { margin: .25rem 0; padding-left: 1.25rem; }
     form.add { display: flex; gap: .5rem; flex-wrap: wrap; align-items: end; }
     form.add > div { flex: 1 1 9rem; }
