@@ -9,6 +9,7 @@
 import { DESK, ROLES } from './session.js';
 
 const ALL_STAFF = [ROLES.OWNER, ROLES.MANAGER, ROLES.ADVISOR, ROLES.TECHNICIAN];
+const OFFICE = [ROLES.OWNER, ROLES.MANAGER]; // the office screens (issue 14): money, staff, settings, reports
 
 export const routes = [
   { path: '/', tag: 'home-screen', load: () => import('./screens/home/home-screen.js'), title: 'Mechanics' },
@@ -38,4 +39,20 @@ export const routes = [
   { path: '/purchase-orders', tag: 'purchase-orders-screen',
     load: () => import('./screens/purchase-orders/purchase-orders-screen.js'), roles: DESK, nav: 'Receive parts',
     title: 'Receive parts' },
+  // office (issue 14)
+  { path: '/invoices', tag: 'invoices-screen', load: () => import('./screens/invoices/invoices-screen.js'),
+    roles: OFFICE, nav: 'Invoices', title: 'Invoices' },
+  { path: '/invoices/:id', tag: 'invoice-screen', load: () => import('./screens/invoices/invoice-screen.js'),
+    roles: OFFICE, title: 'Invoice' },
+  { path: '/customers', tag: 'customers-screen', load: () => import('./screens/customers/customers-screen.js'),
+    roles: OFFICE, nav: 'Customers', title: 'Customers' },
+  { path: '/staff', tag: 'staff-screen', load: () => import('./screens/staff/staff-screen.js'), roles: OFFICE,
+    nav: 'Staff', title: 'Staff' },
+  { path: '/shop-settings', tag: 'shop-settings-screen',
+    load: () => import('./screens/shop-settings/shop-settings-screen.js'), roles: OFFICE, nav: 'Shop settings',
+    title: 'Shop settings' },
+  { path: '/reports', tag: 'reports-screen', load: () => import('./screens/reports/reports-screen.js'),
+    roles: [...OFFICE, ROLES.PLATFORM_OPERATOR], nav: 'Reports', title: 'Reports' },
+  { path: '/audit', tag: 'audit-screen', load: () => import('./screens/audit/audit-screen.js'),
+    roles: [ROLES.OWNER], nav: 'Audit', title: 'Audit trail' },
 ];

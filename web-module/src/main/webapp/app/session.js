@@ -2,7 +2,8 @@
 // loads it after sign-in and offers the shop switcher. Roles decide what the app offers; the API still decides.
 import { api, listAll } from './api.js';
 
-export const ROLES = { OWNER: 'OWNER', MANAGER: 'MANAGER', ADVISOR: 'SERVICE_ADVISOR', TECHNICIAN: 'TECHNICIAN' };
+export const ROLES = { OWNER: 'OWNER', MANAGER: 'MANAGER', ADVISOR: 'SERVICE_ADVISOR', TECHNICIAN: 'TECHNICIAN',
+  PLATFORM_OPERATOR: 'PLATFORM_OPERATOR' };
 /** The roles of the service desk (board, estimates, customers). */
 export const DESK = [ROLES.OWNER, ROLES.MANAGER, ROLES.ADVISOR];
 const SHOP_KEY = 'mechanics.shop'; // the chosen shop's id only: never a token
@@ -47,7 +48,9 @@ class Session extends EventTarget {
 
   /** Every role the user holds anywhere (rights are organization-wide, see docs/permissions.md). */
   get roles() {
-    return new Set(this.me?.memberships.map((m) => m.role) ?? []);
+    const roles = new Set(this.me?.memberships.map((m) => m.role) ?? []);
+    if (this.me?.platformOperator) roles.add(ROLES.PLATFORM_OPERATOR); // every run and backup (reports screen)
+    return roles;
   }
 
   /** The user's role in the chosen shop (owners are owners everywhere). */

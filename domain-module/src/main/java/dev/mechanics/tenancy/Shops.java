@@ -26,6 +26,16 @@ public class Shops {
     return find(id).orElseThrow(() -> new DomainException.NotFound("shop", id));
   }
 
+  /**
+   * The shop, row-locked until the transaction ends: replacements of a setting kept as a whole (tax rates, the
+   * board) queue here, so the version each one checks is the one it replaces.
+   */
+  public Shop requireForUpdate(UUID id) {
+    return em.createQuery("select s from Shop s where s.id = :id", Shop.class).setParameter("id", id)
+        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+        .orElseThrow(() -> new DomainException.NotFound("shop", id));
+  }
+
   public List<Shop> list(PageRequest page) {
     return em.createQuery("select s from Shop s where (:after is null or s.id > :after) order by s.id", Shop.class)
         .setParameter("after", page.after())

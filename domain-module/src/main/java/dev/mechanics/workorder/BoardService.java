@@ -3,6 +3,7 @@ package dev.mechanics.workorder;
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.customer.Customer;
 import dev.mechanics.customer.Vehicle;
+import dev.mechanics.platform.ContentVersion;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
@@ -67,8 +68,23 @@ public class BoardService {
 
   /** Replaces the shop's board: its owners and managers only. */
   public Board configure(Caller caller, Id<Shop> shop, List<BoardColumnSpec> specs) {
+    return configure(caller, shop, null, specs);
+  }
+
+  /** The board's version (the ETag): a digest of its columns in order. */
+  public static String versionOf(Board board) {
+    return ContentVersion.of(board.columns().stream()
+        .map(c -> c.getCode() + "|" + c.getName() + "|" + c.getPosition() + "|" + c.getNext()).toList());
+  }
+
+  /** Replaces the board if it is still the one of {@code expectedVersion} (null: whatever it is), else 412. */
+  public Board configure(Caller caller, Id<Shop> shop, String expectedVersion, List<BoardColumnSpec> specs) {
     shops.require(shop.value());
     caller.requireIn(Capability.CONFIGURE_SHOP, shop.value(), "change its board");
+    shops.requireForUpdate(shop.value());
+    if (expectedVersion != null && !expectedVersion.equals(versionOf(boardOf(shop)))) {
+      throw new dev.mechanics.platform.DomainException.StaleVersion("board");
+    }
     Board.requireValid(specs);
     return new Board(write(shop.value(), specs));
   }

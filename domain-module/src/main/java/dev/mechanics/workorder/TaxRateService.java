@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.ContentVersion;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.Caller;
@@ -29,8 +30,20 @@ public class TaxRateService {
   }
 
   public List<TaxRule> replace(Caller caller, Id<Shop> shop, List<TaxRule> rules) {
+    return replace(caller, shop, null, rules);
+  }
+
+  /** The rates' version (the ETag): a digest of the rules in order. */
+  public static String versionOf(List<TaxRule> rules) {
+    return ContentVersion.of(rules);
+  }
+
+  /** Replaces the rates if they are still those of {@code expectedVersion} (null: whatever they are), else 412. */
+  public List<TaxRule> replace(Caller caller, Id<Shop> shop, String expectedVersion, List<TaxRule> rules) {
     shops.require(shop.value());
     caller.requireIn(Capability.CONFIGURE_SHOP, shop.value(), "change its tax rates");
+    shops.requireForUpdate(shop.value());
+    ContentVersion.require("tax rates", expectedVersion, taxRates.rulesOf(shop.value()));
     List<TaxRate> rates = new ArrayList<>();
     for (TaxRule rule : rules) {
       rates.add(new TaxRate(Tenancy.current(), shop.value(), rates.size() + 1, rule));

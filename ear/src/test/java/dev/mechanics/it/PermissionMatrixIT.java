@@ -166,6 +166,10 @@ class PermissionMatrixIT {
     row("POST /api/v1/batch/executions/{id}/restart", 409, 409, 403, 403, 404, 401);
     // parts inventory (issue 19): rows and fixtures in PartsMatrix
     PartsMatrix.rows(PermissionMatrixIT::row, PermissionMatrixIT::work);
+    // office (issue 14): the accountant's export; a run's outputs with download links (the link is the credential)
+    row("GET /api/v1/invoices/export", 200, 200, 403, 403, 404, 401);
+    row("GET /api/v1/batch/executions/{id}/outputs", 200, 200, 403, 403, 404, 401);
+    row("GET /api/v1/batch/executions/{id}/outputs/{index}/content", 404, 404, 404, 404, 404, 404);
   }
 
   private static void row(String route, int... expected) {
@@ -659,6 +663,12 @@ class PermissionMatrixIT {
           + "/stop", null, none);
       case "POST /api/v1/batch/executions/{id}/restart" -> new Call("/api/v1/batch/executions/" + finishedRun()
           + "/restart", null, none);
+      case "GET /api/v1/invoices/export" -> new Call("/api/v1/invoices/export?shopId=" + downtown
+          + "&from=2026-01-01&to=2026-12-31", null, none);
+      case "GET /api/v1/batch/executions/{id}/outputs" -> new Call("/api/v1/batch/executions/" + finishedRun()
+          + "/outputs", null, none);
+      case "GET /api/v1/batch/executions/{id}/outputs/{index}/content" -> new Call("/api/v1/batch/executions/"
+          + finishedRun() + "/outputs/0/content?token=forged." + unique, null, none);
       default -> {
         PartsMatrix.Fixture parts = partsMatrix().fixture(route, route.contains("/part-lines")
             ? ("POST /api/v1/work-orders/{id}/part-lines".equals(route) ? workOrder(assigned, false)

@@ -129,14 +129,95 @@ public class InvoiceResource {
   @GET
   @Requires(Capability.READ_INVOICES)
   @Operation(operationId = "listInvoices", summary = "List invoices",
-      description = "The organization's invoices, a page at a time; `shopId` lists one shop's, `workOrderId` the "
-          + "invoice of one work order (an empty page while it has none). 400 when either is not an id.",
+      description = "The organization's invoices, a page at a time; `shopId` lists one shop's, `status`, "
+          + "`customerId`, `workOrderId` (the invoice of one work order: an empty page while it has none) and the "
+          + "days of issue `from`/`to` (both included, in the shop's time zone, else the organization's) narrow "
+          + "the list. 400 when an id or a day is malformed.",
       extensions = @Extension(name = "x-requires", value = "READ_INVOICES"))
-  public Listing<InvoiceView> list(@QueryParam("shopId") String shopId,
+  public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
+                                   @QueryParam("after") String after,
+                                   @Parameter(description = "Only invoices in this status.",
+                                       schema = @Schema(implementation = InvoiceStatus.class))
+                                   @QueryParam("status") String status,
+                                   @Parameter(description = "Only this customer's invoices.")
+                                   @QueryParam("customerId") String customerId,
+                                   @Parameter(description = "Only the invoice of this work order.")
                                    @QueryParam("workOrderId") String workOrderId,
-                                   @QueryParam("limit") String limit, @QueryParam("after") String after) {
-    return Listing.of(invoices.list(RequestIds.field("shopId", shopId, Id::new),
-        RequestIds.field("workOrderId", workOrderId, Id::new), Listing.request(limit, after)), InvoiceView::of);
+                                   @Parameter(description = "First day of issue (YYYY-MM-DD).",
+                                       schema = @Schema(type = SchemaType.STRING, format = "date"))
+                                   @QueryParam("from") String from,
+                                   @Parameter(description = "Last day of issue (YYYY-MM-DD), included.",
+                                       schema = @Schema(type = SchemaType.STRING, format = "date"))
+                                   @QueryParam("to") String to) {
+    return Listing.of(invoices.list(filter(shopId, statusOf(status), customerId, workOrderId, from, to),
+        Listing.request(limit, after)), InvoiceView::of);
+  }
+
+  /** The accountant's CSV of a period: invoices, payments and credit notes. */
+  @GET
+  @Path("export")
+  @Produces("text/csv")
+  @Requires(Capability.MANAGE_MONEY)
+  @Operation(operationId = "exportInvoices", summary = "Export a period's invoices, payments and credit notes (CSV)",
+      description = "One row per invoice issued, payment taken and credit note issued between the days `from` "
+          + "and `to` (both included, at most 400 days, in the shop's time zone, else the organization's), with "
+          + "`kind` saying which. Cells that a spreadsheet would run as a formula are written as text. Owners "
+          + "(every shop, or `shopId`), and managers for a shop of theirs (`shopId` required: 403 otherwise). "
+          + "422 when a period holds more than 50,000 rows of one kind.",
+      extensions = @Extension(name = "x-requires", value = "MANAGE_MONEY"))
+  @APIResponse(responseCode = "200", description = "The CSV (UTF-8, RFC 4180, a header row).",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public Response export(@QueryParam("shopId") String shopId,
+                         @Parameter(description = "First day (YYYY-MM-DD).", required = true,
+                             schema = @Schema(type = SchemaType.STRING, format = "date"))
+                         @QueryParam("from") String from,
+                         @Parameter(description = "Last day (YYYY-MM-DD), included.", required = true,
+                             schema = @Schema(type = SchemaType.STRING, format = "date"))
+                         @QueryParam("to") String to) {
+    InvoiceFilter filter = filter(shopId, null, null, null, from, to);
+    var who = caller.get();
+    if (filter.shopId() == null ? !who.roles().contains(dev.mechanics.tenancy.Role.OWNER)
+        : !who.mayIn(Capability.MANAGE_MONEY, filter.shopId())) {
+      throw new dev.mechanics.platform.DomainException.Forbidden(filter.shopId() == null
+          ? "Only owners export every shop at once: choose a shop (shopId)"
+          : "Only OWNER or MANAGER of this shop may export its invoices");
+    }
+    byte[] csv = invoices.export(filter);
+    return Response.ok(csv, "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"invoices-" + filter.from() + "-to-" + filter.to()
+            + ".csv\"")
+        .header("Cache-Control", "no-store").build();
+  }
+
+  private static InvoiceFilter filter(String shopId, InvoiceStatus status, String customerId, String workOrderId,
+                                      String from, String to) {
+    return new InvoiceFilter(RequestIds.field("shopId", shopId, u -> u), status,
+        RequestIds.field("customerId", customerId, u -> u), RequestIds.field("workOrderId", workOrderId, u -> u),
+        day("from", from), day("to", to));
+  }
+
+  private static InvoiceStatus statusOf(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return InvoiceStatus.valueOf(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new dev.mechanics.platform.DomainException.Malformed("status", "status must be one of "
+          + java.util.Arrays.toString(InvoiceStatus.values()));
+    }
+  }
+
+  private static java.time.LocalDate day(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(text.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new dev.mechanics.platform.DomainException.Malformed(field, field + " must be a day such as 2026-11-30");
+    }
   }
 
   @GET

@@ -34,18 +34,21 @@ public class MeResource {
   public record OrganizationView(UUID id, String name, String currency, String timeZone) {
   }
 
+  /** {@code platformOperator}: holds PLATFORM_OPERATOR (no shop role): the app shows them every run and backup. */
   public record MeView(UUID id, String email, String name, OrganizationView organization,
-                       List<MembershipView> memberships) {
+                       List<MembershipView> memberships, boolean platformOperator) {
   }
 
   @GET
   @Operation(operationId = "getCurrentUser", summary = "Who am I",
-      description = "The caller: their id, e-mail and name, their organization, and their role in each shop.")
+      description = "The caller: their id, e-mail and name, their organization, their role in each shop, and "
+          + "whether they operate the platform (PLATFORM_ADMIN_EMAILS).")
   public MeView me() {
     SignedInStaff me = authentication.describe(caller.get());
     Organization org = organizations.find(me.organizationId()).orElseThrow();
     return new MeView(me.userId(), me.email(), me.name(),
         new OrganizationView(org.getId(), org.getName(), org.getCurrency(), org.getTimeZone()),
-        me.memberships().stream().map(m -> new MembershipView(m.getShopId(), m.getRole().name())).toList());
+        me.memberships().stream().map(m -> new MembershipView(m.getShopId(), m.getRole().name())).toList(),
+        caller.get().roles().contains(Role.PLATFORM_OPERATOR));
   }
 }

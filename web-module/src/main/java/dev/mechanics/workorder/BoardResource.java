@@ -12,7 +12,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import dev.mechanics.platform.web.ContentTags;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -65,11 +72,15 @@ public class BoardResource {
   @GET
   @Operation(operationId = "getBoard", summary = "Read the shop's board",
       description = "The columns of the shop's board in order, and the moves allowed from each.")
-  @APIResponse(responseCode = "200", description = "The board.",
+  @APIResponse(responseCode = "200", description = "The board.", headers = @Header(name = "ETag", ref = "ETag"),
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BoardColumns.class)))
-  public Map<String, List<ColumnView>> get(@PathParam("shopId") String shopId) {
-    return Map.of("columns", board.boardOf(RequestIds.path("shop", shopId, Id::new)).columns().stream()
-        .map(ColumnView::of).toList());
+  public Response get(@PathParam("shopId") String shopId) {
+    return columns(board.boardOf(RequestIds.path("shop", shopId, Id::new)));
+  }
+
+  private static Response columns(Board board) {
+    return Response.ok(Map.of("columns", board.columns().stream().map(ColumnView::of).toList()))
+        .tag(new EntityTag(BoardService.versionOf(board))).build();
   }
 
   @PUT
@@ -78,12 +89,16 @@ public class BoardResource {
   @Operation(operationId = "replaceBoard", summary = "Set up the shop's board",
       description = "Replaces the board's columns and the moves allowed between them. Owners, and managers of "
           + "this shop (a manager of another shop: 403). 422 when a column is listed twice or a move leads to an "
-          + "unknown column.",
+          + "unknown column. With `If-Match` (the `ETag` of a previous read) only that board is replaced: 412 when "
+          + "someone changed it since.",
       extensions = @Extension(name = "x-requires", value = "CONFIGURE_SHOP"))
-  @APIResponse(responseCode = "200", description = "The board.",
+  @APIResponse(responseCode = "200", description = "The board.", headers = @Header(name = "ETag", ref = "ETag"),
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BoardColumns.class)))
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   @APIResponse(responseCode = "422", ref = "Unprocessable")
-  public Map<String, List<ColumnView>> replace(@PathParam("shopId") String shopId,
+  public Response replace(@PathParam("shopId") String shopId,
+      @Parameter(description = "The `ETag` of a previous read; absent or `*`: whatever the board is now.")
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
           examples = @ExampleObject(name = "three columns", value = """
               {"columns": [{"code": "WAITING", "name": "Waiting", "next": ["IN_BAY"]},
@@ -92,8 +107,7 @@ public class BoardResource {
       BoardRequest request) {
     List<BoardColumnSpec> specs = request.columns().stream()
         .map(c -> new BoardColumnSpec(c.code(), c.name().trim(), List.copyOf(c.next()))).toList();
-    return Map.of("columns", board.configure(caller.get(), RequestIds.path("shop", shopId, Id::new), specs)
-        .columns().stream()
-        .map(ColumnView::of).toList());
+    return columns(board.configure(caller.get(), RequestIds.path("shop", shopId, Id::new),
+        ContentTags.expected(ifMatch, "board"), specs));
   }
 }

@@ -14,7 +14,14 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.mechanics.platform.web.ContentTags;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -63,10 +70,14 @@ public class TaxRateResource {
   @GET
   @Operation(operationId = "listTaxRates", summary = "Read the shop's tax rates",
       description = "The shop's tax rates and whether each applies to labor, to parts, or both.")
-  @APIResponse(responseCode = "200", description = "The tax rates.",
+  @APIResponse(responseCode = "200", description = "The tax rates.", headers = @Header(name = "ETag", ref = "ETag"),
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaxRates.class)))
-  public Map<String, List<TaxRule>> list(@PathParam("shopId") String shopId) {
-    return Map.of("items", taxRates.of(RequestIds.path("shop", shopId, Id::new)));
+  public Response list(@PathParam("shopId") String shopId) {
+    return rates(taxRates.of(RequestIds.path("shop", shopId, Id::new)));
+  }
+
+  private static Response rates(List<TaxRule> rules) {
+    return Response.ok(Map.of("items", rules)).tag(new EntityTag(TaxRateService.versionOf(rules))).build();
   }
 
   @PUT
@@ -74,12 +85,16 @@ public class TaxRateResource {
   @Requires(Capability.CONFIGURE_SHOP)
   @Operation(operationId = "replaceTaxRates", summary = "Set the shop's tax rates",
       description = "Replaces the shop's tax rates as a whole (`rate` is a fraction: 0.0825 for 8.25 %); work "
-          + "orders are totalled with the new rates, issued invoices keep theirs. Owners, and managers of this "
-          + "shop (a manager of another shop: 403).",
+          + "orders are totalled with the new rates, issued invoices keep theirs. With `If-Match` (the `ETag` "
+          + "of a previous read) only those rates are replaced: 412 when someone changed them since. Owners, and "
+          + "managers of this shop (a manager of another shop: 403).",
       extensions = @Extension(name = "x-requires", value = "CONFIGURE_SHOP"))
-  @APIResponse(responseCode = "200", description = "The tax rates.",
+  @APIResponse(responseCode = "200", description = "The tax rates.", headers = @Header(name = "ETag", ref = "ETag"),
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaxRates.class)))
-  public Map<String, List<TaxRule>> replace(@PathParam("shopId") String shopId,
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  public Response replace(@PathParam("shopId") String shopId,
+      @Parameter(description = "The `ETag` of a previous read; absent or `*`: whatever the rates are now.")
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
           examples = @ExampleObject(name = "state and city", value = """
               {"items": [{"name": "State sales tax", "rate": 0.0625, "appliesToLabor": false, "appliesToParts": true},
@@ -87,6 +102,7 @@ public class TaxRateResource {
       TaxRatesRequest request) {
     List<TaxRule> rules = request.items().stream()
         .map(r -> new TaxRule(r.name().trim(), r.rate(), r.appliesToLabor(), r.appliesToParts())).toList();
-    return Map.of("items", taxRates.replace(caller.get(), RequestIds.path("shop", shopId, Id::new), rules));
+    return rates(taxRates.replace(caller.get(), RequestIds.path("shop", shopId, Id::new),
+        ContentTags.expected(ifMatch, "tax rates"), rules));
   }
 }
