@@ -1,6 +1,6 @@
 package dev.mechanics.parts;
 
-import dev.mechanics.billing.IdempotentRequests;
+import dev.mechanics.platform.IdempotentRequests;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.CascadeType;
