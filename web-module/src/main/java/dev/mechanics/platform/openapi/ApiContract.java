@@ -91,6 +91,8 @@ public class ApiContract implements OASModelReader {
                 + "approvals, inspection and attachments."),
             tag("Approvals", "The customer's side of an approval link: no sign-in, the signed link is the "
                 + "credential."),
+            tag("Appointments", "Bays, opening hours, appointments (no double booking) and the free-slot search."),
+            tag("Time clock", "Technicians' shift and job clocks, corrections, hours sold, clocked and attended."),
             tag("Invoices", "Invoices issued from repair orders, their payments, refunds and credit notes."),
             tag("Audit", "The organization's hash-chained audit trail."),
             tag("Jobs", "Batch jobs (reports, backups): start, stop and restart runs, and schedule them."),
