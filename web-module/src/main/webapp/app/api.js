@@ -161,6 +161,39 @@ export async function request(method, path, { body, etag, idempotencyKey, signal
   return { data, etag: response.headers.get('ETag'), status: response.status, headers: response.headers };
 }
 
+/**
+ * Uploads a file as the request body (its own Content-Type) with progress, onProgress(loaded, total): fetch()
+ * reports none. Options and answers as request(): headers (Idempotency-Key, If-Match …); throws a Problem,
+ * status 0 when the connection is lost. A 401 refreshes the session once and retries with the same headers.
+ */
+export async function upload(path, file, { headers = {}, onProgress } = {}) {
+  const url = path.startsWith('/api/') ? path : BASE + path;
+  const attempt = () => new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    const all = { Accept: 'application/json, application/problem+json',
+      'Content-Type': file.type || 'application/octet-stream', ...headers };
+    if (accessToken) all.Authorization = `Bearer ${accessToken}`;
+    Object.entries(all).forEach(([name, value]) => xhr.setRequestHeader(name, value));
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => resolve(xhr);
+    xhr.onerror = () => reject(new Problem(0, { title: 'Offline' }));
+    xhr.onabort = xhr.onerror;
+    xhr.send(file);
+  });
+  let xhr = await attempt();
+  if (xhr.status === 401 && await refresh()) xhr = await attempt();
+  if (xhr.status === 401) setToken(null);
+  let body = {};
+  try {
+    body = JSON.parse(xhr.responseText);
+  } catch {
+    // not JSON: the status says enough
+  }
+  if (xhr.status < 200 || xhr.status >= 300) throw new Problem(xhr.status, body, xhr.getResponseHeader('Retry-After'));
+  return { data: body, etag: xhr.getResponseHeader('ETag'), status: xhr.status };
+}
+
 export const api = {
   get: (path, options) => request('GET', path, options),
   post: (path, body, options = {}) => request('POST', path, { ...options, body }),

@@ -26,4 +26,13 @@ export const routes = [
     title: 'New work order' },
   { path: '/work-orders/:id', tag: 'work-order-screen',
     load: () => import('./screens/work-order/work-order-screen.js'), roles: DESK, title: 'Work order' },
+  { path: '/my-jobs', tag: 'my-jobs-screen', load: () => import('./screens/bay/my-jobs-screen.js'),
+    roles: [ROLES.TECHNICIAN], nav: 'My jobs', title: 'My jobs' },
+  { path: '/my-jobs/:id', tag: 'my-job-screen', load: () => import('./screens/bay/my-job-screen.js'),
+    roles: [ROLES.TECHNICIAN], title: 'Job' },
+  { path: '/approvals/:token', tag: 'approval-screen', load: () => import('./screens/approval/approval-screen.js'),
+    public: true, bare: true, title: 'Your estimate' },
+  { path: '/email-verifications/:token', tag: 'email-verification-screen',
+    load: () => import('./screens/email-verification/email-verification-screen.js'), public: true, bare: true,
+    title: 'Confirm your e-mail address' },
 ];

@@ -60,6 +60,8 @@ class MechanicsApp extends LitElement {
       refresh().then((ok) => ok && session.load()).catch(() => {});
       return;
     }
+    // the screen's module loads while the session is restored (not after): a shorter first paint
+    this.where.route?.load().catch(() => {});
     try {
       if (await refresh()) await session.load();
     } catch {

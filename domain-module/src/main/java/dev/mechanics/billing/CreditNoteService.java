@@ -1,5 +1,6 @@
 package dev.mechanics.billing;
 
+import dev.mechanics.platform.IdempotentRequests;
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;

@@ -12,6 +12,7 @@ import dev.mechanics.workorder.TaxRates;
 import dev.mechanics.workorder.TaxRule;
 import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
+import dev.mechanics.workorder.WorkOrderChange;
 import dev.mechanics.workorder.WorkOrders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +57,7 @@ public class InvoiceService {
     Invoice invoice = new Invoice(workOrder, numbers.next(YearlyNumbers.Kind.INVOICE, workOrder.getShopId()),
         totals, InvoiceDocument.of(workOrder, totals, rules));
     invoices.add(invoice);
+    workOrders.announce(workOrder, WorkOrderChange.INVOICE);
     audit.record("invoice.issued", "invoice", invoice.getId(), invoice.getShopId(), null,
         Map.of("number", invoice.getNumber(), "workOrderId", id.toString(), "total", invoice.getTotal().toString()));
     return invoice;
@@ -65,9 +67,10 @@ public class InvoiceService {
     return invoices.require(id);
   }
 
-  /** {@code shop} null: every shop's invoices. */
-  public Page<Invoice> list(Id<Shop> shop, PageRequest page) {
-    return Page.of(invoices.list(shop == null ? null : shop.value(), page), page.limit(), Invoice::getId);
+  /** {@code shop} null: every shop's invoices; {@code workOrder} null: of every work order. */
+  public Page<Invoice> list(Id<Shop> shop, Id<WorkOrder> workOrder, PageRequest page) {
+    return Page.of(invoices.list(shop == null ? null : shop.value(), workOrder == null ? null : workOrder.value(),
+        page), page.limit(), Invoice::getId);
   }
 
   /** 404 for an unknown invoice, 403 unless the caller manages money in the invoice's shop. */

@@ -40,12 +40,14 @@ public class Invoices {
   }
 
   /** {@code shopId} null: every shop's invoices. */
-  public List<Invoice> list(UUID shopId, PageRequest page) {
+  /** A page of invoices; {@code shopId}, {@code workOrderId}: null for any. */
+  public List<Invoice> list(UUID shopId, UUID workOrderId, PageRequest page) {
     return em.createQuery("""
-            select i from Invoice i where (:shop is null or i.shopId = :shop) and (:after is null or i.id > :after)
+            select i from Invoice i where (:shop is null or i.shopId = :shop)
+              and (:workOrder is null or i.workOrderId = :workOrder) and (:after is null or i.id > :after)
             order by i.id""", Invoice.class)
-        .setParameter("shop", shopId).setParameter("after", page.after()).setMaxResults(page.limit() + 1)
-        .getResultList();
+        .setParameter("shop", shopId).setParameter("workOrder", workOrderId).setParameter("after", page.after())
+        .setMaxResults(page.limit() + 1).getResultList();
   }
 
   public List<Payment> payments(UUID invoiceId) {

@@ -1,5 +1,6 @@
 package dev.mechanics.billing;
 
+import dev.mechanics.platform.IdempotentRequests;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;

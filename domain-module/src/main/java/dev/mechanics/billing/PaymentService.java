@@ -1,9 +1,12 @@
 package dev.mechanics.billing;
 
+import dev.mechanics.platform.IdempotentRequests;
 import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import dev.mechanics.tenancy.Caller;
+import dev.mechanics.workorder.WorkOrderChange;
+import dev.mechanics.workorder.WorkOrders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,6 +32,9 @@ public class PaymentService {
 
   @Inject
   AuditTrail audit;
+
+  @Inject
+  WorkOrders workOrders;
 
   @Inject
   Event<PaymentRecorded> paymentRecorded;
@@ -73,6 +79,7 @@ public class PaymentService {
         invoice.getShopId(), Map.of("balanceDue", balanceBefore.toString()),
         Map.of("amount", amount.toString(), "method", order.method().name(), "paymentId",
             payment.getId().toString(), "balanceDue", invoice.getBalanceDue().toString()));
+    workOrders.announce(invoice.getWorkOrderId(), WorkOrderChange.PAYMENT);
     paymentRecorded.fire(new PaymentRecorded(invoice.getOrganizationId(), invoice.getShopId(), amount.isNegative()));
     return new PaymentResult(payment, invoice, false);
   }

@@ -114,6 +114,11 @@ public abstract class DomainException extends RuntimeException {
       super("The " + what + " was changed by someone else (your version " + expected + ", current " + actual
           + "); reload it and try again");
     }
+
+    /** For what has no version number of its own (an inspection checklist's version is a digest). */
+    public StaleVersion(String what) {
+      super("The " + what + " was changed by someone else; reload it and try again");
+    }
   }
 
   /** Who to call about something a customer holds, such as the shop that sent an approval link. */

@@ -48,6 +48,11 @@ public enum Capability {
   MANAGE_ALL_STAFF(OWNER),
   /** Disable a user account (its sessions end at once). */
   DISABLE_STAFF(OWNER),
+  /**
+   * Follow a shop's board live (its events): the staff of that shop, owners everywhere. A technician hears only
+   * of work assigned to them.
+   */
+  WATCH_BOARD(OWNER, MANAGER, SERVICE_ADVISOR, TECHNICIAN),
   /** Read the audit trail and verify its chain. */
   READ_AUDIT(OWNER),
   /** Run and schedule the organization's jobs (reports) and read their runs. */

@@ -12,11 +12,13 @@ public class EmailVerificationMail {
   @Inject
   MailSender mail;
 
-  /** True when the mail was handed to the SMTP server (false: only logged, or sending failed). */
+  /**
+   * {@code url} is the app's page that confirms (a browser opens it with GET); true when the mail was handed to
+   * the SMTP server (false: only logged, or sending failed).
+   */
   public boolean send(String to, String name, String url, Instant expiresAt) {
     return mail.send(to, "Confirm your e-mail address for Mechanics",
-        "Hello " + name + ",\n\nplease confirm that this is your address: POST to this link, or open it in the "
-            + "Mechanics app:\n\n" + url + "\n\nThe link expires at " + expiresAt + ". If you did not ask for "
-            + "it, ignore this mail.\n");
+        "Hello " + name + ",\n\nplease confirm that this is your address by opening this link:\n\n" + url
+            + "\n\nThe link expires at " + expiresAt + ". If you did not ask for it, ignore this mail.\n");
   }
 }

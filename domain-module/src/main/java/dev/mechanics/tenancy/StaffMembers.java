@@ -56,6 +56,15 @@ public class StaffMembers {
     return query.setMaxResults(page.limit() + 1).getResultList();
   }
 
+  /** The enabled staff holding {@code role} in the shop, by name. */
+  public List<StaffMember> withRole(UUID shopId, Role role) {
+    return em.createQuery("""
+            select u from StaffMember u, Membership m
+            where m.userId = u.id and m.shopId = :shop and m.role = :role and u.enabled = true
+            order by u.name, u.id""", StaffMember.class)
+        .setParameter("shop", shopId).setParameter("role", role).setMaxResults(500).getResultList();
+  }
+
   public Optional<Membership> membership(UUID userId, UUID shopId) {
     return em.createQuery("select m from Membership m where m.userId = :user and m.shopId = :shop", Membership.class)
         .setParameter("user", userId).setParameter("shop", shopId).getResultStream().findFirst();

@@ -79,6 +79,16 @@ public class StaffService {
     return member;
   }
 
+  /**
+   * The shop's active technicians, to assign work and filter the board: whoever writes work in that shop (owners,
+   * its managers and service advisors; others 403), 404 for an unknown shop.
+   */
+  public List<StaffMember> techniciansOf(Caller caller, UUID shopId) {
+    shops.require(shopId);
+    caller.requireIn(Capability.EDIT_WORK, shopId, "see its technicians");
+    return staff.withRole(shopId, Role.TECHNICIAN);
+  }
+
   public List<Membership> membershipsOf(UUID userId) {
     return staff.membershipsOf(userId);
   }

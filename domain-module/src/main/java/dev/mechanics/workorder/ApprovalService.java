@@ -1,6 +1,7 @@
 package dev.mechanics.workorder;
 
 import dev.mechanics.audit.AuditTrail;
+import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;
@@ -42,6 +43,14 @@ public class ApprovalService {
   public record Shown(WorkOrder workOrder, Totals totals, String documentHash, ApprovalLink link) {
   }
 
+  /**
+   * The customer's approval page: what {@link Shown} shows, with the shop to call, the vehicle, the inspection
+   * and its photos (image attachments) that justify the work.
+   */
+  public record ApprovalPage(Shown shown, Shop shop, Vehicle vehicle, List<InspectionItem> inspection,
+                             List<Attachment> photos) {
+  }
+
   /** The answers recorded; {@code shopId} for the metrics. */
   public record Recorded(UUID workOrderId, String workOrderNumber, UUID shopId, int approved, int declined) {
   }
@@ -53,6 +62,16 @@ public class ApprovalService {
   /** Public: the estimate behind a link (whose signature the caller has verified). */
   public Shown show(UUID linkId) {
     return Tenancy.callAs(organizationOf(linkId), () -> recorder.show(linkId));
+  }
+
+  /** Public: the approval page behind a usable link (a used or expired one: 409 / 410 naming the shop). */
+  public ApprovalPage page(UUID linkId) {
+    return Tenancy.callAs(organizationOf(linkId), () -> recorder.page(linkId));
+  }
+
+  /** Public: a photo of the link's work order while the link is usable; any other attachment is 404. */
+  public Attachment photo(UUID linkId, UUID attachmentId) {
+    return Tenancy.callAs(organizationOf(linkId), () -> recorder.photo(linkId, attachmentId));
   }
 
   /** Public: the customer's answers through a link. */
@@ -117,6 +136,32 @@ public class ApprovalService {
       ApprovalLink link = new ApprovalLink(workOrder, email, Instant.now().plus(lifetime), by);
       em.persist(link);
       return link;
+    }
+
+    ApprovalPage page(UUID linkId) {
+      Shown shown = show(linkId);
+      WorkOrder workOrder = shown.workOrder();
+      Vehicle vehicle = em.find(Vehicle.class, workOrder.getVehicleId());
+      List<InspectionItem> inspection = em.createQuery(
+              "select i from InspectionItem i where i.workOrderId = :wo order by i.position", InspectionItem.class)
+          .setParameter("wo", workOrder.getId()).getResultList();
+      return new ApprovalPage(shown, shops.require(workOrder.getShopId()), vehicle, inspection,
+          photosOf(workOrder.getId()));
+    }
+
+    Attachment photo(UUID linkId, UUID attachmentId) {
+      ApprovalLink link = link(linkId);
+      WorkOrder workOrder = workOrders.require(link.getWorkOrderId());
+      link.requireUsable(Instant.now(), contactOf(workOrder));
+      return photosOf(workOrder.getId()).stream().filter(a -> a.getId().equals(attachmentId)).findFirst()
+          .orElseThrow(() -> new DomainException.NotFound("photo", attachmentId));
+    }
+
+    private List<Attachment> photosOf(UUID workOrderId) {
+      return em.createQuery("""
+              select a from Attachment a where a.workOrderId = :wo and a.contentType like 'image/%'
+              order by a.id""", Attachment.class).setParameter("wo", workOrderId).setMaxResults(100)
+          .getResultList();
     }
 
     /** The estimate behind a usable link; a used or expired one shows nothing of it (409 / 410). */
@@ -187,8 +232,7 @@ public class ApprovalService {
       if (link != null) {
         link.use(now);
       }
-      em.lock(workOrder, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-      em.flush();
+      workOrders.touch(workOrder, WorkOrderChange.APPROVAL);
       return new Recorded(workOrder.getId(), workOrder.getNumber(), workOrder.getShopId(), approved, declined);
     }
 

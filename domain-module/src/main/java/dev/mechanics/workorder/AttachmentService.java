@@ -16,6 +16,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -90,6 +92,12 @@ public class AttachmentService {
     }
   }
 
+  /** Removes a second copy: a retried upload (same Idempotency-Key) whose twin was recorded first. */
+  public void discard(Attachment attachment) {
+    records.remove(attachment.getId());
+    files.delete(FileArea.UPLOADS, attachment.getFileKey());
+  }
+
   public List<Attachment> list(Id<WorkOrder> workOrderId) {
     return records.list(workOrderId.value());
   }
@@ -112,7 +120,37 @@ public class AttachmentService {
   }
 
   public List<InspectionItem> replaceInspection(Id<WorkOrder> workOrderId, List<InspectionPoint> points) {
-    return records.replaceInspection(workOrderId.value(), points);
+    return records.replaceInspection(workOrderId.value(), null, points);
+  }
+
+  /**
+   * Replaces the checklist if it is still the one of {@code expectedVersion} ({@link #versionOf}; null: whatever
+   * it is): a technician's change made offline on an older checklist never overwrites someone else's (412).
+   */
+  public List<InspectionItem> replaceInspection(Id<WorkOrder> workOrderId, String expectedVersion,
+                                                List<InspectionPoint> points) {
+    return records.replaceInspection(workOrderId.value(), expectedVersion, points);
+  }
+
+  /**
+   * The checklist's version: a digest of its points in order (the checklist is replaced as a whole and has no
+   * row of its own to count versions on), so any change by anyone changes it, and no change keeps it.
+   */
+  public static String versionOf(List<InspectionItem> items) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (InspectionItem i : items) {
+        for (String part : new String[] {Integer.toString(i.getPosition()), i.getName(),
+            i.getCondition() == null ? "" : i.getCondition().name(), i.getNotes() == null ? "" : i.getNotes()}) {
+          byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+          digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+          digest.update(bytes);
+        }
+      }
+      return "i" + HexFormat.of().formatHex(digest.digest(), 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** One point of the checklist as written. */
@@ -142,6 +180,13 @@ public class AttachmentService {
       return attachment;
     }
 
+    void remove(UUID attachmentId) {
+      Attachment attachment = em.find(Attachment.class, attachmentId);
+      if (attachment != null) {
+        em.remove(attachment);
+      }
+    }
+
     List<Attachment> list(UUID workOrderId) {
       workOrders.require(workOrderId);
       return em.createQuery("select a from Attachment a where a.workOrderId = :wo order by a.id", Attachment.class)
@@ -160,8 +205,13 @@ public class AttachmentService {
           InspectionItem.class).setParameter("wo", workOrderId).getResultList();
     }
 
-    List<InspectionItem> replaceInspection(UUID workOrderId, List<InspectionPoint> points) {
-      WorkOrder workOrder = workOrders.require(workOrderId);
+    List<InspectionItem> replaceInspection(UUID workOrderId, String expectedVersion, List<InspectionPoint> points) {
+      // the work order's row lock orders concurrent replacements, so two that read one version cannot both win
+      WorkOrder workOrder = expectedVersion == null ? workOrders.require(workOrderId)
+          : workOrders.requireForUpdate(workOrderId);
+      if (expectedVersion != null && !expectedVersion.equals(versionOf(inspection(workOrderId)))) {
+        throw new DomainException.StaleVersion("inspection");
+      }
       em.createQuery("delete from InspectionItem i where i.workOrderId = :wo").setParameter("wo", workOrderId)
           .executeUpdate();
       int position = 0;

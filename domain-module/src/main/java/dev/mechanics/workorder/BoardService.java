@@ -103,7 +103,17 @@ public class BoardService {
     workOrders.add(workOrder.moveTo(status, by));
     audit.record("work-order.status-changed", "work-order", workOrder.getId(), workOrder.getShopId(),
         Map.of("status", from == null ? "" : from), Map.of("status", status));
-    return workOrders.touch(workOrder);
+    return workOrders.touch(workOrder, WorkOrderChange.STATUS);
+  }
+
+  /**
+   * Who may follow the shop's board live: 404 for an unknown shop (another organization's too), 403 unless the
+   * caller works in it or owns the organization. True when the caller hears only of work assigned to them.
+   */
+  public boolean watch(Caller caller, Id<Shop> shop) {
+    shops.require(shop.value());
+    caller.requireIn(Capability.WATCH_BOARD, shop.value(), "follow its board");
+    return !caller.may(Capability.SEE_ALL_WORK);
   }
 
   public List<StatusChange> history(Id<WorkOrder> id) {

@@ -41,7 +41,7 @@ public class EstimateLineService {
     WorkOrderLine line = workOrder.addLine(details, laborRateOf(workOrder));
     requireInvoiceable(workOrder);
     audit(workOrder, "work-order.line-added", null, lineState(line));
-    workOrders.touch(workOrder);
+    workOrders.touch(workOrder, WorkOrderChange.LINES);
     return line;
   }
 
@@ -52,7 +52,7 @@ public class EstimateLineService {
     WorkOrderLine line = workOrder.changeLine(lineId, details, laborRateOf(workOrder));
     requireInvoiceable(workOrder);
     audit(workOrder, "work-order.line-changed", before, lineState(line));
-    workOrders.touch(workOrder);
+    workOrders.touch(workOrder, WorkOrderChange.LINES);
     return line;
   }
 
@@ -64,7 +64,7 @@ public class EstimateLineService {
     }
     audit(workOrder, "work-order.line-removed", lineState(workOrder.line(lineId)), null);
     workOrder.removeLine(lineId);
-    workOrders.touch(workOrder);
+    workOrders.touch(workOrder, WorkOrderChange.LINES);
   }
 
   /** Inserts all lines of a canned job of the work order's shop, in one transaction. */
@@ -79,7 +79,7 @@ public class EstimateLineService {
       audit(workOrder, "work-order.line-added", null, after);
     });
     requireInvoiceable(workOrder);
-    return workOrders.touch(workOrder);
+    return workOrders.touch(workOrder, WorkOrderChange.LINES);
   }
 
   /** Inside the writing transaction: lines whose sums could not be invoiced are refused (422), never stored. */

@@ -78,6 +78,7 @@ public class WorkOrderService {
         request.promisedAt());
     workOrders.add(workOrder);
     workOrders.add(new StatusChange(workOrder, null, workOrder.getStatus(), createdBy));
+    workOrders.announce(workOrder, WorkOrderChange.CREATED);
     created.fire(new WorkOrderCreated(Tenancy.current(), shop.getId(), workOrder.getId()));
     return workOrder;
   }
@@ -115,13 +116,13 @@ public class WorkOrderService {
     workOrder.describe(description.mileageIn(), description.complaint(), description.cause(),
         description.correction(), description.technicianIds(), description.promisedAt());
     workOrder.recordMileageOut(description.mileageOut());
-    return workOrders.touch(workOrder);
+    return workOrders.touch(workOrder, WorkOrderChange.ASSIGNMENT);
   }
 
   public WorkOrder startRepair(Id<WorkOrder> id) {
     WorkOrder workOrder = get(id);
     workOrder.startRepair();
-    return workOrders.touch(workOrder);
+    return workOrders.touch(workOrder, WorkOrderChange.STATUS);
   }
 
   /**

@@ -91,6 +91,28 @@ public class WorkOrders {
     return workOrder;
   }
 
+  /** {@link #touch(WorkOrder)}, and the live board hears of it once the transaction commits. */
+  public WorkOrder touch(WorkOrder workOrder, WorkOrderChange change) {
+    touch(workOrder);
+    announce(workOrder.getId(), change);
+    return workOrder;
+  }
+
+  /** {@link #announce(UUID, WorkOrderChange)} of a work order whose changes may not be flushed yet. */
+  public void announce(WorkOrder workOrder, WorkOrderChange change) {
+    em.flush();
+    announce(workOrder.getId(), change);
+  }
+
+  /**
+   * Tells the live board, on commit, that the work order changed (V50: one event per work order and transaction,
+   * a NOTIFY only if the transaction commits). The work order must be flushed already.
+   */
+  public void announce(UUID workOrderId, WorkOrderChange change) {
+    em.createNativeQuery("select announce_work_order(cast(:id as uuid), cast(:change as varchar))")
+        .setParameter("id", workOrderId.toString()).setParameter("change", change.wire()).getSingleResult();
+  }
+
   public List<StatusChange> history(UUID workOrderId) {
     return em.createQuery("select c from StatusChange c where c.workOrderId = :wo order by c.changedAt, c.id",
         StatusChange.class).setParameter("wo", workOrderId).getResultList();

@@ -25,8 +25,11 @@ class AccessPolicyTest {
   void aTechnicianSeesNeitherCostsNorContactDataNorOtherPeoplesWork() {
     Caller tech = in(Role.TECHNICIAN, DOWNTOWN);
     for (Capability c : Capability.values()) {
-      assertThat(tech.may(c)).as(c.name()).isFalse();
+      assertThat(tech.may(c)).as(c.name()).isEqualTo(c == Capability.WATCH_BOARD);
     }
+    assertThat(tech.mayIn(Capability.WATCH_BOARD, DOWNTOWN)).isTrue();
+    assertThat(tech.mayIn(Capability.WATCH_BOARD, NORTHSIDE)).isFalse();
+    assertThat(in(Role.OWNER, DOWNTOWN).mayIn(Capability.WATCH_BOARD, NORTHSIDE)).isTrue();
     Caller advisor = in(Role.SERVICE_ADVISOR, DOWNTOWN);
     assertThat(advisor.may(Capability.SEE_COSTS)).isTrue();
     assertThat(advisor.may(Capability.SEE_CUSTOMER_CONTACT)).isTrue();

@@ -126,6 +126,39 @@ class AttachmentIT {
         .put("/work-orders/" + id + "/inspection").then().statusCode(400);
   }
 
+  /** The bay's app sends a change made offline with the ETag it was made on: it never overwrites a newer one. */
+  @Test
+  void anInspectionMadeOnAnOlderChecklistIsRefusedNotOverwriting() {
+    Api.Tenant owner = Api.newOrganization("att-insp-etag");
+    String id = new Shop(owner).estimate();
+    String path = "/work-orders/" + id + "/inspection";
+    String empty = owner.request().get(path).then().statusCode(200).extract().header("ETag");
+    assertThat(empty).as("the checklist has a version").isNotBlank();
+    Map<String, Object> brakes = Map.of("items", List.of(Map.of("name", "Brake pads", "condition", "RED")));
+    Map<String, Object> tyres = Map.of("items", List.of(Map.of("name", "Tyres", "condition", "GREEN")));
+
+    String afterBrakes = owner.request().header("If-Match", empty).body(brakes).put(path).then().statusCode(200)
+        .extract().header("ETag");
+    assertThat(afterBrakes).isNotEqualTo(empty);
+    // a second change made on the empty checklist (the first one's author was offline): refused, nothing lost
+    owner.request().header("If-Match", empty).body(tyres).put(path).then().statusCode(412)
+        .contentType("application/problem+json");
+    owner.request().get(path).then().statusCode(200).header("ETag", afterBrakes)
+        .body("items.name", contains("Brake pads"));
+    owner.request().header("If-Match", afterBrakes).body(tyres).put(path).then().statusCode(200)
+        .body("items.name", contains("Tyres"));
+    owner.request().header("If-Match", "W/\"3\", \"4\"").body(tyres).put(path).then().statusCode(400);
+    owner.request().body(brakes).put(path).then().statusCode(200); // without If-Match: whatever it is
+
+    // the bay's outbox retries a change whose answer was lost: same key, same If-Match, the first answer again
+    String before = owner.request().get(path).then().extract().header("ETag");
+    String key = java.util.UUID.randomUUID().toString();
+    String after = owner.request().header("If-Match", before).header("Idempotency-Key", key).body(tyres).put(path)
+        .then().statusCode(200).extract().header("ETag");
+    owner.request().header("If-Match", before).header("Idempotency-Key", key).body(tyres).put(path).then()
+        .statusCode(200).header("ETag", after).header("Idempotent-Replayed", "true");
+  }
+
   /** Issue 15.10: a name with an emoji (two UTF-16 units, one character) answered 500. */
   @Test
   void aFileNameWithAnEmojiIsKeptAsAPlainName() {

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.mechanics.it.support.Api;
 import dev.mechanics.it.support.Mails;
 import dev.mechanics.it.support.Shop;
+import dev.mechanics.it.support.Streams;
 import dev.mechanics.it.support.TestDatabase;
 import dev.mechanics.it.support.Vins;
 import io.restassured.response.Response;
@@ -119,6 +120,7 @@ class PermissionMatrixIT {
     row("GET /api/v1/approvals/{token}", 200, 200, 200, 200, 200, 200);
     row("POST /api/v1/approvals/{token}", 200, 200, 200, 200, 200, 200);
     row("GET /api/v1/approvals/{token}/pdf", 200, 200, 200, 200, 200, 200);
+    row("GET /api/v1/approvals/{token}/photos/{attachmentId}", 200, 200, 200, 200, 200, 200);
     // money: owners and managers of the shop; advisors read invoices
     row("GET /api/v1/invoices", 200, 200, 200, 403, 200, 401);
     row("GET /api/v1/invoices/{id}", 200, 200, 200, 403, 404, 401);
@@ -128,6 +130,9 @@ class PermissionMatrixIT {
     row("POST /api/v1/invoices/{id}/payments", 201, 201, 403, 403, 404, 401);
     // shop set-up
     row("GET /api/v1/shops/{shopId}/board", 200, 200, 200, 200, 404, 401);
+    // the live board: the shop's staff (a stream that stays open: only its answer's status is checked)
+    row("GET /api/v1/shops/{shopId}/events", 200, 200, 200, 200, 404, 401);
+    row("GET /api/v1/shops/{shopId}/technicians", 200, 200, 200, 403, 404, 401);
     row("PUT /api/v1/shops/{shopId}/board", 200, 200, 403, 403, 404, 401);
     row("GET /api/v1/shops/{shopId}/tax-rates", 200, 200, 200, 200, 404, 401);
     row("PUT /api/v1/shops/{shopId}/tax-rates", 200, 200, 403, 403, 404, 401);
@@ -387,6 +392,9 @@ class PermissionMatrixIT {
 
   private Response send(String route, String who, Call call) {
     String method = route.substring(0, route.indexOf(' '));
+    if (route.endsWith("/events")) {
+      return Streams.status(call.path(), "ANONYMOUS".equals(who) ? null : token(who));
+    }
     RequestSpecification request = Api.anonymous().basePath("").header("X-Forwarded-For", Api.randomClientAddress());
     if (call.headers().containsKey("Authorization")) {
       request.header("Authorization", call.headers().get("Authorization"));
@@ -588,6 +596,10 @@ class PermissionMatrixIT {
       case "POST /api/v1/invoices/{id}/payments" -> new Call("/api/v1/invoices/" + invoice() + "/payments",
           Map.of("amount", "1.00", "method", "CASH"), Map.of("Idempotency-Key", "matrix-" + unique));
       case "GET /api/v1/shops/{shopId}/board" -> new Call("/api/v1/shops/" + downtown + "/board", null, none);
+      case "GET /api/v1/shops/{shopId}/technicians" -> new Call("/api/v1/shops/" + downtown + "/technicians", null,
+          none);
+      case "GET /api/v1/shops/{shopId}/events" -> new Call("/api/v1/shops/" + downtown + "/events", null,
+          Map.of("Accept", "text/event-stream"));
       case "PUT /api/v1/shops/{shopId}/board" -> new Call("/api/v1/shops/" + downtown + "/board",
           Map.of("columns", owner.request().get("/shops/" + downtown + "/board").jsonPath()
               .getList("columns").stream().map(c -> {
@@ -622,6 +634,8 @@ class PermissionMatrixIT {
       case "GET /api/v1/work-orders/{id}/repair-order/pdf" -> new Call("/api/v1/work-orders/"
           + workOrder(assigned, false) + "/repair-order/pdf", null, none);
       case "GET /api/v1/approvals/{token}/pdf" -> new Call(sharedApprovalLink() + "/pdf", null, none);
+      case "GET /api/v1/approvals/{token}/photos/{attachmentId}" -> new Call(sharedApprovalLink() + "/photos/"
+          + shared(true).attachment(), null, none);
       case "GET /api/v1/invoices/{id}/payments/{paymentId}/pdf" -> new Call(invoices + invoice() + "/payments/"
           + payment() + "/pdf", null, none);
       case "GET /api/v1/shops/{shopId}/document-settings" -> new Call("/api/v1/shops/" + downtown

@@ -33,8 +33,11 @@ class PlatformOperatorIT {
   static final GreenMailExtension MAIL = new GreenMailExtension(
       new ServerSetup(TestDatabase.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-  /** A verification link (an API address) or an invitation (the app's page, whose API route has the same path). */
-  private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(?:/api/v1)?(/(?:email-verifications|"
+  /**
+   * A verification or invitation link: the app's page (what a browser opens), whose API route under /api/v1 has
+   * the same path and is what the page posts to. Never an API address: opening that in a browser answers 405.
+   */
+  private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/(?:email-verifications|"
       + "invitations)/[A-Za-z0-9_.-]+)");
 
   private record Signed(String access, String refresh) {

@@ -129,12 +129,14 @@ public class InvoiceResource {
   @GET
   @Requires(Capability.READ_INVOICES)
   @Operation(operationId = "listInvoices", summary = "List invoices",
-      description = "The organization's invoices, a page at a time; `shopId` lists one shop's.",
+      description = "The organization's invoices, a page at a time; `shopId` lists one shop's, `workOrderId` the "
+          + "invoice of one work order (an empty page while it has none). 400 when either is not an id.",
       extensions = @Extension(name = "x-requires", value = "READ_INVOICES"))
-  public Listing<InvoiceView> list(@QueryParam("shopId") String shopId, @QueryParam("limit") String limit,
-                                   @QueryParam("after") String after) {
-    return Listing.of(invoices.list(RequestIds.field("shopId", shopId, Id::new), Listing.request(limit, after)),
-        InvoiceView::of);
+  public Listing<InvoiceView> list(@QueryParam("shopId") String shopId,
+                                   @QueryParam("workOrderId") String workOrderId,
+                                   @QueryParam("limit") String limit, @QueryParam("after") String after) {
+    return Listing.of(invoices.list(RequestIds.field("shopId", shopId, Id::new),
+        RequestIds.field("workOrderId", workOrderId, Id::new), Listing.request(limit, after)), InvoiceView::of);
   }
 
   @GET

@@ -18,12 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Proving one's e-mail address (issue 15.3: the platform-operator role needs a proven address): a signed-in user
  * asks for a link mailed to their own address; whoever follows it (POST, no sign-in: the link is the credential)
- * proves that address. Valid as long as an invitation ({@code INVITATION_LINK_LIFETIME}).
+ * proves that address. Valid as long as an invitation ({@code INVITATION_LINK_LIFETIME}). The mail links to the
+ * app's page {@code /email-verifications/{token}} (a browser opening a link sends GET), which POSTs here.
  */
 @Path("/email-verifications")
 @Tag(name = "Staff")
@@ -71,13 +73,14 @@ public class EmailVerificationResource {
     }
     EmailVerificationService.Proof proof = requested.get().proof();
     boolean sent = mail.send(requested.get().email(), requested.get().name(),
-        links.api("email-verifications", tokens.sign(proof)), proof.expiresAt());
+        links.page("email-verifications", tokens.sign(proof)), proof.expiresAt());
     return new RequestedView(false, sent);
   }
 
   @POST
   @Path("/{token}")
   @Public
+  @SecurityRequirements
   @Operation(operationId = "confirmEmailVerification", summary = "Confirm an e-mail address",
       description = "Whoever holds the mailed link proves the address it was sent to (no sign-in: the link is the "
           + "credential). A tampered link is 404; a used one 409; an expired one 410.")

@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -113,7 +115,11 @@ public class ShopDocumentSettingsResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = DocumentSettingsView.class)))
   public Response change(@PathParam("shopId") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         @Valid @NotNull DocumentSettingsRequest request) {
+                         @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                             examples = @ExampleObject(name = "letterhead", value = """
+                                 {"legalName": "Downtown Auto Repair LLC", "email": "desk@downtown.example.com",
+                                  "accentColor": "#1f5f8b", "paymentTerms": "Due on receipt", "language": "en",
+                                  "emailInvoices": true}"""))) DocumentSettingsRequest request) {
     Id<Shop> shopId = RequestIds.path("shop", id, Id::new);
     Shop shop = shops.configureDocuments(caller.get(), shopId, Versions.required(ifMatch), request.settings());
     return Response.ok(DocumentSettingsView.of(shop)).tag(Versions.etag(shop.getVersion())).build();

@@ -1,5 +1,11 @@
 package dev.mechanics.workorder;
 
+import java.io.InputStream;
+import java.io.IOException;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.HttpHeaders;
+import dev.mechanics.platform.PublicLinks;
+import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.ClientAddress;
@@ -69,16 +75,45 @@ public class ApprovalResource {
   @Inject
   ClientAddress clientAddress;
 
+  @Inject
+  AttachmentService attachmentFiles;
+
+  @Inject
+  PublicLinks links;
+
   @Context
   HttpServletRequest http;
 
-  /** A line as the customer sees it: no costs, no technician. */
+  /**
+   * A line as the customer sees it: no costs, no technician. {@code kind} repeats {@code type} (LABOR, PART, FEE,
+   * DISCOUNT); labor has {@code hours} at {@code unitPrice} (the rate), other lines a {@code quantity}.
+   */
   public record ShownLine(UUID id, LineType type, String description, BigDecimal hours, BigDecimal quantity,
-                          String unitPrice, String amount, LineApproval approval) {
+                          String unitPrice, String amount, LineApproval approval, LineType kind) {
+  }
+
+  /** Who the customer calls about the estimate. */
+  @Schema(name = "ApprovalShop")
+  public record ShopContact(String name, String phone) {
+  }
+
+  @Schema(name = "ApprovalVehicle")
+  public record ShownVehicle(Integer year, String make, String model, String plate) {
+  }
+
+  /** An inspection point: its rating ({@code condition}: GREEN, YELLOW, RED) and the technician's note. */
+  @Schema(name = "ApprovalInspectionPoint")
+  public record ShownPoint(int position, String name, InspectionItem.Condition condition, String notes) {
+  }
+
+  /** A photo of the inspection, loadable without sign-in while the link is usable. */
+  @Schema(name = "ApprovalPhoto")
+  public record ShownPhoto(UUID id, String fileName, String contentType, String url) {
   }
 
   public record ShownView(String workOrderNumber, List<ShownLine> lines, WorkOrderViews.TotalsView totals,
-                          String documentHash, Instant expiresAt, boolean answered) {
+                          String documentHash, Instant expiresAt, boolean answered, ShopContact shop,
+                          ShownVehicle vehicle, List<ShownPoint> inspection, List<ShownPhoto> photos) {
   }
 
   @Schema(name = "LineDecision")
@@ -97,21 +132,62 @@ public class ApprovalResource {
   @GET
   @Operation(operationId = "showEstimate", summary = "The estimate, as the customer sees it",
       description = "Exactly the lines and totals the customer is asked to approve (no costs, no technicians), "
-          + "with the hash of what is shown and whether it was answered. A tampered link is 404, an expired one "
-          + "410.")
+          + "with the hash of what is shown and whether it was answered; the shop to call, the vehicle, the "
+          + "inspection points (rating and note) and their photos (`url`: loadable without sign-in while the "
+          + "link is usable). A tampered link is 404 (`approval-link-invalid`, nothing of the estimate); a used "
+          + "one 409 and an expired one 410, whose problem names only the shop (`shop.name`, `shop.phone`).")
   @APIResponse(responseCode = "200", description = "What the customer is asked to approve.",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShownView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "410", ref = "Gone")
   public ShownView show(@Parameter(description = "The signed token of the approval link.")
                         @PathParam("token") String token) {
-    ApprovalService.Shown shown = approvals.show(tokens.verify(token));
+    ApprovalService.ApprovalPage page = approvals.page(tokens.verify(token));
+    ApprovalService.Shown shown = page.shown();
     WorkOrder w = shown.workOrder();
     List<ShownLine> lines = w.getLines().stream().map(l -> new ShownLine(l.getId(), l.getType(),
         l.getDescription(), l.getHours(), l.getHours() == null ? l.getQuantity() : null,
         new Money(l.getRate() != null ? l.getRate() : l.getUnitPrice()).toString(),
-        l.getAmount().toString(), l.getApproval())).toList();
+        l.getAmount().toString(), l.getApproval(), l.getType())).toList();
+    Vehicle v = page.vehicle();
     return new ShownView(w.getNumber(), lines, WorkOrderViews.TotalsView.of(shown.totals(), false),
-        shown.documentHash(), shown.link().getExpiresAt(), shown.link().getUsedAt() != null);
+        shown.documentHash(), shown.link().getExpiresAt(), shown.link().getUsedAt() != null,
+        new ShopContact(page.shop().getName(), page.shop().getPhone()),
+        v == null ? null : new ShownVehicle(v.getYear(), v.getMake(), v.getModel(), v.getPlate()),
+        page.inspection().stream().map(i -> new ShownPoint(i.getPosition(), i.getName(), i.getCondition(),
+            i.getNotes())).toList(),
+        page.photos().stream().map(a -> new ShownPhoto(a.getId(), a.getFileName(), a.getContentType(),
+            links.api("approvals", token, "photos", a.getId().toString()))).toList());
+  }
+
+  /** A photo of the estimate's inspection, for the approval page's image tags (no sign-in). */
+  @GET
+  @Path("photos/{attachmentId}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(operationId = "getApprovalPhoto", summary = "A photo of the estimate's inspection",
+      description = "The image as uploaded, for the approval page (`photos[].url` of `showEstimate`). Only "
+          + "photos of the link's work order, only while the link is usable: another attachment or a tampered "
+          + "link is 404, a used link 409, an expired one 410 (naming only the shop).")
+  @APIResponse(responseCode = "200", description = "The image.",
+      content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+          @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+          @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "410", ref = "Gone")
+  public Response photo(@Parameter(description = "The signed token of the approval link.")
+                        @PathParam("token") String token, @PathParam("attachmentId") String attachmentId)
+      throws IOException {
+    UUID linkId = tokens.verify(token);
+    Attachment photo = approvals.photo(linkId, RequestIds.path("photo", attachmentId));
+    InputStream in = attachmentFiles.open(photo);
+    StreamingOutput body = out -> {
+      try (in) {
+        in.transferTo(out);
+      }
+    };
+    return Response.ok(body, photo.getContentType()).header(HttpHeaders.CONTENT_LENGTH, photo.getSize())
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").build();
   }
 
   /** The estimate behind the link as a PDF, for the customer to keep (the approval page offers it). */

@@ -1,5 +1,11 @@
 package dev.mechanics.workorder;
 
+import java.util.Locale;
+import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
+import dev.mechanics.platform.web.IdempotentRoutes;
+import dev.mechanics.platform.IdempotentRequests;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.PublicLinks;
@@ -72,6 +78,12 @@ public class AttachmentResource {
   @Inject
   PublicLinks publicLinks;
 
+  @Inject
+  IdempotentRequests requests;
+
+  @Inject
+  IdempotentRoutes idempotent;
+
   private Duration linkLifetime;
 
   @Inject
@@ -98,14 +110,18 @@ public class AttachmentResource {
       description = "The raw file is the body, with its `Content-Type` (JPEG, PNG, WebP or PDF); it streams to "
           + "storage with its SHA-256. 422 when the content is not what `Content-Type` says or is empty; 413 "
           + "beyond ATTACHMENT_MAX_BYTES. A technician uploads only to work assigned to them (else 404).")
-  @APIResponse(responseCode = "201", description = "The stored attachment.",
-      headers = @Header(name = "Location", ref = "Location"),
+  @APIResponse(responseCode = "201", description = "The stored attachment; the same answer again for a retry with "
+      + "the same `Idempotency-Key`.",
+      headers = {@Header(name = "Location", ref = "Location"),
+          @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
   @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response upload(@PathParam("id") String id,
                          @Parameter(description = "The file's name (characters other than letters, digits, `. _ -` "
                              + "and space become `_`; `attachment` when absent).") @QueryParam("name") String name,
                          @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         @Parameter(description = IdempotentRoutes.KEY, schema = @Schema(type = SchemaType.STRING,
+                             maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey,
                          @RequestBody(required = true, content = {
                              @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                              @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -116,6 +132,12 @@ public class AttachmentResource {
                          @Context UriInfo uri) throws IOException {
     Id<WorkOrder> workOrderId = visible(id);
     String fileName = Attachment.fileNameFrom(name);
+    String key = IdempotentRequests.optionalKey(idempotencyKey);
+    if (key != null && requests.hashOf(key).isPresent()) {
+      // a retry: the same request only if the same file; read it to know, store nothing
+      String hash = requestHash(workOrderId, fileName, contentType, sha256(body));
+      return IdempotentRoutes.response(requests.answered(key, hash, "attachment").orElseThrow());
+    }
     Attachment attachment;
     try {
       attachment = attachments.upload(new AttachmentService.Upload(workOrderId, fileName, contentType, maxBytes,
@@ -123,8 +145,49 @@ public class AttachmentResource {
     } catch (AttachmentTooLarge e) {
       throw new PayloadTooLarge(e.limit());
     }
-    return Response.created(uri.getAbsolutePathBuilder().path(attachment.getId().toString()).build())
+    Response created = Response.created(uri.getAbsolutePathBuilder().path(attachment.getId().toString()).build())
         .entity(AttachmentView.of(attachment)).build();
+    if (key == null) {
+      return created;
+    }
+    // the upload streamed without a transaction: a twin sent at the same moment may have been recorded first
+    IdempotentRequests.Answer answer;
+    try {
+      answer = requests.once(key, requestHash(workOrderId, fileName, contentType, attachment.getSha256()),
+          "attachment", () -> idempotent.answer(created));
+    } catch (RuntimeException e) {
+      attachments.discard(attachment);
+      throw e;
+    }
+    if (answer.replayed()) {
+      attachments.discard(attachment);
+    }
+    return IdempotentRoutes.response(answer);
+  }
+
+  private static String requestHash(Id<WorkOrder> workOrderId, String fileName, String contentType, String sha256) {
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+    return IdempotentRequests.hash("attachment|" + workOrderId.value() + "|" + fileName + "|" + type + "|" + sha256);
+  }
+
+  /** The SHA-256 of a body sent again, read to its end (at most ATTACHMENT_MAX_BYTES). */
+  private String sha256(InputStream body) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    for (int n; (n = body.read(buffer)) > 0; ) {
+      total += n;
+      if (total > maxBytes) {
+        throw new PayloadTooLarge(maxBytes);
+      }
+      sha.update(buffer, 0, n);
+    }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   @GET

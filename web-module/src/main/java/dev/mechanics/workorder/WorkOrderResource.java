@@ -11,6 +11,7 @@ import dev.mechanics.billing.InvoiceMail;
 import dev.mechanics.platform.PublicLinks;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
+import dev.mechanics.platform.web.IdempotentRoutes;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
@@ -98,6 +99,9 @@ public class WorkOrderResource {
 
   @Inject
   PublicLinks links;
+
+  @Inject
+  IdempotentRoutes idempotent;
 
   @Inject
   @ConfigProperty(name = "APPROVAL_LINK_LIFETIME", defaultValue = "72h")
@@ -282,16 +286,24 @@ public class WorkOrderResource {
       description = "Moves the work order to another column of the shop's board, recorded in its status "
           + "history. 409 when the board does not allow this move from the current column; 422 when the status "
           + "is not a column of the board. A technician moves only work assigned to them (else 404).")
-  @APIResponse(responseCode = "200", description = "The work order as the caller may see it.", headers = @Header(name = "ETag", ref = "ETag"),
+  @APIResponse(responseCode = "200", description = "The work order as the caller may see it; the same answer "
+      + "again for a retry with the same `Idempotency-Key`.", headers = {@Header(name = "ETag", ref = "ETag"),
+          @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response moveTo(@PathParam("id") String id,
+                         @Parameter(description = IdempotentRoutes.KEY, schema = @Schema(
+                             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                             maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey,
                          @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                              examples = @ExampleObject(name = "in bay", value = """
                                  {"status": "IN_PROGRESS"}"""))) StatusRequest request) {
-    return ok(board.moveTo(visible(id), request.status().trim(), caller.get().userId()));
+    Id<WorkOrder> workOrder = visible(id);
+    String status = request.status().trim();
+    return idempotent.once(idempotencyKey, "status|" + workOrder.value() + "|" + status, "status change",
+        () -> ok(board.moveTo(workOrder, status, caller.get().userId())));
   }
 
   /** A signed, expiring link for the customer, e-mailed when an address is given (logged without SMTP). */

@@ -91,7 +91,7 @@ class BoardScreen extends LitElement {
     let pending = null;
     const reload = () => {
       clearTimeout(pending);
-      pending = setTimeout(() => this.refreshCards(), 150);
+      pending = setTimeout(() => this.refreshCards(), 50); // one re-read for a burst of events
     };
     stream(`/shops/${this.shopId}/events`, {
       signal: this.events.signal,

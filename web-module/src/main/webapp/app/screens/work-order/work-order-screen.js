@@ -12,6 +12,9 @@ import './work-order-lines.js';
 import './work-order-approval.js';
 import './work-order-billing.js';
 
+/** An ETag's version without quotes or weakness: "4", W/"4" and 4 are the same version. */
+const bare = (tag) => String(tag ?? '').replace(/^W\//, '').replaceAll('"', '');
+
 class WorkOrderScreen extends LitElement {
   static properties = { params: { attribute: false }, query: { attribute: false },
     order: { state: true }, customer: { state: true }, vehicle: { state: true }, history: { state: true },
@@ -97,15 +100,11 @@ class WorkOrderScreen extends LitElement {
       signal: this.events.signal,
       onOpen: () => { if (this.order) reload(); },
       onEvent: (name, data) => {
-        if (name === 'work-order' && data.workOrderId === this.id && String(data.version) !== this.version()) {
+        if (name === 'work-order' && data.workOrderId === this.id && bare(data.version) !== bare(this.etag)) {
           reload();
         }
       },
     });
-  }
-
-  version() {
-    return this.etag?.replace(/^W\//, '').replaceAll('"', '');
   }
 
   /** Someone else changed the order: re-read it (the panels re-read what they show). */

@@ -182,19 +182,23 @@ public final class Browser implements AutoCloseable {
     waitFor(() -> deepText().contains(text) ? Boolean.TRUE : null, "the text \"" + text + "\"");
   }
 
-  /** The text of every shadow root's content, concatenated (textContent pierces nothing on its own). */
+  /** The text of the document and every shadow root, with the inputs' values (textContent pierces nothing). */
   public String deepText() {
     return (String) js("""
         const parts = [];
         const visit = (root) => {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const parent = node.parentElement?.localName;
+            if (parent !== 'style' && parent !== 'script') parts.push(node.textContent);
+          }
           for (const el of root.querySelectorAll('*')) {
             if (el.shadowRoot) visit(el.shadowRoot);
-            if (el.children.length === 0 && !(el instanceof HTMLStyleElement)) parts.push(el.textContent);
             if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) parts.push(el.value);
           }
         };
         visit(document);
-        return parts.join(' ');""");
+        return parts.join('').replace(/\\s+/g, ' ');""");
   }
 
   public <T> T waitFor(Supplier<T> condition, String what) {
@@ -209,6 +213,11 @@ public final class Browser implements AutoCloseable {
    * (no serious or critical violation) and the console (no errors, no CSP violations).
    */
   public void check(String screen) {
+    check(screen, new String[0]);
+  }
+
+  /** {@link #check(String)}, allowing console messages that contain one of {@code allowed} (a refusal shown). */
+  public void check(String screen, String... allowed) {
     screenshot(screen);
     Results results = new AxeBuilder().analyze(driver);
     List<String> serious = new ArrayList<>();
@@ -219,7 +228,7 @@ public final class Browser implements AutoCloseable {
       }
     }
     assertThat(serious).as("axe: serious or critical violations on %s (%s)", screen, size).isEmpty();
-    assertNoConsoleErrors(screen);
+    assertNoConsoleErrors(screen, allowed);
   }
 
   public void screenshot(String screen) {
