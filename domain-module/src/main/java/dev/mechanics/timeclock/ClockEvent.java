@@ -1,6 +1,6 @@
 package dev.mechanics.timeclock;
 
-import dev.mechanics.billing.IdempotentRequests;
+import dev.mechanics.platform.IdempotentRequests;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package dev.mechanics.timeclock;
 
 import dev.mechanics.audit.AuditTrail;
-import dev.mechanics.billing.IdempotentRequests;
+import dev.mechanics.platform.IdempotentRequests;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Tenancy;

@@ -69,7 +69,7 @@ public class FreeSlotResource {
           + "which daylight saving starts or ends open at their own local time.")
   @APIResponse(responseCode = "200", description = "The free slots.",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FreeSlotList.class)))
-  public FreeSlotList freeSlots(
+  public Response freeSlots(
       @PathParam("shopId") String shopId,
       @Parameter(description = "Length of the job in minutes (15 to 720).", required = true)
       @QueryParam("durationMinutes") String duration,
@@ -97,7 +97,8 @@ public class FreeSlotResource {
         AppointmentResource.date("to", to), Duration.ofMinutes(AppointmentResource.number("durationMinutes", duration, 15, 720, null)),
         Duration.ofMinutes(AppointmentResource.number("stepMinutes", step, 5, 240, 30)), bayKind,
         technicianId == null || technicianId.isBlank() ? null : RequestIds.field("technicianId", technicianId), max));
-    return new FreeSlotList(slots.stream().map(s -> new SlotView(s.bayId(), s.start())).toList(), slots.size() < max);
+    return Response.ok(new FreeSlotList(slots.stream().map(s -> new SlotView(s.bayId(), s.start())).toList(),
+        slots.size() < max)).build();
   }
 
 }

@@ -85,24 +85,6 @@ public class TimeClockResource {
   record ClockEntryList(List<ClockEntryView> items) {
   }
 
-  /** Hours as decimal strings; percentages with one decimal, null when the denominator is zero. */
-  public record TimeView(UUID technicianId, String hoursSold, String hoursClocked, String hoursAttended,
-                         String efficiencyPercent, String productivityPercent) {
-    static TimeView of(UUID technician, TimeRatios t) {
-      return new TimeView(technician, TimeRatios.hours(t.sold()).toPlainString(),
-          TimeRatios.hours(t.clocked()).toPlainString(), TimeRatios.hours(t.attended()).toPlainString(),
-          text(t.efficiencyPercent()), text(t.productivityPercent()));
-    }
-
-    private static String text(BigDecimal value) {
-      return value == null ? null : value.toPlainString();
-    }
-  }
-
-  public record TechnicianTimeView(UUID shopId, Instant from, Instant to, TimeView shop,
-                                   List<TimeView> technicians) {
-  }
-
   @POST
   @Path("clock-events")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -178,33 +160,6 @@ public class TimeClockResource {
     ClockEntry entry = clocks.correct(caller.get(), entryId, Versions.required(ifMatch), request.startedAt(),
         request.endedAt(), request.reason().trim());
     return Response.ok(ClockEntryView.of(entry)).tag(Versions.etag(entry.getVersion())).build();
-  }
-
-  @GET
-  @Path("shops/{shopId}/technician-time")
-  @Requires(Capability.MANAGE_STAFF)
-  @Operation(operationId = "getTechnicianTime", summary = "Hours sold, clocked and attended",
-      description = "Per technician and for the shop over the local days `from` to `to` (at most 366): hours sold "
-          + "(billed labor lines of invoices issued in the period), clocked on jobs and attended, efficiency = "
-          + "sold / clocked and productivity = clocked / attended in percent (null when the denominator is zero); "
-          + "docs/kpis.md. Owners and managers.",
-      extensions = @Extension(name = "x-requires", value = "MANAGE_STAFF"))
-  @APIResponse(responseCode = "200", description = "The figures.",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON,
-          schema = @Schema(implementation = TechnicianTimeView.class)))
-  public TechnicianTimeView technicianTime(
-      @PathParam("shopId") String shopId,
-      @Parameter(description = "First local day (YYYY-MM-DD).", required = true) @QueryParam("from") String from,
-      @Parameter(description = "Last local day (YYYY-MM-DD), inclusive.", required = true) @QueryParam("to") String to) {
-    Id<Shop> shop = RequestIds.path("shop", shopId, Id::new);
-    LocalDate first = date("from", from);
-    LocalDate last = date("to", to);
-    if (last.isBefore(first) || first.plusDays(366).isBefore(last)) {
-      throw DomainException.InvalidInput.field("to", "must be from 0 to 366 days after from");
-    }
-    TechnicianTime.Figures figures = time.of(shop, first, last);
-    return new TechnicianTimeView(shop.value(), figures.from(), figures.to(), TimeView.of(null, figures.shop()),
-        figures.technicians().entrySet().stream().map(e -> TimeView.of(e.getKey(), e.getValue())).toList());
   }
 
   private static LocalDate date(String name, String text) {
