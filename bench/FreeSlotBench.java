@@ -70,8 +70,8 @@ public class FreeSlotBench {
       }
       for (int b = 0; b < bays.size(); b++) {
         for (int hour = 7; hour < 19; hour++) {
-          // about three hours in four booked: a busy shop with gaps the search must find
-          if ((hour + b + d.getDayOfMonth()) % 4 != 3 && bodies.size() < appointments) {
+          // seven hours in eight booked (until 3,000): a busy shop with gaps the search must find
+          if ((hour + b + d.getDayOfMonth()) % 8 != 7 && bodies.size() < appointments) {
             bodies.add("{\"shopId\":\"" + shop + "\",\"customerId\":\"" + customer + "\",\"vehicleId\":\"" + vehicle
                 + "\",\"requestedWork\":\"Service\",\"bayId\":\"" + bays.get(b) + "\",\"startsAt\":\""
                 + d.atTime(hour, 0).atZone(zone).toInstant() + "\",\"durationMinutes\":60}");
