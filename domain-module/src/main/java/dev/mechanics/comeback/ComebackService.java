@@ -77,8 +77,11 @@ public class ComebackService {
           + " since the original work", List.of(new DomainException.FieldProblem("originalWorkOrderId",
               "is outside the warranty window")));
     }
+    // by default the original's technician: the work order's first, else the first labor line's
     UUID technician = mark.originalTechnicianId() != null ? mark.originalTechnicianId()
-        : original.getTechnicianIds().isEmpty() ? null : original.getTechnicianIds().get(0);
+        : !original.getTechnicianIds().isEmpty() ? original.getTechnicianIds().get(0)
+        : original.getLines().stream().map(dev.mechanics.workorder.WorkOrderLine::getTechnicianId)
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     if (technician != null && mark.originalTechnicianId() != null && !original.isAssignedTo(technician)) {
       throw DomainException.InvalidInput.field("originalTechnicianId", "did not work on the original work order");
     }

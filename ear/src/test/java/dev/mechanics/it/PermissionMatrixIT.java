@@ -734,8 +734,11 @@ class PermissionMatrixIT {
       }
       case "GET /api/v1/shops/{shopId}/technician-time" -> new Call(shop + "/technician-time?from=2026-01-01"
           + "&to=2026-01-31", null, none);
-      case "POST /api/v1/work-orders/{id}/comeback" -> new Call("/api/v1/work-orders/" + workOrder(assigned, false)
-          + "/comeback", Map.of("originalWorkOrderId", invoicedOriginal(), "reason", "Matrix comeback"), none);
+      case "POST /api/v1/work-orders/{id}/comeback" -> {
+        String original = invoicedOriginal();   // first: the original must be the earlier work order
+        yield new Call("/api/v1/work-orders/" + workOrder(assigned, false) + "/comeback",
+            Map.of("originalWorkOrderId", original, "reason", "Matrix comeback"), none);
+      }
       case "GET /api/v1/work-orders/{id}/comeback" -> new Call("/api/v1/work-orders/" + markedComeback(assigned)
           + "/comeback", null, none);
       case "GET /api/v1/vehicles/{id}/history" -> new Call("/api/v1/vehicles/" + fixtureVehicle() + "/history", null,
@@ -761,9 +764,10 @@ class PermissionMatrixIT {
   }
 
   private String markedComeback(boolean assigned) {
+    String original = invoicedOriginal();   // first: the original must be the earlier work order
     return comebacks.computeIfAbsent(assigned, a -> {
       String id = workOrder(a, false);
-      owner.request().body(Map.of("originalWorkOrderId", invoicedOriginal(), "reason", "Matrix comeback"))
+      owner.request().body(Map.of("originalWorkOrderId", original, "reason", "Matrix comeback"))
           .post("/work-orders/" + id + "/comeback").then().statusCode(201);
       return id;
     });
