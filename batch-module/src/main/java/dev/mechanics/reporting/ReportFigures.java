@@ -46,7 +46,7 @@ public class ReportFigures {
             shops.put(id, new ShopReport.Shop(id, rs.getString(2), new ShopReport.Figures(rs.getLong(3),
                 rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8),
                 rs.getBigDecimal(9), rs.getBigDecimal(10), 0, BigDecimal.ZERO, BigDecimal.ZERO),
-                new ArrayList<>(), new LinkedHashMap<>()));
+                new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
           }
         }
       }
@@ -85,6 +85,55 @@ public class ReportFigures {
                   : rs.getString(3) == null ? tech.toString() : rs.getString(3);
               shop.technicians().add(new ShopReport.Technician(ReportStore.UNASSIGNED.equals(tech) ? null : tech, name,
                   rs.getBigDecimal(4), rs.getBigDecimal(5)));
+            }
+          }
+        }
+      }
+      // kpi-v2: hours clocked on jobs and attended, each entry clipped to the period (a running one up to now)
+      try (PreparedStatement st = c.prepareStatement("""
+          select e.shop_id, e.technician_id, coalesce(u.name, e.technician_id::text),
+                 coalesce(sum(extract(epoch from least(coalesce(e.ended_at, now()), ?) - greatest(e.started_at, ?)))
+                          filter (where e.kind = 'JOB'), 0) / 3600,
+                 coalesce(sum(extract(epoch from least(coalesce(e.ended_at, now()), ?) - greatest(e.started_at, ?)))
+                          filter (where e.kind = 'SHIFT'), 0) / 3600
+          from clock_entries e left join users u on u.id = e.technician_id
+          where e.organization_id = ? and e.started_at < ? and (e.ended_at is null or e.ended_at > ?)
+          group by 1, 2, 3
+          order by lower(coalesce(u.name, e.technician_id::text)), e.technician_id""")) {
+        Timestamp from = Timestamp.from(run.from());
+        Timestamp to = Timestamp.from(run.to());
+        st.setTimestamp(1, to);
+        st.setTimestamp(2, from);
+        st.setTimestamp(3, to);
+        st.setTimestamp(4, from);
+        st.setObject(5, run.organizationId());
+        st.setTimestamp(6, to);
+        st.setTimestamp(7, from);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            ShopReport.Shop shop = shops.get(rs.getObject(1, UUID.class));
+            if (shop != null) {
+              shop.floor().merge(rs.getObject(2, UUID.class), new ShopReport.Floor(rs.getString(3),
+                  rs.getBigDecimal(4), rs.getBigDecimal(5), 0), ShopReport.Floor::plus);
+            }
+          }
+        }
+      }
+      // kpi-v2: comebacks marked in the period, by the technician of the original work
+      try (PreparedStatement st = c.prepareStatement("""
+          select c.shop_id, c.original_technician_id, coalesce(u.name, '(no technician)'), count(*)
+          from comebacks c left join users u on u.id = c.original_technician_id
+          where c.organization_id = ? and c.created_at >= ? and c.created_at < ?
+          group by 1, 2, 3""")) {
+        st.setObject(1, run.organizationId());
+        st.setTimestamp(2, Timestamp.from(run.from()));
+        st.setTimestamp(3, Timestamp.from(run.to()));
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            ShopReport.Shop shop = shops.get(rs.getObject(1, UUID.class));
+            if (shop != null) {
+              shop.floor().merge(rs.getObject(2, UUID.class), new ShopReport.Floor(rs.getString(3), BigDecimal.ZERO,
+                  BigDecimal.ZERO, rs.getLong(4)), ShopReport.Floor::plus);
             }
           }
         }

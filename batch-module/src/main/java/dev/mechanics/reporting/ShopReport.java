@@ -15,7 +15,6 @@ import java.util.UUID;
  */
 record ShopReport(ReportRun run, String organizationName, Instant generatedAt, List<Shop> shops) {
 
-  static final String NOT_RECORDED = "not recorded";
   static final String NOT_APPLICABLE = "n/a";
 
   /** Sums over the period: from the line items (chunk step) and from the invoices (car count, subtotals). */
@@ -67,13 +66,34 @@ record ShopReport(ReportRun run, String organizationName, Instant generatedAt, L
   record Technician(UUID id, String name, BigDecimal hoursSold, BigDecimal laborSales) {
   }
 
-  record Shop(UUID id, String name, Figures figures, List<Technician> technicians, Map<String, Long> openByStatus) {
+  /**
+   * Time clocks and comebacks of a technician (or summed for a shop): hours clocked on jobs and attended in the
+   * period (entries clipped to it), and comebacks marked in the period whose original work was theirs.
+   */
+  record Floor(String name, BigDecimal clocked, BigDecimal attended, long comebacks) {
+
+    static Floor zero(String name) {
+      return new Floor(name, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+    }
+
+    Floor plus(Floor o) {
+      return new Floor(name, clocked.add(o.clocked), attended.add(o.attended), comebacks + o.comebacks);
+    }
+  }
+
+  /** {@code floor}: by technician id ({@code null}: comebacks without an original technician). */
+  record Shop(UUID id, String name, Figures figures, List<Technician> technicians, Map<String, Long> openByStatus,
+              Map<UUID, Floor> floor) {
 
     Shop withInvoices(long carCount, BigDecimal subtotal, BigDecimal tax) {
       Figures f = figures;
       return new Shop(id, name, new Figures(f.lines(), f.laborSales(), f.laborHours(), f.partsSales(),
           f.partsCost(), f.partsWithoutCost(), f.feeSales(), f.discounts(), carCount, subtotal, tax), technicians,
-          openByStatus);
+          openByStatus, floor);
+    }
+
+    Floor floorTotal() {
+      return floor.values().stream().reduce(Floor.zero(null), Floor::plus);
     }
 
     long openTotal() {
@@ -89,6 +109,10 @@ record ShopReport(ReportRun run, String organizationName, Instant generatedAt, L
     return total;
   }
 
+  Floor organizationFloor() {
+    return shops.stream().map(Shop::floorTotal).reduce(Floor.zero(null), Floor::plus);
+  }
+
   Map<String, Long> organizationOpenByStatus() {
     Map<String, Long> open = new TreeMap<>();
     shops.forEach(s -> s.openByStatus().forEach((k, v) -> open.merge(k, v, Long::sum)));
@@ -96,7 +120,7 @@ record ShopReport(ReportRun run, String organizationName, Instant generatedAt, L
   }
 
   /** The KPI rows of one scope, in report order: name, value. */
-  static List<String[]> kpis(Figures f) {
+  static List<String[]> kpis(Figures f, Floor floor) {
     List<String[]> rows = new ArrayList<>();
     rows.add(row("car_count", Long.toString(f.carCount())));
     rows.add(row("sales", text(f.sales())));
@@ -111,8 +135,13 @@ record ShopReport(ReportRun run, String organizationName, Instant generatedAt, L
     rows.add(row("gross_profit_percent", text(f.grossProfitPercent())));
     rows.add(row("labor_hours_sold", text(f.laborHours().setScale(2, RoundingMode.UNNECESSARY))));
     rows.add(row("effective_labor_rate", text(f.effectiveLaborRate())));
-    rows.add(row("technician_hours_clocked", NOT_RECORDED));
-    rows.add(row("comebacks", NOT_RECORDED));
+    rows.add(row("technician_hours_clocked", text(hours(floor.clocked()))));
+    rows.add(row("technician_hours_attended", text(hours(floor.attended()))));
+    rows.add(row("efficiency_percent", text(percent(f.laborHours(), floor.clocked()))));
+    rows.add(row("productivity_percent", text(percent(floor.clocked(), floor.attended()))));
+    rows.add(row("comebacks", Long.toString(floor.comebacks())));
+    rows.add(row("comeback_rate_percent", text(percent(BigDecimal.valueOf(floor.comebacks()),
+        BigDecimal.valueOf(f.carCount())))));
     rows.add(row("line_items", Long.toString(f.lines())));
     rows.add(row("invoice_subtotal", text(money(f.invoiceSubtotal()))));
     rows.add(row("reconciled", Boolean.toString(f.reconciled())));
@@ -125,6 +154,16 @@ record ShopReport(ReportRun run, String organizationName, Instant generatedAt, L
 
   static String text(BigDecimal value) {
     return value == null ? NOT_APPLICABLE : value.toPlainString();
+  }
+
+  static BigDecimal hours(BigDecimal value) {
+    return value.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  /** Percent with one decimal, half-even; null (n/a) when the denominator is zero. */
+  static BigDecimal percent(BigDecimal numerator, BigDecimal denominator) {
+    return denominator.signum() == 0 ? null
+        : numerator.multiply(BigDecimal.valueOf(100)).divide(denominator, 1, RoundingMode.HALF_EVEN);
   }
 
   static BigDecimal money(BigDecimal value) {

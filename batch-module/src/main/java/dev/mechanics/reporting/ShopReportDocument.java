@@ -61,16 +61,26 @@ final class ShopReportDocument {
         open(report.organizationOpenByStatus(), f)));
     for (ShopReport.Shop shop : report.shops()) {
       List<ShopReportView.Field> technicians = new ArrayList<>();
+      technicians.add(new ShopReportView.Field(m.get("report.shopTime"), time(shop.figures().laborHours(),
+          shop.floorTotal(), f, m)));
+      java.util.Set<java.util.UUID> shown = new java.util.HashSet<>();
       for (ShopReport.Technician t : shop.technicians()) {
+        shown.add(t.id());
         technicians.add(new ShopReportView.Field(t.id() == null ? m.get("report.noTechnician") : t.name(),
-            m.get("report.hours", f.number(t.hoursSold()))));
+            t.id() == null ? m.get("report.hours", f.number(t.hoursSold()))
+                : time(t.hoursSold(), shop.floor().get(t.id()), f, m)));
       }
+      shop.floor().forEach((id, floor) -> {
+        if (id != null && !shown.contains(id)) {
+          technicians.add(new ShopReportView.Field(floor.name(), time(BigDecimal.ZERO, floor, f, m)));
+        }
+      });
       sections.add(new ShopReportView.Section(shop.name(), kpis(shop.figures(), comparison.previousOf(shop.id()),
           comparison.yearAgoOf(shop.id()), f, m), technicians, open(shop.openByStatus(), f)));
     }
     List<String> notes = new ArrayList<>();
     notes.add(m.get("report.note.comparison", month ? m.get("report.previousMonth") : m.get("report.previousDay")));
-    notes.add(m.get("report.note.notRecorded"));
+    notes.add(m.get("report.note.time"));
     long withoutCost = report.organization().partsWithoutCost();
     if (withoutCost > 0) {
       notes.add(m.get("report.note.withoutCost", withoutCost));
@@ -105,6 +115,16 @@ final class ShopReportDocument {
   private static Chart bars(String title, List<String> shops, ShopReport report,
                             Function<ShopReport.Figures, BigDecimal> kpi) {
     return new Chart.Bars(title, shops, title, report.shops().stream().map(s -> kpi.apply(s.figures())).toList());
+  }
+
+  /** Sold, clocked and attended hours, efficiency, productivity and comebacks (kpi-v2), in one line. */
+  private static String time(BigDecimal sold, ShopReport.Floor floor, Formats f, Messages m) {
+    ShopReport.Floor t = floor == null ? ShopReport.Floor.zero(null) : floor;
+    BigDecimal efficiency = ShopReport.percent(sold, t.clocked());
+    BigDecimal productivity = ShopReport.percent(t.clocked(), t.attended());
+    return m.get("report.technicianTime", f.number(sold), f.number(ShopReport.hours(t.clocked())),
+        f.number(ShopReport.hours(t.attended())), efficiency == null ? "n/a" : f.number(efficiency) + " %",
+        productivity == null ? "n/a" : f.number(productivity) + " %", f.number(t.comebacks()));
   }
 
   private static String shortDay(LocalDate day, Formats f) {

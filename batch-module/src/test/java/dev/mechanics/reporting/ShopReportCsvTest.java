@@ -26,7 +26,8 @@ class ShopReportCsvTest {
         BigDecimal.ZERO);
     ShopReport.Shop shop = new ShopReport.Shop(UUID.randomUUID(), "=HYPERLINK(\"http://evil.example\",\"Main\")",
         figures, List.of(new ShopReport.Technician(null, "@SUM(1+1)*cmd|' /C calc'!A0", new BigDecimal("1.00"),
-            new BigDecimal("100.00"))), Map.of("+WAITING", 1L));
+            new BigDecimal("100.00"))), Map.of("+WAITING", 1L),
+        Map.of(UUID.randomUUID(), new ShopReport.Floor("=cmd()", new BigDecimal("2"), new BigDecimal("4"), 1)));
     byte[] csv = ShopReportCsv.write(new ShopReport(run, "-2+3 Garage", Instant.EPOCH, List.of(shop)));
 
     List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -35,7 +36,7 @@ class ShopReportCsvTest {
     assertThat(cells).as("no cell starts a formula").noneMatch(c -> !c.isEmpty() && "=+@\t\r".indexOf(c.charAt(0)) >= 0)
         .noneMatch(c -> c.startsWith("-") && !c.matches("-\\d+(\\.\\d+)?"));
     assertThat(cells).contains("'=HYPERLINK(\"http://evil.example\",\"Main\")", "'+WAITING")
-        .anyMatch(c -> c.startsWith("'@SUM(1+1)"));
+        .anyMatch(c -> c.startsWith("'@SUM(1+1)")).anyMatch(c -> c.startsWith("'=cmd() ("));
     assertThat(rows).anyMatch(r -> "discounts".equals(r.get("metric")) && "-10.00".equals(r.get("value")));
   }
 }

@@ -124,6 +124,21 @@ class ArmTemplateTest {
 
     private final ArmTemplate template = ArmTemplate.load(ProjectLayout.armTemplate());
 
+    /**
+     * V110 creates btree_gist (the appointments' exclusion constraints); Azure Flexible Server lets a migration
+     * create only the extensions listed in its azure.extensions parameter. The change waits for the TLS change
+     * (the server refuses concurrent configuration updates) and the database for both.
+     */
+    @Test
+    void theServerAllowsTheExtensionsTheMigrationsCreate() {
+        Resource extensions = template.ofType("Microsoft.DBforPostgreSQL/flexibleServers/configurations").stream()
+                .filter(c -> c.name().contains("'azure.extensions'")).findFirst().orElseThrow();
+        assertThat(List.of(extensions.properties().path("value").asText().split(","))).contains("BTREE_GIST");
+        assertThat(extensions.node().path("dependsOn").toString()).contains("'require_secure_transport'");
+        assertThat(template.single("Microsoft.DBforPostgreSQL/flexibleServers/databases").node().path("dependsOn")
+                .toString()).contains("'azure.extensions'");
+    }
+
     @Test
     void templateAndParameterFilesAreValidJsonWithoutDuplicateKeys() {
         // load() already refuses malformed JSON and duplicate keys; these assertions pin the basics.
@@ -425,8 +440,9 @@ class ArmTemplateTest {
         assertThat(variable("postgresPrivateDnsZoneName")).contains(".postgres.database.azure.com'");
         assertThat(server.node().path("sku").path("tier").asText()).isEqualTo("[parameters('postgresSkuTier')]");
 
-        Resource tls = template.single("Microsoft.DBforPostgreSQL/flexibleServers/configurations");
-        assertThat(tls.name()).contains("'require_secure_transport'");
+        List<Resource> configurations = template.ofType("Microsoft.DBforPostgreSQL/flexibleServers/configurations");
+        Resource tls = configurations.stream().filter(c -> c.name().contains("'require_secure_transport'"))
+                .findFirst().orElseThrow();
         assertThat(tls.properties().path("value").asText()).isEqualTo("on");
 
         assertThat(template.single("Microsoft.DBforPostgreSQL/flexibleServers/databases").name()).contains("parameters('databaseName')");

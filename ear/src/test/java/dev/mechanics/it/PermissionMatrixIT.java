@@ -170,6 +170,29 @@ class PermissionMatrixIT {
     row("GET /api/v1/invoices/export", 200, 200, 403, 403, 404, 401);
     row("GET /api/v1/batch/executions/{id}/outputs", 200, 200, 403, 403, 404, 401);
     row("GET /api/v1/batch/executions/{id}/outputs/{index}/content", 404, 404, 404, 404, 404, 404);
+    // the shop floor (issue 19.4): bays and hours are shop set-up; advisors book, technicians read the calendar
+    row("GET /api/v1/shops/{shopId}/bays", 200, 200, 200, 200, 404, 401);
+    row("POST /api/v1/shops/{shopId}/bays", 201, 201, 403, 403, 404, 401);
+    row("GET /api/v1/shops/{shopId}/opening-hours", 200, 200, 200, 200, 404, 401);
+    row("PUT /api/v1/shops/{shopId}/opening-hours", 200, 200, 403, 403, 404, 401);
+    row("GET /api/v1/shops/{shopId}/free-slots", 200, 200, 200, 200, 404, 401);
+    row("POST /api/v1/appointments", 201, 201, 201, 403, 422, 401);
+    row("GET /api/v1/appointments", 200, 200, 200, 200, 404, 401);
+    row("GET /api/v1/appointments/{id}", 200, 200, 200, 200, 404, 401);
+    row("PUT /api/v1/appointments/{id}", 200, 200, 200, 403, 404, 401);
+    row("POST /api/v1/appointments/{id}/check-in", 200, 200, 200, 403, 404, 401);
+    row("POST /api/v1/appointments/{id}/no-show", 200, 200, 200, 403, 404, 401);
+    // time clocks (19.5): every staff member clocks themselves; managers of the shop correct and read the figures
+    row("POST /api/v1/clock-events", 201, 201, 201, 201, 422, 401);
+    row("GET /api/v1/clock-entries", 200, 200, 200, 200, 404, 401);
+    row("PUT /api/v1/clock-entries/{id}", 200, 200, 403, 403, 404, 401);
+    row("GET /api/v1/shops/{shopId}/technician-time", 200, 200, 403, 403, 404, 401);
+    // comebacks and vehicle history (19.6)
+    work("POST /api/v1/work-orders/{id}/comeback", 201, 201, 201, 403, 403, 404, 401);
+    work("GET /api/v1/work-orders/{id}/comeback", 200, 200, 200, 200, 404, 404, 401);
+    row("GET /api/v1/vehicles/{id}/history", 200, 200, 200, 200, 404, 401);
+    row("GET /api/v1/shops/{shopId}/warranty-window", 200, 200, 200, 200, 404, 401);
+    row("PUT /api/v1/shops/{shopId}/warranty-window", 200, 200, 403, 403, 404, 401);
   }
 
   private static void row(String route, int... expected) {
@@ -674,7 +697,7 @@ class PermissionMatrixIT {
             ? ("POST /api/v1/work-orders/{id}/part-lines".equals(route) ? workOrder(assigned, false)
             : shared(assigned).id()) : null, unique);
         if (parts == null) {
-          throw new IllegalStateException("no fixture for " + route + " (add it with its matrix row)");
+          yield prepareFloor(route, who, unique);
         }
         yield new Call(parts.path(), parts.body(), parts.headers());
       }
@@ -688,6 +711,123 @@ class PermissionMatrixIT {
       partsMatrix = new PartsMatrix(owner, downtown, northside);
     }
     return partsMatrix;
+  }
+
+  /** Bays, opening hours and appointments in Downtown: each booking on a slot of its own. */
+  private Call prepareFloor(String route, String who, String unique) {
+    Map<String, String> none = Map.of();
+    boolean assigned = !"TECHNICIAN_UNASSIGNED".equals(who);
+    String shop = "/api/v1/shops/" + downtown;
+    return switch (route) {
+      case "GET /api/v1/shops/{shopId}/bays" -> new Call(shop + "/bays", null, none);
+      case "POST /api/v1/shops/{shopId}/bays" -> new Call(shop + "/bays", Map.of("name", "Bay " + unique,
+          "kind", "LIFT"), none);
+      case "GET /api/v1/shops/{shopId}/opening-hours" -> new Call(shop + "/opening-hours", null, none);
+      case "PUT /api/v1/shops/{shopId}/opening-hours" -> new Call(shop + "/opening-hours", Map.of("week",
+          java.util.stream.Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+              .map(d -> Map.of("day", d, "opens", "08:00", "closes", "18:00")).toList()),
+          Map.of("If-Match", etagOf("/shops/" + downtown + "/opening-hours")));
+      case "GET /api/v1/shops/{shopId}/free-slots" -> new Call(shop + "/free-slots?durationMinutes=60&from="
+          + "2027-01-04&to=2027-01-08", null, none);
+      case "POST /api/v1/appointments" -> new Call("/api/v1/appointments", booking(), none);
+      case "GET /api/v1/appointments" -> new Call("/api/v1/appointments?shopId=" + downtown
+          + "&from=2027-01-04&to=2027-01-08", null, none);
+      case "GET /api/v1/appointments/{id}" -> new Call("/api/v1/appointments/" + appointment(), null, none);
+      case "PUT /api/v1/appointments/{id}" -> {
+        String id = appointment();
+        Map<String, Object> move = new HashMap<>(booking());
+        yield new Call("/api/v1/appointments/" + id, move, Map.of("If-Match", etagOf("/appointments/" + id)));
+      }
+      case "POST /api/v1/appointments/{id}/check-in" -> {
+        String id = appointment();
+        yield new Call("/api/v1/appointments/" + id + "/check-in", Map.of("mileageIn", 1000),
+            Map.of("If-Match", etagOf("/appointments/" + id)));
+      }
+      case "POST /api/v1/appointments/{id}/no-show" -> {
+        String id = appointment();
+        yield new Call("/api/v1/appointments/" + id + "/no-show", null,
+            Map.of("If-Match", etagOf("/appointments/" + id)));
+      }
+      case "POST /api/v1/clock-events" -> new Call("/api/v1/clock-events", Map.of("action", "JOB_ON",
+          "shopId", downtown, "lineId", firstLine(workOrder(true, true))),
+          Map.of("Idempotency-Key", "matrix-clock-" + unique));
+      case "GET /api/v1/clock-entries" -> new Call("/api/v1/clock-entries?shopId=" + downtown + "&from=2026-01-01"
+          + "&to=2026-02-01", null, none);
+      case "PUT /api/v1/clock-entries/{id}" -> {
+        Response on = owner.request().header("Idempotency-Key", "matrix-entry-" + unique)
+            .body(Map.of("action", "JOB_ON", "shopId", downtown, "lineId", firstLine(workOrder(true, true))))
+            .post("/clock-events");
+        on.then().statusCode(201);
+        yield new Call("/api/v1/clock-entries/" + on.path("id"), Map.of("startedAt", "2026-11-02T13:00:00Z",
+            "endedAt", "2026-11-02T14:00:00Z", "reason", "Matrix correction"), Map.of("If-Match", on.header("ETag")));
+      }
+      case "GET /api/v1/shops/{shopId}/technician-time" -> new Call(shop + "/technician-time?from=2026-01-01"
+          + "&to=2026-01-31", null, none);
+      case "POST /api/v1/work-orders/{id}/comeback" -> {
+        String original = invoicedOriginal();   // first: the original must be the earlier work order
+        yield new Call("/api/v1/work-orders/" + workOrder(assigned, false) + "/comeback",
+            Map.of("originalWorkOrderId", original, "reason", "Matrix comeback"), none);
+      }
+      case "GET /api/v1/work-orders/{id}/comeback" -> new Call("/api/v1/work-orders/" + markedComeback(assigned)
+          + "/comeback", null, none);
+      case "GET /api/v1/vehicles/{id}/history" -> new Call("/api/v1/vehicles/" + fixtureVehicle() + "/history", null,
+          none);
+      case "GET /api/v1/shops/{shopId}/warranty-window" -> new Call(shop + "/warranty-window", null, none);
+      case "PUT /api/v1/shops/{shopId}/warranty-window" -> new Call(shop + "/warranty-window", Map.of("days", 90,
+          "miles", 4000), Map.of("If-Match", etagOf("/shops/" + downtown + "/warranty-window")));
+      default -> throw new IllegalStateException("no fixture for " + route + " (add it with its matrix row)");
+    };
+  }
+
+  private String invoicedOriginal;
+  private final Map<Boolean, String> comebacks = new HashMap<>();
+
+  /** An invoiced work order of the fixture vehicle: what the comebacks redo. */
+  private String invoicedOriginal() {
+    if (invoicedOriginal == null) {
+      invoicedOriginal = workOrder(true, true);
+      owner.request().post("/work-orders/" + invoicedOriginal + "/repair-order").then().statusCode(200);
+      owner.request().post("/work-orders/" + invoicedOriginal + "/invoice").then().statusCode(201);
+    }
+    return invoicedOriginal;
+  }
+
+  private String markedComeback(boolean assigned) {
+    String original = invoicedOriginal();   // first: the original must be the earlier work order
+    return comebacks.computeIfAbsent(assigned, a -> {
+      String id = workOrder(a, false);
+      owner.request().body(Map.of("originalWorkOrderId", original, "reason", "Matrix comeback"))
+          .post("/work-orders/" + id + "/comeback").then().statusCode(201);
+      return id;
+    });
+  }
+
+  private String bay;
+  private int slots;
+
+  /** A booking of Downtown's matrix bay on the next free hour of a weekday of January 2027 (Chicago time). */
+  private Map<String, Object> booking() {
+    if (bay == null) {
+      bay = ownerCreates("/shops/" + downtown + "/bays", Map.of("name", "Matrix bay", "kind", "LIFT"));
+    }
+    int slot = slots++;
+    int day = slot / 8;
+    java.time.LocalDate date = java.time.LocalDate.of(2027, 1, 4).plusDays(day / 5 * 7 + day % 5);
+    java.time.Instant start = date.atTime(8 + slot % 8, 0).atZone(java.time.ZoneId.of("America/Chicago"))
+        .toInstant();
+    Map<String, Object> body = new HashMap<>();
+    body.put("shopId", downtown);
+    body.put("customerId", fixtureCustomer());
+    body.put("vehicleId", fixtureVehicle());
+    body.put("requestedWork", "Matrix booking");
+    body.put("bayId", bay);
+    body.put("startsAt", start.toString());
+    body.put("durationMinutes", 60);
+    return body;
+  }
+
+  private String appointment() {
+    return ownerCreates("/appointments", booking());
   }
 
   private String creditNote;

@@ -273,8 +273,11 @@ class ShopReportIT {
     assertThat(csv.get(p + "labor_hours_sold|")).isEqualTo(e.hours.setScale(2).toPlainString());
     assertThat(csv.get(p + "effective_labor_rate|")).isEqualTo(e.hours.signum() == 0 ? "n/a"
         : e.labor.divide(e.hours, 2, RoundingMode.HALF_EVEN).toPlainString());
-    assertThat(csv.get(p + "technician_hours_clocked|")).isEqualTo("not recorded");
-    assertThat(csv.get(p + "comebacks|")).isEqualTo("not recorded");
+    // kpi-v2: nobody clocked and nothing came back in this fixture (ClockIT and ComebackIT compute real figures)
+    assertThat(csv.get(p + "technician_hours_clocked|")).isEqualTo("0.00");
+    assertThat(csv.get(p + "productivity_percent|")).isEqualTo("n/a");
+    assertThat(csv.get(p + "comebacks|")).isEqualTo("0");
+    assertThat(csv.get(p + "comeback_rate_percent|")).isEqualTo(e.cars == 0 ? "n/a" : "0.0");
     assertThat(csv.get(p + "invoice_subtotal|")).isEqualTo(invoiceSubtotal.setScale(2).toPlainString());
     assertThat(csv.get(p + "reconciled|")).isEqualTo("true");
     e.open.forEach((status, count) -> assertThat(csv.get("OPEN_WORK_ORDERS|" + (shopId == null ? "" : shopId)
@@ -284,7 +287,7 @@ class ShopReportIT {
   private static void assertReport(String csvText) throws Exception {
     List<CSVRecord> rows = parse(csvText);
     assertThat(rows).isNotEmpty().allSatisfy(r -> {
-      assertThat(r.get("kpi_version")).isEqualTo("kpi-v1");
+      assertThat(r.get("kpi_version")).isEqualTo("kpi-v2");
       assertThat(r.get("organization_id")).isEqualTo(owner.organizationId());
       assertThat(r.get("period_start")).isEqualTo(date);
       assertThat(r.get("time_zone")).isEqualTo(ZONE);
@@ -317,7 +320,7 @@ class ShopReportIT {
     assertThat(run.getString("status")).as(run.prettify()).isEqualTo("COMPLETED");
     assertThat(run.getList("steps.name")).containsExactly("prepare", "aggregate", "publish");
     assertThat(run.getLong("steps[1].readCount")).isEqualTo(EXPECTED.values().stream().mapToLong(e -> e.lines).sum());
-    assertThat(run.getString("steps[2].exitStatus")).contains("CARS 4", "RECONCILED true", "MAILED 2", "kpi-v1");
+    assertThat(run.getString("steps[2].exitStatus")).contains("CARS 4", "RECONCILED true", "MAILED 2", "kpi-v2");
 
     String prefix = "reports/" + owner.organizationId() + "/daily-shop-report/" + date + "/";
     String csvKey = output(run, ".csv");
@@ -334,11 +337,12 @@ class ShopReportIT {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isPositive();
       String text = new PDFTextStripper().getText(document);
-      // for the owner: each KPI beside the previous period and a year earlier, what is not recorded said once,
+      // for the owner: each KPI beside the previous period and a year earlier, the time and comeback definitions said once,
       // the internal reconciliation check only in the CSV
-      assertThat(text).contains("kpi-v1", "Shop report ", "Car count", "Previous", "A year earlier",
-          "Average repair order", "Effective labor rate", "are not in this report").doesNotContain("reconciled");
-      assertThat(text.split("not in this report", -1)).hasSize(2);
+      assertThat(text).contains("kpi-v2", "Shop report ", "Car count", "Previous", "A year earlier",
+          "Average repair order", "Effective labor rate", "Efficiency is hours sold").doesNotContain("reconciled")
+          .doesNotContain("not in this report");
+      assertThat(text.split("Efficiency is hours sold", -1)).hasSize(2);
     }
 
     // one mail per recipient (each in their own name and language), both with the CSV and the PDF

@@ -7,9 +7,11 @@ import { dateTime, label, since } from '../../format.js';
 import { base } from '../../ui/styles.js';
 import { startOutbox } from './bay-outbox.js';
 import './outbox-banner.js';
+import { clock } from './time-clock.js';
 
 class MyJobsScreen extends LitElement {
-  static properties = { jobs: { state: true }, problem: { state: true } };
+  static properties = { jobs: { state: true }, problem: { state: true }, clockProblem: { state: true },
+    clocking: { state: true } };
 
   connectedCallback() {
     super.connectedCallback();
@@ -42,9 +44,32 @@ class MyJobsScreen extends LitElement {
     }
   }
 
+  /** Clocks on the job's labor line (the one assigned to the caller, else the first); stops a running job. */
+  async clockOn(job) {
+    this.clocking = job.id;
+    try {
+      const { data: order } = await api.get(`/work-orders/${encodeURIComponent(job.id)}`);
+      const labor = order.lines.filter((l) => l.type === 'LABOR');
+      const line = labor.find((l) => l.technicianId === session.me?.id) ?? labor[0];
+      if (!line) {
+        this.clockProblem = { sentence: `${job.number} has no labor line to clock on.` };
+        return;
+      }
+      await clock('JOB_ON', line.id);
+      this.clockProblem = null;
+      this.renderRoot.querySelector('time-clock')?.load();
+    } catch (problem) {
+      this.clockProblem = problem;
+    } finally {
+      this.clocking = null;
+    }
+  }
+
   render() {
     return html`<h1>My jobs</h1>
       <outbox-banner></outbox-banner>
+      <time-clock></time-clock>
+      ${this.clockProblem ? html`<p class="problem" role="alert">${this.clockProblem.sentence}</p>` : nothing}
       ${this.problem ? html`<p class="problem" role="alert">${this.problem.sentence}
         <button type="button" class="secondary" @click=${() => this.load()}>Try again</button></p>` : nothing}
       ${!this.jobs ? html`<p role="status">Loading your jobs…</p>`
@@ -54,6 +79,8 @@ class MyJobsScreen extends LitElement {
             <p>${j.customerName ?? ''}</p>
             <p class="muted">${this.columns?.get(j.status) ?? label(j.status)} for ${since(j.statusSince)}${j.promisedAt
               ? html` · promised ${dateTime(j.promisedAt)}` : nothing}</p>
+            <button type="button" class="secondary" ?disabled=${this.clocking === j.id}
+              @click=${() => this.clockOn(j)}>Clock on ${j.number}</button>
           </li>`)}</ul>`}`;
   }
 

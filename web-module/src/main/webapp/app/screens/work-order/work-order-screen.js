@@ -4,7 +4,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { api, stream } from '../../api.js';
 import { session } from '../../session.js';
-import { dateTime, label, money, number, since } from '../../format.js';
+import { date, dateTime, label, money, number, since } from '../../format.js';
 import { problemBanner } from '../../ui/forms.js';
 import { base } from '../../ui/styles.js';
 import { technicianNames } from '../../ui/technicians.js';
@@ -18,7 +18,7 @@ const bare = (tag) => String(tag ?? '').replace(/^W\//, '').replaceAll('"', '');
 class WorkOrderScreen extends LitElement {
   static properties = { params: { attribute: false }, query: { attribute: false },
     order: { state: true }, customer: { state: true }, vehicle: { state: true }, history: { state: true },
-    recommendations: { state: true }, technicians: { state: true }, problem: { state: true },
+    recommendations: { state: true }, technicians: { state: true }, visits: { state: true }, problem: { state: true },
     saveProblem: { state: true }, busy: { state: true }, notice: { state: true } };
 
   static styles = [base, css`
@@ -65,14 +65,15 @@ class WorkOrderScreen extends LitElement {
   async load() {
     try {
       const { data: order, etag } = await api.get(`/work-orders/${this.id}`);
-      const [customer, vehicle, history, recommendations, technicians] = await Promise.all([
+      const [customer, vehicle, history, recommendations, technicians, visits] = await Promise.all([
         api.get(`/customers/${order.customerId}`).then((r) => r.data),
         api.get(`/vehicles/${order.vehicleId}`).then((r) => r.data),
         api.get(`/work-orders/${this.id}/status-history`).then((r) => r.data),
         api.get(`/work-orders/${this.id}/recommendations`).then((r) => r.data.items).catch(() => []),
         technicianNames(order.shopId),
+        api.get(`/vehicles/${order.vehicleId}/history`).then((r) => r.data.visits).catch(() => []),
       ]);
-      Object.assign(this, { customer, vehicle, history, recommendations, technicians, etag });
+      Object.assign(this, { customer, vehicle, history, recommendations, technicians, visits, etag });
       this.order = order;
       this.saveProblem = null;
       if (!this.events) this.listen(order.shopId);
@@ -222,11 +223,28 @@ class WorkOrderScreen extends LitElement {
 
       <work-order-billing .order=${o} .onChanged=${() => this.refresh(true)}></work-order-billing>
 
+      ${this.vehicleHistory()}
+
       <section class="card" aria-labelledby="history-h"><h2 id="history-h">Status history</h2>
         ${this.history?.items?.length ? html`<ol class="history">${this.history.items.map((h) => html`<li>
           ${dateTime(h.changedAt)}: ${h.from ? `${label(h.from)} → ` : ''}${label(h.to)}</li>`)}</ol>`
           : html`<p class="muted">In ${label(o.status)} since ${dateTime(o.statusSince)} (${since(o.statusSince)}).</p>`}
       </section>`;
+  }
+
+  /** Earlier visits of this vehicle (GET /vehicles/{id}/history): mileage, work done and declined, comebacks. */
+  vehicleHistory() {
+    const earlier = (this.visits ?? []).filter((v) => v.workOrderId !== this.id);
+    return html`<section class="card" aria-labelledby="visits-h"><h2 id="visits-h">Vehicle history</h2>
+      ${earlier.length ? html`<ol class="history">${earlier.map((v) => html`<li>
+        <a href="/work-orders/${v.workOrderId}">${v.number}</a> · ${date(v.invoicedAt ?? v.openedAt)}
+        · ${v.mileageIn != null ? `${number(v.mileageIn)} mi` : 'mileage not recorded'}
+        ${v.comeback ? html`<span class="badge">Comeback</span>` : nothing}
+        ${v.done.length ? html`<br>Done: ${v.done.map((l) => l.description).join('; ')}` : nothing}
+        ${v.declined.length ? html`<br><span class="muted">Declined: ${v.declined.map((l) => l.description)
+          .join('; ')}</span>` : nothing}</li>`)}</ol>`
+        : html`<p class="muted">No earlier visits.</p>`}
+    </section>`;
   }
 
   technicianPanel(editable) {

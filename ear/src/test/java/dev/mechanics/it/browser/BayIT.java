@@ -100,6 +100,33 @@ class BayIT {
     return job.advisor().request().get("/work-orders/" + job.id()).then().statusCode(200).extract().path("status");
   }
 
+  /** Issue 19.5 on the bay: clock in, clock on a job from "my jobs", clock off and out; one entry per press. */
+  @Test
+  void theTechnicianClocksInAndOnAJobFromMyJobs() {
+    Job job = assignedJob();
+    String labor = job.advisor().request().get("/work-orders/" + job.id()).then().extract().path("lines[0].id");
+    String me = Shop.userIdOf(job.technician());
+    try (Browser browser = technicianAt(job, Browser.Size.PHONE, "bay")) {
+      browser.clickText("button", "Clock in");
+      PageText.waitFor(browser, "Clocked in since");
+      browser.clickText("button", "Clock on " + job.number());
+      PageText.waitFor(browser, "On a job since");
+      browser.check("my-jobs-clocked");
+      List<Map<String, Object>> running = job.technician().request().get("/clock-entries?shopId="
+              + job.technician().shopId() + "&from=" + java.time.LocalDate.now().minusDays(1) + "&to="
+              + java.time.LocalDate.now().plusDays(1)).then().statusCode(200).extract().jsonPath()
+          .getList("items.findAll { it.running && it.kind == 'JOB' }");
+      assertThat(running).hasSize(1).first().satisfies(e -> {
+        assertThat(e.get("lineId")).isEqualTo(labor);
+        assertThat(e.get("technicianId")).isEqualTo(me);
+      });
+      browser.clickText("button", "Clock off the job");
+      PageText.waitForNo(browser, "On a job since");
+      browser.clickText("button", "Clock out");
+      PageText.waitFor(browser, "Not clocked in");
+    }
+  }
+
   @Test
   void technicianNeverSeesACost() {
     Job job = assignedJob();

@@ -91,6 +91,8 @@ public class ApiContract implements OASModelReader {
                 + "approvals, inspection and attachments."),
             tag("Approvals", "The customer's side of an approval link: no sign-in, the signed link is the "
                 + "credential."),
+            tag("Appointments", "Bays, opening hours, appointments (no double booking) and the free-slot search."),
+            tag("Time clock", "Technicians' shift and job clocks, corrections, hours sold, clocked and attended."),
             tag("Invoices", "Invoices issued from repair orders, their payments, refunds and credit notes."),
             tag("Parts", "The parts catalogue and pricing matrix, each shop's stock and its movements, cycle "
                 + "counts, purchase orders and transfers between shops."),

@@ -41,7 +41,9 @@ public class DomainSchemas implements ConfigSource {
   static final List<Class<?>> TYPES = List.of(LineType.class, LineApproval.class, WorkOrderKind.class,
       ApprovalMethod.class, InspectionItem.Condition.class, TaxRule.class, InvoiceStatus.class,
       PaymentMethod.class, Role.class, AuditTrail.Verification.class, JobRun.class, JobRun.Step.class,
-      JobRun.Output.class);
+      JobRun.Output.class, java.time.DayOfWeek.class, dev.mechanics.scheduling.Bay.Kind.class,
+      dev.mechanics.scheduling.Appointment.Status.class, dev.mechanics.timeclock.ClockEntry.Kind.class,
+      dev.mechanics.timeclock.ClockEvent.Action.class);
 
   private static final String PREFIX = "mp.openapi.schema.";
   private static final Map<String, String> PROPERTIES = properties();

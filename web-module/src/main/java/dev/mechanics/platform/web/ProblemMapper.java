@@ -145,6 +145,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.of(400, "validation", "Invalid request", "A value cannot be stored as sent (invalid "
             + "characters or too long)", null);
       }
+      if ("23P01".equals(state)) {
+        return Problem.of(409, "conflict", "Conflict", "This overlaps an existing booking", null);
+      }
       if ("23503".equals(state)) {
         return Problem.of(409, "conflict", "Conflict", "Other records still refer to this one", null);
       }

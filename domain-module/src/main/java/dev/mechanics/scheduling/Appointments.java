@@ -1,0 +1,88 @@
+package dev.mechanics.scheduling;
+
+import dev.mechanics.platform.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Repository of appointments; turns the database's refusal of a double booking into a 409. */
+@ApplicationScoped
+public class Appointments {
+
+  private static final String EXCLUSION_VIOLATION = "23P01";
+
+  @PersistenceContext(unitName = "mechanics")
+  EntityManager em;
+
+  public Optional<Appointment> find(UUID id) {
+    return Optional.ofNullable(em.find(Appointment.class, id));
+  }
+
+  public Appointment require(UUID id) {
+    return find(id).orElseThrow(() -> new DomainException.NotFound("appointment", id));
+  }
+
+  /** The shop's appointments that overlap {@code [from, to)}, any status, by start. */
+  public List<Appointment> of(UUID shopId, Instant from, Instant to) {
+    return em.createQuery("select a from Appointment a where a.shopId = :shop and a.startsAt < :to "
+            + "and a.endsAt > :from order by a.startsAt, a.id", Appointment.class)
+        .setParameter("shop", shopId).setParameter("from", from).setParameter("to", to).getResultList();
+  }
+
+  /** Booked periods of the shop's bays overlapping {@code [from, to)}: {bayId, technicianId, start, end}. */
+  public List<Object[]> busy(UUID shopId, Instant from, Instant to) {
+    return em.createQuery("select a.bayId, a.technicianId, a.startsAt, a.endsAt from Appointment a "
+            + "where a.shopId = :shop and a.startsAt < :to and a.endsAt > :from and a.status in :holding",
+            Object[].class).setParameter("shop", shopId).setParameter("from", from).setParameter("to", to)
+        .setParameter("holding", List.of(Appointment.Status.BOOKED, Appointment.Status.CHECKED_IN))
+        .getResultList();
+  }
+
+  /** A technician's booked periods overlapping {@code [from, to)} (in any shop). */
+  public List<Object[]> busyTechnician(UUID technicianId, Instant from, Instant to) {
+    return em.createQuery("select a.startsAt, a.endsAt from Appointment a where a.technicianId = :tech "
+            + "and a.startsAt < :to and a.endsAt > :from and a.status in :holding", Object[].class)
+        .setParameter("tech", technicianId).setParameter("from", from).setParameter("to", to)
+        .setParameter("holding", List.of(Appointment.Status.BOOKED, Appointment.Status.CHECKED_IN))
+        .getResultList();
+  }
+
+  public void add(Appointment appointment) {
+    em.persist(appointment);
+    flush();
+  }
+
+  public Appointment touch(Appointment appointment) {
+    flush();
+    return appointment;
+  }
+
+  /** Writes now, so that the exclusion constraints answer inside the use case (one 409, nothing stored). */
+  private void flush() {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      String message = sqlMessage(e);
+      if (message != null) {
+        throw new DomainException.Conflict(message.contains("technician_not_double_booked")
+            ? "The technician is already booked at that time" : "The bay is already booked at that time");
+      }
+      throw e;
+    }
+  }
+
+  private static String sqlMessage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+        return String.valueOf(sql.getMessage());
+      }
+    }
+    return null;
+  }
+}
