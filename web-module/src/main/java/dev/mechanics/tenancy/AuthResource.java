@@ -1,11 +1,6 @@
 package dev.mechanics.tenancy;
 
-import dev.mechanics.platform.DomainException;
-import dev.mechanics.platform.ratelimit.RateLimits;
-import dev.mechanics.platform.security.AccessTokens;
-import dev.mechanics.platform.security.SecuritySettings;
 import dev.mechanics.platform.web.AuthenticationFilter;
-import dev.mechanics.platform.web.ClientAddress;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Problem;
 import dev.mechanics.platform.web.Public;
@@ -22,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,16 +44,7 @@ public class AuthResource {
   SessionService sessions;
 
   @Inject
-  AccessTokens tokens;
-
-  @Inject
-  SecuritySettings settings;
-
-  @Inject
-  RateLimits limits;
-
-  @Inject
-  ClientAddress clientAddress;
+  PasswordSignIn signIn;
 
   @Inject
   CurrentCaller caller;
@@ -100,15 +85,7 @@ public class AuthResource {
   public TokenResponse login(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
       examples = @ExampleObject(name = "owner", value = """
           {"email": "owner@demo.mechanics.dev", "password": "demo-Garage-2026"}"""))) LoginRequest request) {
-    String address = clientAddress.of(servletRequest);
-    SignedInStaff staff;
-    try {
-      staff = authentication.authenticate(request.email(), request.password(), address);
-    } catch (DomainException.AuthenticationFailed e) {
-      limits.signInFailed(address);
-      throw e;
-    }
-    return issue(sessions.open(staff, settings.refreshTokenLifetime()));
+    return issue(signIn.signIn(request.email(), request.password(), servletRequest));
   }
 
   @POST
@@ -127,7 +104,7 @@ public class AuthResource {
   public TokenResponse refresh(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
       examples = @ExampleObject(name = "refresh", value = """
           {"refreshToken": "rt_0193f1c27d4e7c6a.Qm9vdHMgYW5kIGJyYWtlcw"}"""))) RefreshRequest request) {
-    return issue(sessions.refresh(request.refreshToken(), settings.refreshTokenLifetime()));
+    return issue(signIn.refresh(request.refreshToken()));
   }
 
   /** Ends the session of the access token used (and so every refresh token of its family). */
@@ -166,11 +143,8 @@ public class AuthResource {
     return Response.noContent().build();
   }
 
-  private TokenResponse issue(SessionService.Issued issued) {
-    AccessTokens.Issued access = tokens.issue(issued.staff(), issued.sessionId());
-    long refreshSeconds = Math.max(0, Duration.between(Instant.now(),
-        issued.refreshExpiresAt()).toSeconds());
-    return new TokenResponse(access.token(), "Bearer", access.lifetime().toSeconds(), issued.refreshToken(),
-        refreshSeconds);
+  private static TokenResponse issue(PasswordSignIn.Tokens issued) {
+    return new TokenResponse(issued.accessToken(), "Bearer", issued.accessSeconds(), issued.refreshToken(),
+        issued.refreshSeconds());
   }
 }

@@ -1,10 +1,6 @@
 package dev.mechanics.tenancy;
 
 import dev.mechanics.platform.DomainException;
-import dev.mechanics.platform.ratelimit.RateLimits;
-import dev.mechanics.platform.security.AccessTokens;
-import dev.mechanics.platform.security.SecuritySettings;
-import dev.mechanics.platform.web.ClientAddress;
 import dev.mechanics.platform.web.Problem;
 import dev.mechanics.platform.web.Public;
 import dev.mechanics.tenancy.AuthResource.LoginRequest;
@@ -22,8 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,22 +45,10 @@ public class SessionCookieResource {
   public static final String COOKIE_PATH = "/api/v1/auth/session";
 
   @Inject
-  AuthenticationService authentication;
-
-  @Inject
   SessionService sessions;
 
   @Inject
-  AccessTokens tokens;
-
-  @Inject
-  SecuritySettings settings;
-
-  @Inject
-  RateLimits limits;
-
-  @Inject
-  ClientAddress clientAddress;
+  PasswordSignIn signIn;
 
   @Context
   HttpServletRequest servletRequest;
@@ -92,15 +74,7 @@ public class SessionCookieResource {
   public Response start(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
       examples = @ExampleObject(name = "owner", value = """
           {"email": "owner@demo.mechanics.dev", "password": "demo-Garage-2026"}"""))) LoginRequest request) {
-    String address = clientAddress.of(servletRequest);
-    SignedInStaff staff;
-    try {
-      staff = authentication.authenticate(request.email(), request.password(), address);
-    } catch (DomainException.AuthenticationFailed e) {
-      limits.signInFailed(address);
-      throw e;
-    }
-    return issue(sessions.open(staff, settings.refreshTokenLifetime()));
+    return issue(signIn.signIn(request.email(), request.password(), servletRequest));
   }
 
   @POST
@@ -127,7 +101,7 @@ public class SessionCookieResource {
       if (refreshToken.length() > 200) {
         throw new DomainException.AuthenticationFailed("The refresh cookie is invalid; sign in again");
       }
-      return issue(sessions.refresh(refreshToken, settings.refreshTokenLifetime()));
+      return issue(signIn.refresh(refreshToken));
     } catch (DomainException.AuthenticationFailed e) {
       // the cookie is no use any more: clear it with the 401
       return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.SET_COOKIE, cookie("", 0))
@@ -153,11 +127,9 @@ public class SessionCookieResource {
     return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
   }
 
-  private Response issue(SessionService.Issued issued) {
-    AccessTokens.Issued access = tokens.issue(issued.staff(), issued.sessionId());
-    long refreshSeconds = Math.max(0, Duration.between(Instant.now(), issued.refreshExpiresAt()).toSeconds());
-    return Response.ok(new SessionStarted(access.token(), "Bearer", access.lifetime().toSeconds()))
-        .header(HttpHeaders.SET_COOKIE, cookie(issued.refreshToken(), refreshSeconds)).build();
+  private static Response issue(PasswordSignIn.Tokens issued) {
+    return Response.ok(new SessionStarted(issued.accessToken(), "Bearer", issued.accessSeconds()))
+        .header(HttpHeaders.SET_COOKIE, cookie(issued.refreshToken(), issued.refreshSeconds())).build();
   }
 
   /** Secure even over http://localhost: browsers accept Secure cookies from localhost. */
