@@ -1,29 +1,29 @@
 // One invoice in the office: lines, taxes, what was paid, credited and is due; record a (partial) payment and
-// issue a credit note for one line or for an amount. Each money action carries one Idempotency-Key per attempt
-// (made at the click, reused only to retry that attempt), so a double click or a retry charges once.
+// issue a credit note for one line or for an amount (<payment-form>, <credit-note-form>: one Idempotency-Key per
+// attempt, so a double click or a retry charges once).
 import { LitElement, html, css, nothing } from 'lit';
-import { api, newIdempotencyKey, openDocument } from '../../api.js';
+import { api, openDocument } from '../../api.js';
 import { session } from '../../session.js';
 import { dateTime, label, money, number } from '../../format.js';
-import { field, formValues, problemBanner } from '../../ui/forms.js';
+import { problemBanner } from '../../ui/forms.js';
+import '../../ui/payment-form.js';
+import '../../ui/credit-note-form.js';
 import { base } from '../../ui/styles.js';
 
 class InvoiceScreen extends LitElement {
   static properties = { params: { attribute: false }, query: { attribute: false },
     invoice: { state: true }, payments: { state: true }, creditNotes: { state: true }, problem: { state: true },
-    paymentProblem: { state: true }, creditProblem: { state: true }, paying: { state: true },
-    crediting: { state: true }, notice: { state: true }, creditLine: { state: true } };
+    documentProblem: { state: true }, notice: { state: true } };
 
   static styles = [base, css`
     :host { overflow-wrap: anywhere; }
-    section, form, dl, dd, .grid > * { min-width: 0; }
+    section, dl, dd { min-width: 0; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem .75rem; }
     dt { font-weight: 600; }
     dd { margin: 0; }
     .table-wrap { overflow-x: auto; }
     section { background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem; margin: 1rem 0; }
     section h2 { margin-top: 0; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(10rem, 100%), 1fr)); gap: 0 .75rem; }
   `];
 
   willUpdate(changed) {
@@ -31,6 +31,7 @@ class InvoiceScreen extends LitElement {
       this.loadedId = this.params.id;
       this.invoice = null;
       this.notice = null;
+      this.documentProblem = null;
       this.load();
     }
   }
@@ -49,55 +50,10 @@ class InvoiceScreen extends LitElement {
     }
   }
 
-  async pay(event) {
-    event.preventDefault();
-    if (this.paying) return; // the same attempt is on its way: a second click sends nothing
-    const form = event.target;
-    const v = formValues(form);
-    this.paymentKey ??= newIdempotencyKey();
-    this.paying = true;
-    this.paymentProblem = null;
-    try {
-      const { data } = await api.post(`/invoices/${this.invoice.id}/payments`,
-        { amount: v.amount.trim(), method: v.method, reference: v.reference || null },
-        { idempotencyKey: this.paymentKey });
-      this.paymentKey = null;
-      this.notice = `Payment of ${money(data.amount)} recorded. Balance due: ${money(data.invoiceBalanceDue)}.`;
-      form.reset();
-      await this.load();
-    } catch (problem) {
-      if (problem.status !== 0 && problem.status < 500) this.paymentKey = null; // refused: the next try is new
-      this.paymentProblem = problem;
-    } finally {
-      this.paying = false;
-    }
-  }
-
-  async credit(event) {
-    event.preventDefault();
-    if (this.crediting) return;
-    const form = event.target;
-    const v = formValues(form);
-    const body = { reason: v.reason.trim() };
-    if (this.creditLine !== undefined && this.creditLine !== null) body.lines = [{ line: this.creditLine }];
-    else body.amount = v.amount.trim();
-    this.creditKey ??= newIdempotencyKey();
-    this.crediting = true;
-    this.creditProblem = null;
-    try {
-      const { data } = await api.post(`/invoices/${this.invoice.id}/credit-notes`, body,
-        { idempotencyKey: this.creditKey });
-      this.creditKey = null;
-      this.notice = `Credit note ${data.number} issued. Balance due: ${money(data.invoiceBalanceDue)}.`;
-      this.creditLine = null;
-      form.reset();
-      await this.load();
-    } catch (problem) {
-      if (problem.status !== 0 && problem.status < 500) this.creditKey = null;
-      this.creditProblem = problem;
-    } finally {
-      this.crediting = false;
-    }
+  /** After a payment or a credit note: say what happened and show the invoice as it is now. */
+  recorded(event, notice) {
+    this.notice = notice;
+    event.detail.waitUntil(this.load());
   }
 
   render() {
@@ -131,7 +87,7 @@ class InvoiceScreen extends LitElement {
             <td>${l.description}</td><td>${label(l.type)}</td><td class="num">${number(l.quantity, 3)}</td>
             <td class="num">${money(l.amount)}</td>
             ${mayBill ? html`<td><button type="button" class="link credit-line" aria-label="Credit the line ${l.description}"
-              @click=${() => this.chooseLine(l.line)}>Credit this line</button></td>` : nothing}</tr>`)}</tbody>
+              @click=${() => this.renderRoot.querySelector('credit-note-form')?.chooseLine(l.line)}>Credit this line</button></td>` : nothing}</tr>`)}</tbody>
         </table></div>
         ${i.taxes.length ? html`<p>${i.taxes.map((t) => html`${t.name}: ${money(t.amount)}. `)}</p>` : nothing}
       </section>
@@ -140,60 +96,22 @@ class InvoiceScreen extends LitElement {
         ${this.payments?.length ? html`<ul id="payments">${this.payments.map((p) => html`<li>${dateTime(p.receivedAt, tz)}:
           ${money(p.amount)} · ${label(p.method)}${p.reference ? ` · ${p.reference}` : ''}</li>`)}</ul>`
           : html`<p class="muted">No payments yet.</p>`}
-        ${mayBill ? this.paymentForm(i) : nothing}
+        ${mayBill ? html`<payment-form .invoice=${i} hint="Part of the balance is fine; negative for a refund."
+          @payment-recorded=${(e) => this.recorded(e, `Payment of ${money(e.detail.data.amount)} recorded. `
+            + `Balance due: ${money(e.detail.data.invoiceBalanceDue)}.`)}></payment-form>` : nothing}
       </section>
       <section aria-labelledby="credits-title">
         <h2 id="credits-title">Credit notes</h2>
+        ${problemBanner(this.documentProblem)}
         ${this.creditNotes?.length ? html`<ul id="credit-notes">${this.creditNotes.map((c) => html`<li>${c.number} ·
           ${dateTime(c.issuedAt, tz)} · ${money(c.total)} · ${c.reason}
           <button type="button" class="link" aria-label="PDF of credit note ${c.number}"
-            @click=${() => openDocument(`/invoices/${i.id}/credit-notes/${c.id}/pdf`).catch((p) => { this.creditProblem = p; })}>PDF</button></li>`)}</ul>`
+            @click=${() => openDocument(`/invoices/${i.id}/credit-notes/${c.id}/pdf`).catch((p) => { this.documentProblem = p; })}>PDF</button></li>`)}</ul>`
           : html`<p class="muted">No credit notes.</p>`}
-        ${mayBill ? this.creditForm(i) : nothing}
+        ${mayBill ? html`<credit-note-form by-line .invoice=${i}
+          @credit-note-issued=${(e) => this.recorded(e, `Credit note ${e.detail.data.number} issued. `
+            + `Balance due: ${money(e.detail.data.invoiceBalanceDue)}.`)}></credit-note-form>` : nothing}
       </section>`;
-  }
-
-  chooseLine(line) {
-    this.creditLine = line;
-    this.creditKey = null;
-    this.updateComplete.then(() => this.renderRoot.querySelector('#credit-reason')?.focus());
-  }
-
-  paymentForm(i) {
-    return html`<form @submit=${this.pay} @input=${() => { this.paymentKey = null; }} novalidate>
-      <h3>Record a payment</h3>
-      ${problemBanner(this.paymentProblem)}
-      <div class="grid">
-        <div>${field({ id: 'payment-amount', name: 'amount', label: 'Amount', inputmode: 'decimal', required: true,
-          value: Number(i.balanceDue) > 0 ? i.balanceDue : '', problem: this.paymentProblem,
-          hint: 'Part of the balance is fine; negative for a refund.' })}</div>
-        <div><label for="payment-method">Method</label>
-          <select id="payment-method" name="method">${['CARD', 'CASH', 'CHECK', 'OTHER'].map((m) =>
-            html`<option value=${m}>${label(m)}</option>`)}</select></div>
-        <div>${field({ id: 'payment-reference', name: 'reference', label: 'Reference', problem: this.paymentProblem })}</div>
-      </div>
-      <div class="actions"><button type="submit" id="record-payment" ?disabled=${this.paying}>
-        ${this.paying ? 'Recording…' : 'Record payment'}</button></div>
-    </form>`;
-  }
-
-  creditForm(i) {
-    const line = this.creditLine !== undefined && this.creditLine !== null
-      ? i.lines.find((l) => l.line === this.creditLine) : null;
-    return html`<form @submit=${this.credit} @input=${() => { this.creditKey = null; }} novalidate>
-      <h3>Issue a credit note</h3>
-      ${problemBanner(this.creditProblem)}
-      ${line ? html`<p id="credit-for">For the line <strong>${line.description}</strong> (${money(line.amount)} net).
-        <button type="button" class="link" @click=${() => { this.creditLine = null; }}>Credit an amount instead</button></p>`
-        : html`<p class="hint">For an amount, or choose "Credit this line" above.</p>`}
-      <div class="grid">
-        <div>${field({ id: 'credit-reason', name: 'reason', label: 'Reason', required: true, problem: this.creditProblem })}</div>
-        ${line ? nothing : html`<div>${field({ id: 'credit-amount', name: 'amount', label: 'Net amount',
-          inputmode: 'decimal', problem: this.creditProblem })}</div>`}
-      </div>
-      <div class="actions"><button type="submit" id="issue-credit" class="secondary" ?disabled=${this.crediting}>
-        ${this.crediting ? 'Issuing…' : 'Issue credit note'}</button></div>
-    </form>`;
   }
 }
 customElements.define('invoice-screen', InvoiceScreen);

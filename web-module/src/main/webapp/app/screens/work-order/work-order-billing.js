@@ -1,17 +1,18 @@
-// Invoice, payments and credit notes of a work order. A payment or credit note carries one Idempotency-Key per
-// attempt: made at the click, reused if that attempt is retried, so a double click or a retry charges once.
+// Invoice, payments and credit notes of a work order. The payment and credit note forms are the office's
+// (<payment-form>, <credit-note-form>: one Idempotency-Key per attempt, so a double click or a retry charges once).
 import { LitElement, html, css, nothing } from 'lit';
-import { api, listAll, newIdempotencyKey, openDocument } from '../../api.js';
+import { api, listAll, openDocument } from '../../api.js';
 import { session } from '../../session.js';
 import { dateTime, label, money } from '../../format.js';
-import { field, formValues, problemBanner } from '../../ui/forms.js';
+import { problemBanner } from '../../ui/forms.js';
+import '../../ui/payment-form.js';
+import '../../ui/credit-note-form.js';
 import { base } from '../../ui/styles.js';
 
 class WorkOrderBilling extends LitElement {
   static properties = { order: { attribute: false }, onChanged: { attribute: false },
     invoice: { state: true }, payments: { state: true }, creditNotes: { state: true }, problem: { state: true },
-    paymentProblem: { state: true }, creditProblem: { state: true }, busy: { state: true }, paying: { state: true },
-    notice: { state: true } };
+    documentProblem: { state: true }, busy: { state: true }, notice: { state: true } };
 
   static styles = [base, css`
     :host { display: block; background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem;
@@ -20,8 +21,7 @@ class WorkOrderBilling extends LitElement {
     dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem .75rem; }
     dt { font-weight: 600; }
     dd { margin: 0; }
-    form { border-top: 1px solid var(--border); margin-top: 1rem; padding-top: .5rem; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0 .75rem; }
+    payment-form, credit-note-form { border-top: 1px solid var(--border); margin-top: 1rem; padding-top: .5rem; }
   `];
 
   willUpdate(changed) {
@@ -71,50 +71,10 @@ class WorkOrderBilling extends LitElement {
     }
   }
 
-  async pay(event) {
-    event.preventDefault();
-    if (this.paying) return; // the same attempt is already on its way
-    const form = event.target;
-    const v = formValues(form);
-    this.paymentKey ??= newIdempotencyKey(); // one key per attempt; kept until it succeeds or the form changes
-    this.paying = true;
-    this.paymentProblem = null;
-    try {
-      const { data } = await api.post(`/invoices/${this.invoice.id}/payments`,
-        { amount: v.amount, method: v.method, reference: v.reference || null }, { idempotencyKey: this.paymentKey });
-      this.paymentKey = null;
-      this.notice = `Payment of ${money(data.amount)} recorded.`;
-      form.reset();
-      await this.show(this.invoice.id);
-    } catch (problem) {
-      if (problem.status !== 0 && problem.status < 500) this.paymentKey = null; // refused: a new attempt gets a new key
-      this.paymentProblem = problem;
-    } finally {
-      this.paying = false;
-    }
-  }
-
-  async credit(event) {
-    event.preventDefault();
-    if (this.crediting) return;
-    const form = event.target;
-    const v = formValues(form);
-    this.creditKey ??= newIdempotencyKey();
-    this.crediting = true;
-    this.creditProblem = null;
-    try {
-      const { data } = await api.post(`/invoices/${this.invoice.id}/credit-notes`,
-        { reason: v.reason, amount: v.amount || null }, { idempotencyKey: this.creditKey });
-      this.creditKey = null;
-      this.notice = `Credit note ${data.number} issued.`;
-      form.reset();
-      await this.show(this.invoice.id);
-    } catch (problem) {
-      if (problem.status !== 0 && problem.status < 500) this.creditKey = null;
-      this.creditProblem = problem;
-    } finally {
-      this.crediting = false;
-    }
+  /** After a payment or a credit note: say what happened and show the invoice as it is now. */
+  recorded(event, notice) {
+    this.notice = notice;
+    event.detail.waitUntil(this.show(this.invoice.id));
   }
 
   render() {
@@ -146,44 +106,22 @@ class WorkOrderBilling extends LitElement {
       ${this.payments?.length ? html`<ul id="payments">${this.payments.map((p) => html`<li>${dateTime(p.receivedAt)}:
         ${money(p.amount)} · ${label(p.method)}${p.reference ? ` · ${p.reference}` : ''}</li>`)}</ul>`
         : html`<p class="muted">No payments yet.</p>`}
-      ${mayBill ? this.paymentForm(i) : nothing}
+      ${mayBill ? html`<payment-form .invoice=${i}
+        @payment-recorded=${(e) => this.recorded(e, `Payment of ${money(e.detail.data.amount)} recorded.`)}></payment-form>`
+        : nothing}
       ${session.readsCreditNotes ? this.creditSection(i, mayBill) : nothing}`;
-  }
-
-  paymentForm(i) {
-    return html`<form @submit=${this.pay} @input=${() => { this.paymentKey = null; }} novalidate>
-      <h3>Record a payment</h3>
-      ${problemBanner(this.paymentProblem)}
-      <div class="grid">
-        <div>${field({ id: 'payment-amount', name: 'amount', label: 'Amount', inputmode: 'decimal', required: true,
-          value: Number(i.balanceDue) > 0 ? i.balanceDue : '', problem: this.paymentProblem,
-          hint: 'Negative for a refund.' })}</div>
-        <div><label for="payment-method">Method</label>
-          <select id="payment-method" name="method">${['CARD', 'CASH', 'CHECK', 'OTHER'].map((m) =>
-            html`<option value=${m}>${label(m)}</option>`)}</select></div>
-        <div>${field({ id: 'payment-reference', name: 'reference', label: 'Reference', problem: this.paymentProblem })}</div>
-      </div>
-      <div class="actions"><button type="submit" id="record-payment" ?disabled=${this.paying}>
-        ${this.paying ? 'Recording…' : 'Record payment'}</button></div>
-    </form>`;
   }
 
   creditSection(i, mayBill) {
     return html`<h3>Credit notes</h3>
+      ${problemBanner(this.documentProblem)}
       ${this.creditNotes?.length ? html`<ul>${this.creditNotes.map((c) => html`<li>${c.number} · ${dateTime(c.issuedAt)}
         · ${c.reason} <button type="button" class="link"
-        @click=${() => openDocument(`/invoices/${i.id}/credit-notes/${c.id}/pdf`).catch((p) => { this.creditProblem = p; })}>PDF</button></li>`)}</ul>`
+        @click=${() => openDocument(`/invoices/${i.id}/credit-notes/${c.id}/pdf`).catch((p) => { this.documentProblem = p; })}>PDF</button></li>`)}</ul>`
         : html`<p class="muted">No credit notes.</p>`}
-      ${mayBill ? html`<form @submit=${this.credit} @input=${() => { this.creditKey = null; }} novalidate>
-        <h3>Issue a credit note</h3>
-        ${problemBanner(this.creditProblem)}
-        <div class="grid">
-          <div>${field({ id: 'credit-reason', name: 'reason', label: 'Reason', required: true, problem: this.creditProblem })}</div>
-          <div>${field({ id: 'credit-amount', name: 'amount', label: 'Net amount', inputmode: 'decimal',
-            problem: this.creditProblem })}</div>
-        </div>
-        <div class="actions"><button type="submit" class="secondary">Issue credit note</button></div>
-      </form>` : nothing}`;
+      ${mayBill ? html`<credit-note-form .invoice=${i}
+        @credit-note-issued=${(e) => this.recorded(e, `Credit note ${e.detail.data.number} issued.`)}></credit-note-form>`
+        : nothing}`;
   }
 }
 customElements.define('work-order-billing', WorkOrderBilling);
