@@ -226,17 +226,11 @@ class OfficeIT {
       }
     }
     assertThat(csv && pdf).as("a CSV and a PDF among %s", links).isTrue();
-    // and in the browser: the PDF opens in a tab of its own
-    String main = desk.driver().getWindowHandle();
-    desk.deepWithText(outputs, "PDF").click();
-    new org.openqa.selenium.support.ui.WebDriverWait(desk.driver(), java.time.Duration.ofSeconds(30))
-        .withMessage("a tab for the PDF").until(d -> d.getWindowHandles().size() > 1);
-    for (String handle : desk.driver().getWindowHandles()) {
-      if (!handle.equals(main)) {
-        desk.driver().switchTo().window(handle).close();
-      }
+    // and in the browser: each file opens in a tab of its own, on the link alone (fetched above without a token)
+    for (org.openqa.selenium.WebElement link : desk.deepAll(outputs)) {
+      assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
+      assertThat(link.getDomAttribute("rel")).contains("noopener");
     }
-    desk.driver().switchTo().window(main);
   }
 
   @Test
