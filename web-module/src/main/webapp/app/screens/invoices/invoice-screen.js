@@ -22,9 +22,6 @@ class InvoiceScreen extends LitElement {
     dt { font-weight: 600; }
     dd { margin: 0; }
     .table-wrap { overflow-x: auto; }
-    /* words stay whole in the lines table (the host's anywhere-wrapping squeezed it to letters on a phone) */
-    .table-wrap th, .table-wrap td { overflow-wrap: normal; }
-    .table-wrap .credit-line { white-space: nowrap; }
     section { background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem; margin: 1rem 0; }
     section h2 { margin-top: 0; }
   `];
