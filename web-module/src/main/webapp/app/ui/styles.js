@@ -51,4 +51,20 @@ export const base = css`
   td.num, th.num { text-align: right; white-space: nowrap; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
     white-space: nowrap; }
+  /* A table of records becomes one card per row on a phone: each cell names its column (data-label), the
+     first cell (no label) heads the card, and nothing needs to scroll sideways. */
+  @media (max-width: 40rem) {
+    table.stacks thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    table.stacks, table.stacks tbody, table.stacks tr, table.stacks td { display: block; }
+    table.stacks tbody tr { border-bottom: 1px solid var(--border); padding: .5rem 0; }
+    table.stacks td { border: 0; padding: .15rem 0; text-align: right; white-space: normal; overflow: hidden;
+      overflow-wrap: normal; }
+    table.stacks td:not([data-label]) { text-align: left; }
+    table.stacks td:first-child { font-weight: 600; }
+    table.stacks td[data-label]::before { content: attr(data-label); float: left; margin-right: 1rem;
+      font-weight: 600; color: var(--muted); text-align: left; }
+    table.stacks tfoot { display: block; }
+    table.stacks tfoot tr { display: flex; justify-content: space-between; gap: 1rem; }
+    table.stacks tfoot th, table.stacks tfoot td { display: block; border: 0; padding: .15rem 0; font-weight: 600; }
+  }
 `;

@@ -80,12 +80,13 @@ class InvoiceScreen extends LitElement {
         @click=${() => openDocument(`/invoices/${i.id}/pdf`).catch((p) => { this.problem = p; })}>Open invoice PDF</button></div>
       <section aria-labelledby="lines-title">
         <h2 id="lines-title">Lines</h2>
-        <div class="table-wrap"><table>
+        <div class="table-wrap"><table class="stacks">
           <thead><tr><th scope="col">Description</th><th scope="col">Type</th><th scope="col" class="num">Quantity</th>
             <th scope="col" class="num">Amount</th>${mayBill ? html`<th scope="col"><span class="visually-hidden">Credit</span></th>` : nothing}</tr></thead>
           <tbody>${i.lines.map((l) => html`<tr>
-            <td>${l.description}</td><td>${label(l.type)}</td><td class="num">${number(l.quantity, 3)}</td>
-            <td class="num">${money(l.amount)}</td>
+            <td>${l.description}</td><td data-label="Type">${label(l.type)}</td>
+            <td class="num" data-label="Quantity">${number(l.quantity, 3)}</td>
+            <td class="num" data-label="Amount">${money(l.amount)}</td>
             ${mayBill ? html`<td><button type="button" class="link credit-line" aria-label="Credit the line ${l.description}"
               @click=${() => this.renderRoot.querySelector('credit-note-form')?.chooseLine(l.line)}>Credit this line</button></td>` : nothing}</tr>`)}</tbody>
         </table></div>

@@ -126,18 +126,18 @@ class WorkOrderLines extends LitElement {
     const t = o.totals;
     return html`<h2>Lines</h2>
       ${o.lines.length === 0 ? html`<p class="muted">No lines yet. Add labor, parts or a canned job below.</p>` : html`
-      <div class="table"><table>
+      <div class="table"><table class="stacks">
         <caption class="visually-hidden">Lines of ${o.number}</caption>
         <thead><tr><th>Description</th><th>Type</th><th class="num">Qty / hours</th><th class="num">Price</th>
           <th class="num">Amount</th><th>Customer</th>${this.editable ? html`<th><span class="visually-hidden">Actions</span></th>` : nothing}</tr></thead>
         <tbody>${o.lines.map((l) => html`<tr>
           <td>${l.description}${l.partNumber ? html`<br><span class="muted">${l.partNumber}</span>` : nothing}</td>
-          <td>${label(l.type)}</td>
-          <td class="num">${l.type === 'LABOR' ? `${number(l.hours, 2)} h` : number(l.quantity, 3)}</td>
-          <td class="num">${money(l.type === 'LABOR' ? l.rate : l.unitPrice)}${l.unitCost != null
+          <td data-label="Type">${label(l.type)}</td>
+          <td class="num" data-label="${l.type === 'LABOR' ? 'Hours' : 'Quantity'}">${l.type === 'LABOR' ? `${number(l.hours, 2)} h` : number(l.quantity, 3)}</td>
+          <td class="num" data-label="${l.type === 'LABOR' ? 'Rate' : 'Price'}">${money(l.type === 'LABOR' ? l.rate : l.unitPrice)}${l.unitCost != null
             ? html`<br><span class="muted">cost ${money(l.unitCost)}</span>` : nothing}</td>
-          <td class="num">${money(l.amount)}</td>
-          <td class="approval-${l.approval}">${label(l.approval)}</td>
+          <td class="num" data-label="Amount">${money(l.amount)}</td>
+          <td class="approval-${l.approval}" data-label="Customer">${label(l.approval)}</td>
           ${this.editable ? html`<td><div class="actions">
             <button type="button" class="secondary" aria-label="Edit ${l.description}" @click=${() => this.edit(l)}>Edit</button>
             <button type="button" class="danger" aria-label="Remove ${l.description}" @click=${() => this.remove(l)}>Remove</button>
