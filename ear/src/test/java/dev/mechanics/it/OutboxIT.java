@@ -240,6 +240,21 @@ class OutboxIT {
         assertThat(rows).isEqualTo(60);
       }
     }
+    // the dead rows are visible on /metrics (the poller's reading, every second in the tests)
+    double dead = 0;
+    for (int i = 0; i < 40 && dead < 6; i++) {
+      String metrics = Api.metrics("?scope=application");
+      assertThat(metrics).containsPattern("outbox_pending\\{[^}]*\\} [0-9]")
+          .containsPattern("outbox_oldest_pending_age_seconds\\{[^}]*\\} [0-9]");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("outbox_dead\\{[^}]*\\} ([0-9.]+)")
+          .matcher(metrics);
+      assertThat(m.find()).as("outbox_dead on /metrics").isTrue();
+      dead = Double.parseDouble(m.group(1));
+      if (dead < 6) {
+        Thread.sleep(250);
+      }
+    }
+    assertThat(dead).as("dead rows counted").isGreaterThanOrEqualTo(6);
   }
 
   @Test
