@@ -79,7 +79,7 @@ public class OutboxSender {
     } catch (Exception e) {
       boolean dead = row.attempts() >= policy.maxAttempts();
       Duration retryIn = policy.retryAfter(row.attempts());
-      String error = redact.apply(e.getClass().getSimpleName() + ": " + e.getMessage());
+      String error = e.getClass().getSimpleName() + ": " + redact.apply(String.valueOf(e.getMessage()));
       store.failed(row.id(), owner, error, dead, retryIn);
       LOG.warning(() -> "outbox " + kind + " " + row.id() + ": attempt " + row.attempts() + " failed ("
           + error + ")" + (dead ? "; DEAD after " + row.attempts() + " attempts"
