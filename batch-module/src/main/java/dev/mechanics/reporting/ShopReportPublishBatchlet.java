@@ -4,6 +4,8 @@ import dev.mechanics.backup.BackupStorage;
 import dev.mechanics.platform.batch.job.ExplainedBatchlet;
 import dev.mechanics.platform.batch.job.JobOutputs;
 import dev.mechanics.platform.mail.MailSender;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Computes the KPIs from the run's sums, writes the CSV and the PDF to Blob Storage under
  * {@code reports/<organizationId>/daily-shop-report/<first day>/}, records them as the run's outputs and mails
- * them to the recipients. A restarted publish writes the same keys again (objects are replaced, not added).
+ * them to the recipients. A restarted publish writes the same keys again (objects are replaced, not added) and
+ * mails no one twice: each mail is queued once per run and recipient (the outbox's key, ADR 0046).
  */
 @Dependent
 @Named("shopReportPublish")
@@ -49,6 +53,15 @@ public class ShopReportPublishBatchlet extends ExplainedBatchlet {
   @Inject
   ReportLetterheads letterheads;
 
+  /** Tests only (BATCH_FAULT_INJECTION=true): "true" makes the first execution fail after mailing. */
+  @Inject
+  @BatchProperty
+  String failAfterMail;
+
+  @Inject
+  @ConfigProperty(name = "BATCH_FAULT_INJECTION", defaultValue = "false")
+  boolean faultInjection;
+
   @Override
   protected String run() throws IOException {
     ReportRun run = store.run(job.getInstanceId())
@@ -62,6 +75,7 @@ public class ShopReportPublishBatchlet extends ExplainedBatchlet {
     put(base + ".csv", "text/csv", csv);
     put(base + ".pdf", "application/pdf", pdf);
     int mailed = mail(report, base, csv, pdf);
+    injectFault();
     ShopReport.Figures org = report.organization();
     String summary = "SHOPS " + report.shops().size() + " CARS " + org.carCount() + " LINES " + org.lines()
         + " RECONCILED " + org.reconciled() + " MAILED " + mailed + " " + run.kpiVersion();
@@ -125,7 +139,7 @@ public class ShopReportPublishBatchlet extends ExplainedBatchlet {
       model.put("stored", base + ".pdf");
       MailSender.Message message = h.mail("report", List.of(recipient), staff.map(StaffMember::getName).orElse(null),
           h.messages().get("mail.report.subject", run.label(), report.organizationName()), model, attachments);
-      if (mailSender.send(message)) {
+      if (mailSender.sendOnce("report-run-" + run.instanceId() + "/" + recipient, message)) {
         sent++;
       } else {
         LOG.warning(() -> "daily-shop-report run " + run.instanceId() + ": a report mail was not sent (see the mail "
@@ -133,5 +147,15 @@ public class ShopReportPublishBatchlet extends ExplainedBatchlet {
       }
     }
     return sent;
+  }
+
+  private void injectFault() {
+    if (!faultInjection || !"true".equals(failAfterMail)) {
+      return;
+    }
+    var operator = BatchRuntime.getJobOperator();
+    if (operator.getJobExecutions(operator.getJobInstance(job.getExecutionId())).size() == 1) {
+      throw new IllegalStateException("injected failure after mailing (BATCH_FAULT_INJECTION)");
+    }
   }
 }

@@ -36,7 +36,8 @@ class AlertNamesTest {
         Set<String> metrics = emittedMetricNames();
         Set<String> tags = matches(TAG, sources);
         Map<String, Set<String>> values = dimensionValues();
-        assertThat(metrics).as("metric names found in the sources").contains("security_events", "backup_last_success_age_seconds", "batch_job_runs_total");
+        assertThat(metrics).as("metric names found in the sources").contains("security_events", "backup_last_success_age_seconds", "batch_job_runs_total",
+                "outbox_oldest_pending_age_seconds", "outbox_dead");
 
         List<String> unknown = new ArrayList<>();
         int checked = 0;
@@ -68,6 +69,22 @@ class AlertNamesTest {
         }
         assertThat(unknown).isEmpty();
         assertThat(checked).as("names checked").isGreaterThanOrEqualTo(6);
+    }
+
+    /** Issue 16: an outbox that stops draining (oldest waiting mail past the limit) or gave a mail up (DEAD). */
+    @Test
+    void theOutboxAlertFiresWhenTheOldestMailWaitsTooLongOrOneIsDead() {
+        Resource alert = template.ofType("Microsoft.Insights/scheduledQueryRules").stream()
+                .filter(a -> a.name().contains("-outbox-stalled'")).findFirst().orElseThrow();
+        String query = alert.properties().path("criteria").path("allOf").path(0).path("query").asText();
+        assertThat(query).contains("name == \"outbox_oldest_pending_age_seconds\"", "name == \"outbox_dead\"",
+                "where age > {0} or dead > 0", "mul(parameters('outboxMaxAgeMinutes'), 60)");
+        assertThat(template.parameters().path("outboxMaxAgeMinutes").path("defaultValue").asInt()).isEqualTo(15);
+        assertThat(alert.properties().path("evaluationFrequency").asText()).isEqualTo("PT5M");
+        // the gauges are the outbox's own reading, in seconds
+        assertThat(ContainerFilesTest.read(ProjectLayout.file(
+                "mail-module/src/main/java/dev/mechanics/platform/mail/OutboxMetrics.java")))
+                .contains("\"outbox_oldest_pending_age_seconds\"", "oldestPendingSeconds()");
     }
 
     @Test

@@ -611,8 +611,11 @@ class ArmTemplateTest {
             if (query.contains("\"backup_last_success_age_seconds\"")) {
                 covered.add("backup-age");
             }
+            if (query.contains("\"outbox_oldest_pending_age_seconds\"") && query.contains("\"outbox_dead\"")) {
+                covered.add("outbox-stalled");
+            }
         }
-        assertThat(covered).contains("Microsoft.Web/sites:Http5xx", "p95", "failed-logins", "backup-age",
+        assertThat(covered).contains("Microsoft.Web/sites:Http5xx", "p95", "failed-logins", "backup-age", "outbox-stalled",
                 "Microsoft.DBforPostgreSQL/flexibleServers:cpu_percent", "Microsoft.DBforPostgreSQL/flexibleServers:storage_percent",
                 "Microsoft.Cache/redisEnterprise:usedmemorypercentage", "Microsoft.Cdn/profiles:OriginHealthPercentage");
     }

@@ -40,8 +40,7 @@ class InvitationIT {
 
   /** The path (under /api/v1) of the latest invitation mailed to {@code email}. */
   private static String linkMailedTo(String email) throws Exception {
-    assertThat(MAIL.waitForIncomingEmail(10_000, 1)).isTrue();
-    MimeMessage[] received = MAIL.getReceivedMessages();
+    MimeMessage[] received = Mails.awaitTo(MAIL::getReceivedMessages, email, 1).toArray(MimeMessage[]::new);
     for (int i = received.length - 1; i >= 0; i--) {
       if (received[i].getAllRecipients()[0].toString().equals(email)) {
         assertThat(received[i].getSubject()).contains("invited");

@@ -3,6 +3,7 @@ package dev.mechanics.tenancy;
 import dev.mechanics.platform.PublicLinks;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
+import dev.mechanics.platform.web.OneTransaction;
 import dev.mechanics.platform.web.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -31,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Staff")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailVerificationResource {
+
+  @Inject
+  OneTransaction oneTransaction;
 
   @Inject
   EmailVerificationService verifications;
@@ -66,15 +70,18 @@ public class EmailVerificationResource {
   @APIResponse(responseCode = "200", description = "Whether a link went out.",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestedView.class)))
   public RequestedView request() {
-    Optional<EmailVerificationService.Requested> requested = verifications.request(caller.get(),
-        DurationSetting.parse("INVITATION_LINK_LIFETIME", lifetime));
-    if (requested.isEmpty()) {
-      return new RequestedView(true, false);
-    }
-    EmailVerificationService.Proof proof = requested.get().proof();
-    boolean sent = mail.send(requested.get().email(), requested.get().name(),
-        links.page("email-verifications", tokens.sign(proof)), proof.expiresAt());
-    return new RequestedView(false, sent);
+    // the proof and its mail commit together (the outbox, ADR 0046)
+    return oneTransaction.call(() -> {
+      Optional<EmailVerificationService.Requested> requested = verifications.request(caller.get(),
+          DurationSetting.parse("INVITATION_LINK_LIFETIME", lifetime));
+      if (requested.isEmpty()) {
+        return new RequestedView(true, false);
+      }
+      EmailVerificationService.Proof proof = requested.get().proof();
+      boolean sent = mail.send(requested.get().email(), requested.get().name(),
+          links.page("email-verifications", tokens.sign(proof)), proof.expiresAt());
+      return new RequestedView(false, sent);
+    });
   }
 
   @POST

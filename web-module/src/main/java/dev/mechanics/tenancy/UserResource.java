@@ -5,6 +5,7 @@ import dev.mechanics.platform.PublicLinks;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
 import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.OneTransaction;
 import dev.mechanics.platform.web.Problem;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
@@ -51,6 +52,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Requires(Capability.MANAGE_STAFF)
 @Tag(name = "Staff")
 public class UserResource {
+
+  @Inject
+  OneTransaction oneTransaction;
 
   @Inject
   StaffService staff;
@@ -153,14 +157,17 @@ public class UserResource {
       throw new DomainException.Malformed("password",
           "password must not be blank (leave it out to invite the user by mail)");
     }
-    StaffMember member = staff.create(caller.get(), new StaffService.NewStaff(request.email().trim(),
-        request.name().trim(), password, roles, lifetime()));
-    Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(member.getId().toString())
-        .build()).entity(view(member));
-    if (member.isInvitationPending()) {
-      created.header("Invitation-Sent", Boolean.toString(sendInvitation(member)));
-    }
-    return created.build();
+    // the new staff member and their invitation mail commit together (the outbox, ADR 0046)
+    return oneTransaction.call(() -> {
+      StaffMember member = staff.create(caller.get(), new StaffService.NewStaff(request.email().trim(),
+          request.name().trim(), password, roles, lifetime()));
+      Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder()
+          .path(member.getId().toString()).build()).entity(view(member));
+      if (member.isInvitationPending()) {
+        created.header("Invitation-Sent", Boolean.toString(sendInvitation(member)));
+      }
+      return created.build();
+    });
   }
 
   /** Mails a new invitation link to a user who has not accepted one yet (earlier links stop working). */
@@ -175,16 +182,18 @@ public class UserResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response reinvite(@PathParam("id") String id) {
-    StaffMember member = staff.reinvite(caller.get(), RequestIds.path("user", id), lifetime());
-    return Response.ok(view(member)).header("Invitation-Sent", Boolean.toString(sendInvitation(member)))
-        .build();
+    return oneTransaction.call(() -> {
+      StaffMember member = staff.reinvite(caller.get(), RequestIds.path("user", id), lifetime());
+      return Response.ok(view(member)).header("Invitation-Sent", Boolean.toString(sendInvitation(member)))
+          .build();
+    });
   }
 
   private Duration lifetime() {
     return DurationSetting.parse("INVITATION_LINK_LIFETIME", invitationLifetime);
   }
 
-  /** After the commit: a rolled-back invitation sends nothing. */
+  /** In the transaction of the change: a rolled-back invitation sends nothing. */
   private boolean sendInvitation(StaffMember member) {
     String url = links.page("invitations", invitationTokens.sign(member.getId(), member.getInvitationNonce()));
     return invitationMail.send(member, url);

@@ -13,6 +13,7 @@ import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
 import dev.mechanics.platform.web.IdempotentRoutes;
 import dev.mechanics.platform.web.Listing;
+import dev.mechanics.platform.web.OneTransaction;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
@@ -90,6 +91,9 @@ public class WorkOrderResource {
 
   @Inject
   ApprovalTokens approvalTokens;
+
+  @Inject
+  OneTransaction oneTransaction;
 
   @Inject
   ApprovalMail approvalMail;
@@ -326,15 +330,18 @@ public class WorkOrderResource {
                                        {"email": "ada@example.com"}"""))) ApprovalLinkRequest request) {
     String email = request == null || request.email() == null || request.email().isBlank() ? null
         : request.email().trim();
-    ApprovalLink link = approvals.createLink(workOrderId(id), email,
-        DurationSetting.parse("APPROVAL_LINK_LIFETIME", approvalLinkLifetime), caller.get().userId());
-    String token = approvalTokens.sign(link.getId());
-    String url = links.api("approvals", token);
-    String page = links.page("approvals", token);
-    boolean sent = email != null && approvalMail.send(new Id<>(link.getWorkOrderId()), email, page,
-        link.getExpiresAt());
-    return Response.status(Response.Status.CREATED).entity(new ApprovalLinkView(url, link.getExpiresAt(), sent, page))
-        .build();
+    // the link and its mail commit together (the outbox, ADR 0046)
+    ApprovalLinkView view = oneTransaction.call(() -> {
+      ApprovalLink link = approvals.createLink(workOrderId(id), email,
+          DurationSetting.parse("APPROVAL_LINK_LIFETIME", approvalLinkLifetime), caller.get().userId());
+      String token = approvalTokens.sign(link.getId());
+      String url = links.api("approvals", token);
+      String page = links.page("approvals", token);
+      boolean sent = email != null && approvalMail.send(new Id<>(link.getWorkOrderId()), email, page,
+          link.getExpiresAt());
+      return new ApprovalLinkView(url, link.getExpiresAt(), sent, page);
+    });
+    return Response.status(Response.Status.CREATED).entity(view).build();
   }
 
   /** Issues the invoice (gapless number per shop and year); owners and the shop's managers bill. */

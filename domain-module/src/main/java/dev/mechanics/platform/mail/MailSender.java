@@ -30,8 +30,20 @@ public interface MailSender {
     }
   }
 
-  /** True when the message was handed to the SMTP server; false when it was only logged or sending failed. */
+  /**
+   * True when the message was accepted for delivery through SMTP (it is in the outbox, committed with the
+   * caller's transaction, and sent shortly after: ADR 0046); false when there is no SMTP server (the run
+   * command keeps it in the developer's mailbox).
+   */
   boolean send(Message message);
+
+  /**
+   * {@link #send}, at most once per {@code key}: a second message under a key already used adds nothing (a
+   * restarted batch step mails again). A null key: no such check.
+   */
+  default boolean sendOnce(String key, Message message) {
+    return send(message);
+  }
 
   /** A plain-text message with attachments. */
   default boolean send(List<String> to, String subject, String text, List<Attachment> attachments) {

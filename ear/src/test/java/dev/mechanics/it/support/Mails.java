@@ -7,11 +7,46 @@ import jakarta.mail.Part;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import jakarta.mail.internet.MimeMessage;
 
-/** Reading received mails in tests: the text and HTML parts of a multipart message, and its attachments. */
+/**
+ * Reading received mails in tests: who got which, the text and HTML parts of a multipart message, and its
+ * attachments. Mail leaves through the outbox after the request's commit (ADR 0046), so a test waits for it, and
+ * picks it by recipient: a retried mail of an earlier test can arrive in between.
+ */
 public final class Mails {
 
   private Mails() {
+  }
+
+  /**
+   * The mails {@code received} so far addressed to {@code address}, oldest first, once there are at least
+   * {@code count} (waiting up to 30 s for them).
+   */
+  public static List<MimeMessage> awaitTo(Supplier<MimeMessage[]> received, String address, int count)
+      throws MessagingException, InterruptedException {
+    List<MimeMessage> to = List.of();
+    for (int attempt = 0; attempt < 120; attempt++) {
+      to = new ArrayList<>();
+      for (MimeMessage m : received.get()) {
+        if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
+          to.add(m);
+        }
+      }
+      if (to.size() >= count) {
+        return to;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(count + " mails to " + address + " expected; " + to.size() + " arrived");
+  }
+
+  /** The newest mail to {@code address}, waiting for one. */
+  public static MimeMessage latestTo(Supplier<MimeMessage[]> received, String address)
+      throws MessagingException, InterruptedException {
+    List<MimeMessage> to = awaitTo(received, address, 1);
+    return to.get(to.size() - 1);
   }
 
   /** The first part of {@code type} ("text/plain", "text/html"), however deep; null when there is none. */

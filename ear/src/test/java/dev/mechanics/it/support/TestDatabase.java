@@ -131,6 +131,10 @@ public final class TestDatabase {
           <!-- Mail: the GreenMail SMTP server the mail tests start in their own JVM -->
           <variable name="SMTP_HOST" value="127.0.0.1"/>
           <variable name="SMTP_PORT" value="%s"/>
+          <!-- the outbox retries within seconds, not minutes, so a test sees a mail once GreenMail is back -->
+          <variable name="OUTBOX_POLL_SECONDS" value="1"/>
+          <variable name="OUTBOX_RETRY_FIRST_SECONDS" value="1"/>
+          <variable name="OUTBOX_RETRY_MAX_SECONDS" value="3"/>
           <!-- Blob Storage: this run's Azurite (see Azurite) -->
         %s</server>
         """.formatted(xmlEscape(appUrl), xmlEscape(url), System.getProperty("it.port", "9080"), baseUrl(),

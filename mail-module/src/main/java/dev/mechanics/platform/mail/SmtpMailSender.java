@@ -1,6 +1,7 @@
 package dev.mechanics.platform.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.MessagingException;
@@ -9,6 +10,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -35,8 +38,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * message with every link and token redacted. Mails carry credentials (an invitation link sets a password), so
  * none ever reaches a log. In production ({@code APP_ENVIRONMENT=production}) start-up refuses to run without
  * {@code SMTP_HOST}; should a mail still come here, it is dropped, never written anywhere.
+ *
+ * <p>The application's {@link MailSender} is the outbox ({@link MailOutbox}, ADR 0046): it renders a message
+ * with {@link #render} in the request and delivers it later with {@link #deliver}. {@link #send} is the
+ * immediate path, used for the developer's mailbox.
  */
 @ApplicationScoped
+@Typed(SmtpMailSender.class)
 public class SmtpMailSender implements MailSender {
 
   private static final Logger LOG = Logger.getLogger(SmtpMailSender.class.getName());
@@ -86,6 +94,41 @@ public class SmtpMailSender implements MailSender {
       LOG.warning("Sending mail to " + maskAll(recipients) + " failed: " + redacted(String.valueOf(e.getMessage())));
       return false;
     }
+  }
+
+  /** True when mail goes to an SMTP server (else {@link #send} keeps it for the developer, or drops it). */
+  public boolean configured() {
+    return host.isPresent() && !host.get().isBlank();
+  }
+
+  /** The whole message as it will be sent (RFC 822, attachments included), with its Message-ID fixed now. */
+  public byte[] render(Message mail) {
+    try {
+      MimeMessage message = message(Session.getInstance(new Properties()), mail);
+      message.saveChanges();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      message.writeTo(out);
+      return out.toByteArray();
+    } catch (IOException | MessagingException e) {
+      throw new IllegalStateException("the mail could not be rendered: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Sends a {@link #render rendered} message to {@code recipients} (comma-separated), or throws why not. The
+   * Message-ID stays the one rendered, so a mail delivered again after a sender died mid-send is recognisably the
+   * same one.
+   */
+  public void deliver(String recipients, byte[] rendered) throws MessagingException {
+    MimeMessage message = new MimeMessage(session(), new ByteArrayInputStream(rendered)) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        if (getHeader("Message-ID") == null) {
+          super.updateMessageID();
+        }
+      }
+    };
+    Transport.send(message, InternetAddress.parse(recipients, true));
   }
 
   private MimeMessage message(Session session, Message mail) throws MessagingException {

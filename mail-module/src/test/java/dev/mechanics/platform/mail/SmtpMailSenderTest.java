@@ -118,6 +118,25 @@ class SmtpMailSenderTest {
         .satisfies(m -> assertThat(m.getFrom()[0].toString()).isEqualTo("no-reply@mechanics.dev"));
   }
 
+  /** ADR 0046: the outbox keeps the rendered message and delivers it later, as it was, with its Message-ID. */
+  @Test
+  void aRenderedMessageIsDeliveredLaterAsItWasRenderedWithItsMessageId() throws Exception {
+    SmtpMailSender sender = sender("127.0.0.1", null, "production");
+    byte[] rendered = sender.render(new MailSender.Message(List.of("ivy@example.com"), "Your estimate", LINK,
+        "<p>" + LINK + "</p>", List.of(), List.of(new MailSender.Attachment("estimate.pdf", "application/pdf",
+        new byte[] {37, 80, 68, 70}))));
+    String renderedId = new jakarta.mail.internet.MimeMessage(null, new java.io.ByteArrayInputStream(rendered))
+        .getMessageID();
+    assertThat(renderedId).isNotBlank();
+    sender.deliver("ivy@example.com", rendered);
+    sender.deliver("ivy@example.com", rendered);
+    assertThat(SMTP.getReceivedMessages()).hasSize(2).allSatisfy(m -> {
+      assertThat(m.getMessageID()).isEqualTo(renderedId);
+      assertThat(m.getSubject()).isEqualTo("Your estimate");
+      assertThat(m.getFrom()[0].toString()).isEqualTo("no-reply@mechanics.dev");
+    });
+  }
+
   @Test
   void theSessionRequiresStarttlsWhenCredentialsAreSet() {
     var props = sender("smtp.example.com", "mechanics", "production").session().getProperties();
