@@ -47,6 +47,8 @@ final class DatabaseSnapshot {
     connection.setAutoCommit(false);
     try (Statement st = connection.createStatement()) {
       st.execute("set transaction isolation level repeatable read, read only");
+      // a table's COPY may outlast the statement limit requests run under (docs/adr/0047)
+      st.execute("set local statement_timeout = 0");
       String snapshotAt;
       try (ResultSet rs = st.executeQuery("select now()::text")) {
         rs.next();

@@ -2,6 +2,7 @@ package dev.mechanics.backup;
 
 import dev.mechanics.files.FileArea;
 import dev.mechanics.files.FileStore;
+import dev.mechanics.files.StorageUnavailable;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.BatchRuntime;
@@ -65,6 +66,11 @@ public class FileBackupWriter extends AbstractItemWriter {
         progress.copied++;
         failuresInARow = 0;
       } catch (IOException | RuntimeException e) {
+        if (StorageUnavailable.causes(e)) {
+          // the store is away, not this file: stop at once so that the restart resumes from the last checkpoint,
+          // instead of counting the rest of the chunk as failed files the backup would then miss
+          throw e;
+        }
         progress.failed++;
         failuresInARow++;
         LOG.warning(() -> "file-backup: " + item.source().key() + " not copied: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.mechanics.workorder;
 
 import dev.mechanics.files.FileArea;
 import dev.mechanics.files.FileStore;
+import dev.mechanics.files.StorageUnavailable;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Ids;
@@ -71,6 +72,9 @@ public class AttachmentService {
         upload.maxBytes(), AttachmentTooLarge::new);
     try {
       files.put(FileArea.UPLOADS, key, limited, -1, actual);
+    } catch (StorageUnavailable e) {
+      // the store does not answer: a delete would wait as long again (a file it may have kept has no record)
+      throw e;
     } catch (IOException | RuntimeException e) {
       files.delete(FileArea.UPLOADS, key);
       if (limited.exceeded()) {

@@ -23,6 +23,8 @@ import com.azure.storage.blob.options.BlobInputStreamOptions;
 import com.azure.storage.blob.models.UserDelegationKey;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -42,6 +44,10 @@ import java.util.stream.Stream;
  * Azure Blob Storage through the azure-storage-blob SDK, with the JDK's HttpClient (no Netty inside Liberty).
  * Uploads go in 4 MiB blocks, two at a time, and downloads are read in 4 MiB ranges: memory stays constant
  * whatever the size of the file. Containers are created on first use when missing.
+ *
+ * <p>Timeouts and retries are bounded (docs/adr/0047; the SDK's defaults wait a minute per try, four tries with
+ * back-off up to two minutes): a store that is down or hangs fails a call within about ten seconds with
+ * {@link StorageUnavailable}, which the API answers with 503.
  */
 public class AzureBlobFileStore implements FileStore {
 
@@ -61,18 +67,58 @@ public class AzureBlobFileStore implements FileStore {
   /** With a connection string (Azurite, or an account key). */
   public static AzureBlobFileStore withConnectionString(String connectionString, Map<FileArea, String> containers) {
     return new AzureBlobFileStore(new BlobServiceClientBuilder().connectionString(connectionString)
-        .httpClient(httpClient()).buildClient(), containers, true);
+        .httpClient(httpClient()).retryOptions(RETRIES).buildClient(), containers, true);
   }
 
   /** With the account URL and the managed identity (DefaultAzureCredential) of the App Service. */
   public static AzureBlobFileStore withManagedIdentity(String accountUrl, Map<FileArea, String> containers) {
     HttpClient http = httpClient();
     return new AzureBlobFileStore(new BlobServiceClientBuilder().endpoint(accountUrl).httpClient(http)
-        .credential(new DefaultAzureCredentialBuilder().httpClient(http).build()).buildClient(), containers, false);
+        .retryOptions(RETRIES).credential(new DefaultAzureCredentialBuilder().httpClient(http).build()).buildClient(), containers, false);
   }
 
+  /**
+   * Two tries, 0.5 s apart, each given 30 s in all (a 4 MiB block, at the slowest link we accept): with the
+   * HTTP client's own limits below, a hung store costs at most 2 x 3 s + 0.5 s per call.
+   */
+  static final RequestRetryOptions RETRIES = new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 2,
+      Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(2), null);
+
+  /** Connected in 2 s, the answer's head within 3 s of the request sent, no 5 s of silence in a body. */
   private static HttpClient httpClient() {
-    return new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10)).build();
+    return new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(3))
+        .readTimeout(Duration.ofSeconds(5)).writeTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** One call to the store, its failures sorted: missing (404), unavailable (no answer, 5xx), or as it came. */
+  private <T> T call(String what, StoreCall<T> call) throws IOException {
+    try {
+      return call.run();
+    } catch (BlobStorageException e) {
+      if (e.getStatusCode() >= 500 || e.getStatusCode() == 408) {
+        throw new StorageUnavailable(what, e);
+      }
+      throw e;
+    } catch (UncheckedIOException e) {
+      throw new StorageUnavailable(what, e.getCause());
+    } catch (RuntimeException e) {
+      // the SDK reports timeouts and refused connections as reactor or plain runtime exceptions
+      throw new StorageUnavailable(what, e);
+    }
+  }
+
+  /** {@link #call} for the methods whose signature has no IOException. */
+  private <T> T callUnchecked(String what, StoreCall<T> call) {
+    try {
+      return call(what, call);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface StoreCall<T> {
+    T run() throws IOException;
   }
 
   private synchronized BlobContainerClient container(FileArea area) {
@@ -90,14 +136,13 @@ public class AzureBlobFileStore implements FileStore {
   @Override
   public StoredFile put(FileArea area, String key, InputStream content, long size, String contentType)
       throws IOException {
-    BlobClient blob = blob(area, key);
     BlobParallelUploadOptions options = new BlobParallelUploadOptions(content)
         .setHeaders(new BlobHttpHeaders().setContentType(contentType))
         .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong(BLOCK_SIZE)
             .setMaxSingleUploadSizeLong(BLOCK_SIZE).setMaxConcurrency(2));
     try {
-      blob.uploadWithResponse(options, null, Context.NONE);
-    } catch (BlobStorageException | UncheckedIOException e) {
+      call("upload of " + key, () -> blob(area, key).uploadWithResponse(options, null, Context.NONE));
+    } catch (BlobStorageException e) {
       throw new IOException("Upload of " + key + " to Blob Storage failed: " + e.getMessage(), e);
     }
     return get(area, key).orElseThrow(() -> new IOException("Blob " + key + " vanished after upload"));
@@ -106,7 +151,7 @@ public class AzureBlobFileStore implements FileStore {
   @Override
   public Optional<StoredFile> get(FileArea area, String key) {
     try {
-      BlobProperties p = blob(area, key).getProperties();
+      BlobProperties p = callUnchecked("reading " + key, () -> blob(area, key).getProperties());
       return Optional.of(new StoredFile(key, p.getContentType(), p.getBlobSize(), p.getLastModified().toInstant()));
     } catch (BlobStorageException e) {
       if (e.getStatusCode() == 404) {
@@ -119,7 +164,8 @@ public class AzureBlobFileStore implements FileStore {
   @Override
   public InputStream open(FileArea area, String key) throws IOException {
     try {
-      return blob(area, key).openInputStream(new BlobInputStreamOptions().setBlockSize((int) BLOCK_SIZE));
+      return call("download of " + key,
+          () -> blob(area, key).openInputStream(new BlobInputStreamOptions().setBlockSize((int) BLOCK_SIZE)));
     } catch (BlobStorageException e) {
       if (e.getStatusCode() == 404) {
         throw new FileNotFound(key);
@@ -153,7 +199,7 @@ public class AzureBlobFileStore implements FileStore {
 
   @Override
   public boolean delete(FileArea area, String key) {
-    return blob(area, key).deleteIfExists();
+    return callUnchecked("removing " + key, () -> blob(area, key).deleteIfExists());
   }
 
   @Override
@@ -161,33 +207,36 @@ public class AzureBlobFileStore implements FileStore {
     List<StoredFile> files = new ArrayList<>();
     ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix == null || prefix.isEmpty() ? null : prefix)
         .setMaxResultsPerPage(Math.min(limit, 5000));
-    for (BlobItem item : container(area).listBlobs(options, null)) {
-      if (files.size() >= limit) {
-        break;
+    return callUnchecked("listing " + prefix, () -> {
+      for (BlobItem item : container(area).listBlobs(options, null)) {
+        if (files.size() >= limit) {
+          break;
+        }
+        files.add(new StoredFile(item.getName(), item.getProperties().getContentType(),
+            item.getProperties().getContentLength(), item.getProperties().getLastModified().toInstant()));
       }
-      files.add(new StoredFile(item.getName(), item.getProperties().getContentType(),
-          item.getProperties().getContentLength(), item.getProperties().getLastModified().toInstant()));
-    }
-    return files;
+      return files;
+    });
   }
 
   /** Copy Blob inside the account: the bytes never pass through this process. */
   @Override
   public StoredFile copy(FileArea fromArea, String fromKey, FileArea toArea, String toKey) throws IOException {
-    BlobClient source = blob(fromArea, fromKey);
-    BlobClient target = blob(toArea, toKey);
     try {
-      SyncPoller<BlobCopyInfo, Void> copy = target.beginCopy(source.getBlobUrl(), Duration.ofMillis(250));
-      PollResponse<BlobCopyInfo> done = copy.waitForCompletion(Duration.ofMinutes(30));
-      if (done.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
-        throw new IOException("Copy of " + fromKey + " to " + toKey + " ended " + done.getStatus());
-      }
+      call("copy of " + fromKey, () -> {
+        BlobClient source = blob(fromArea, fromKey);
+        SyncPoller<BlobCopyInfo, Void> copy = blob(toArea, toKey).beginCopy(source.getBlobUrl(),
+            Duration.ofMillis(250));
+        PollResponse<BlobCopyInfo> done = copy.waitForCompletion(Duration.ofMinutes(30));
+        if (done.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
+          throw new IOException("Copy of " + fromKey + " to " + toKey + " ended " + done.getStatus());
+        }
+        return done;
+      });
     } catch (BlobStorageException e) {
       if (e.getStatusCode() == 404) {
         throw new FileNotFound(fromKey);
       }
-      throw new IOException("Copy of " + fromKey + " to " + toKey + " failed: " + e.getMessage(), e);
-    } catch (UncheckedIOException | IllegalStateException e) {
       throw new IOException("Copy of " + fromKey + " to " + toKey + " failed: " + e.getMessage(), e);
     }
     return get(toArea, toKey).orElseThrow(() -> new IOException("Blob " + toKey + " vanished after copy"));
@@ -198,7 +247,7 @@ public class AzureBlobFileStore implements FileStore {
   public Stream<StoredFile> walk(FileArea area, String prefix) {
     ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix == null || prefix.isEmpty() ? null : prefix)
         .setMaxResultsPerPage(5000);
-    return container(area).listBlobs(options, null).stream().map(item -> new StoredFile(item.getName(),
+    return callUnchecked("listing " + prefix, () -> container(area)).listBlobs(options, null).stream().map(item -> new StoredFile(item.getName(),
         item.getProperties().getContentType(), item.getProperties().getContentLength(),
         item.getProperties().getLastModified().toInstant()));
   }

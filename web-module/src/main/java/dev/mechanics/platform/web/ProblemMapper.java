@@ -41,6 +41,8 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+  /** Outages seen in the fault suite end within seconds of the dependency's return (docs/benchmarks.md). */
+  private static final int RETRY_AFTER_OUTAGE_SECONDS = 5;
 
   @Context
   UriInfo uriInfo;
@@ -55,7 +57,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable error) {
     Problem problem = problemFor(error);
     String requestId = request == null ? null : (String) request.getAttribute(RequestContext.REQUEST_ID);
-    if (problem.status() >= 500) {
+    String away = problem.status() == 503 ? DependencyFailures.unavailable(error) : null;
+    if (away != null) {
+      // an outage, not a bug: one line per request, no stack trace (the health document says which)
+      LOG.warning("event=dependency.unavailable dependency=" + away + " request=" + requestId + " cause="
+          + rootCause(error).getClass().getSimpleName());
+    } else if (problem.status() >= 500) {
       LOG.log(Level.SEVERE, "Unhandled error in request " + requestId, error);
     }
     String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
@@ -69,6 +76,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (error instanceof DomainException.TooManyRequests tooMany) {
       response.header("Retry-After", tooMany.retryAfterSeconds());
+    }
+    if (away != null) {
+      response.header("Retry-After", RETRY_AFTER_OUTAGE_SECONDS);
     }
     if (problem.status() == 403 && events != null) {
       Object caller = request == null ? null : request.getAttribute(AuthenticationFilter.CALLER);
@@ -130,6 +140,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (find(error, ArithmeticException.class) != null) {
       return Problem.of(422, "amount-out-of-range", "Amount out of range", "A number in this request gives an "
           + "amount or a sum that cannot be kept (at most 999999999999.99)", null);
+    }
+    String away = DependencyFailures.unavailable(error);
+    if ("database".equals(away)) {
+      return Problem.of(503, "database-unavailable", "Service unavailable", "The database does not answer at "
+          + "the moment; try again in a few seconds", null);
+    }
+    if ("storage".equals(away)) {
+      return Problem.of(503, "storage-unavailable", "Service unavailable", "File storage does not answer at the "
+          + "moment; try again in a few seconds", null);
     }
     SQLException sql = find(error, SQLException.class);
     if (sql != null) {
@@ -227,6 +246,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           + parsing.getLocation().getColumnNumber();
     }
     return "a value has the wrong type or the document is not a JSON object";
+  }
+
+  private static Throwable rootCause(Throwable error) {
+    Throwable t = error;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   static <T extends Throwable> T find(Throwable error, Class<T> type) {
