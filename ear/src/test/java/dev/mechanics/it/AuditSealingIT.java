@@ -56,10 +56,13 @@ class AuditSealingIT {
     }
     int rows = 1 + WRITERS * EACH; // organization.created, then every customer
 
-    // the background sealer reaches them without anyone reading the trail (no time is asserted: it waits)
-    while (unsealed(owner.organizationId()) > 0) {
+    // the background sealer reaches them without anyone reading the trail; it runs every second, the bound only
+    // keeps a sealer that never runs from hanging the build
+    long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+    while (unsealed(owner.organizationId()) > 0 && System.nanoTime() < giveUp) {
       Thread.sleep(100);
     }
+    assertThat(unsealed(owner.organizationId())).as("rows the background sealer left unsealed").isZero();
     owner.request().get("/audit/verify").then().statusCode(200).body("valid", equalTo(true))
         .body("checked", equalTo(rows)).body("unsealed", equalTo(0));
 
