@@ -12,7 +12,10 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
-/** One audited change; immutable once written and chained to the organization's previous row by hash. */
+/**
+ * One audited change, immutable for the application. Written without its chain columns (seq, prevHash, hash);
+ * the sealer ({@code audit_seal}, ADR 0050) sets them once, after the change committed.
+ */
 @Entity
 @Table(name = "audit_events")
 public class AuditEvent {
@@ -25,8 +28,8 @@ public class AuditEvent {
   @Column(name = "organization_id", nullable = false, updatable = false)
   private UUID organizationId;
 
-  @Column(nullable = false, updatable = false)
-  private long seq;
+  @Column(insertable = false, updatable = false)
+  private Long seq;
 
   @Column(name = "shop_id", updatable = false)
   private UUID shopId;
@@ -55,20 +58,19 @@ public class AuditEvent {
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant occurredAt;
 
-  @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
+  @Column(name = "prev_hash", insertable = false, updatable = false, length = 64)
   private String prevHash;
 
-  @Column(nullable = false, updatable = false, length = 64)
+  @Column(insertable = false, updatable = false, length = 64)
   private String hash;
 
   protected AuditEvent() {
   }
 
-  AuditEvent(UUID id, UUID organizationId, long seq, UUID shopId, UUID actorId, String action, String entityType,
-             UUID entityId, String before, String after, String requestId, Instant occurredAt, String prevHash) {
+  AuditEvent(UUID id, UUID organizationId, UUID shopId, UUID actorId, String action, String entityType,
+             UUID entityId, String before, String after, String requestId, Instant occurredAt) {
     this.id = id;
     this.organizationId = organizationId;
-    this.seq = seq;
     this.shopId = shopId;
     this.actorId = actorId;
     this.action = action;
@@ -78,11 +80,12 @@ public class AuditEvent {
     this.after = after;
     this.requestId = requestId;
     this.occurredAt = occurredAt;
-    this.prevHash = prevHash;
-    this.hash = computeHash();
   }
 
-  /** SHA-256 over the previous hash and every field of the row, in a fixed order. */
+  /**
+   * SHA-256 over the previous hash and every field of the row, in a fixed order: what the sealer computed when it
+   * sealed the row (the SQL function audit_seal must stay identical to this).
+   */
   String computeHash() {
     String content = String.join("|", prevHash, organizationId.toString(), Long.toString(seq), str(shopId),
         str(actorId), action, entityType, str(entityId), str(before), str(after), str(requestId),
@@ -103,7 +106,8 @@ public class AuditEvent {
     return id;
   }
 
-  public long getSeq() {
+  /** The row's place in the chain; null until sealed. */
+  public Long getSeq() {
     return seq;
   }
 

@@ -9,6 +9,7 @@ import dev.mechanics.platform.Tenancy;
 import dev.mechanics.tenancy.Caller;
 import dev.mechanics.tenancy.Capability;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -22,7 +23,7 @@ import java.util.UUID;
 
 /**
  * Writes the audit trail in the caller's transaction (so a change and its audit row commit or roll back
- * together) and checks its hash chain. Personal data in before/after is masked; the trail must not become a
+ * together) and checks its hash chain, which {@link AuditSealer} extends after commit. Personal data in before/after is masked; the trail must not become a
  * second copy of what the encryption protects.
  */
 @ApplicationScoped
@@ -35,7 +36,15 @@ public class AuditTrail {
   @PersistenceContext(unitName = "mechanics")
   EntityManager em;
 
-  public record Verification(boolean valid, long checked, Long brokenAtSeq, String problem) {
+  @Inject
+  AuditSealer sealer;
+
+  /**
+   * The chain's check: {@code checked} sealed rows from the first; {@code unsealed} rows committed but not yet
+   * linked (the tail the sealer has not reached, ADR 0050), the oldest of them {@code oldestUnsealedSeconds} old.
+   */
+  public record Verification(boolean valid, long checked, Long brokenAtSeq, String problem, long unsealed,
+                             Long oldestUnsealedSeconds) {
   }
 
   /** Records a change in the current organization; must run inside the changing transaction. */
@@ -45,42 +54,23 @@ public class AuditTrail {
     recordFor(Tenancy.current(), action, entityType, entityId, shopId, before, after);
   }
 
+  /**
+   * One insert and no lock: the row's place in the chain is given by the sealer after this transaction commits,
+   * so writers of one organization do not wait for each other (ADR 0050).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordFor(UUID organizationId, String action, String entityType, UUID entityId, UUID shopId,
                         Map<String, ?> before, Map<String, ?> after) {
-    lockChain(organizationId);
-    Object[] last = (Object[]) em.createNativeQuery("select coalesce(max(seq), 0), "
-            + "coalesce((select hash from audit_events where organization_id = ?1 order by seq desc limit 1), '') "
-            + "from audit_events where organization_id = ?1")
-        .setParameter(1, organizationId).getSingleResult();
-    long seq = ((Number) last[0]).longValue() + 1;
-    String prev = (String) last[1];
     RequestOrigin.Origin origin = RequestOrigin.current();
-    AuditEvent event = new AuditEvent(Ids.newId(), organizationId, seq, shopId, origin.userId(), action,
-        entityType, entityId, masked(before), masked(after), origin.requestId(),
-        Instant.now().truncatedTo(ChronoUnit.MICROS), prev);
-    em.persist(event);
+    em.persist(new AuditEvent(Ids.newId(), organizationId, shopId, origin.userId(), action, entityType, entityId,
+        masked(before), masked(after), origin.requestId(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
   }
 
-  /**
-   * Takes the organization's chain lock now, for a transaction that will record after taking row locks others
-   * take after recording (stock rows): everyone then meets this lock first, and no two wait for each other.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void holdChain() {
-    lockChain(Tenancy.current());
-  }
-
-  // one writer per organization at a time, so the chain has no forks (re-entrant within a transaction)
-  private void lockChain(UUID organizationId) {
-    em.createNativeQuery("select pg_advisory_xact_lock(?1)")
-        .setParameter(1, organizationId.getMostSignificantBits() ^ organizationId.getLeastSignificantBits())
-        .getSingleResult();
-  }
-
+  /** Reading the trail seals what has committed first, so the owner sees every event with its place. */
   @Transactional
   public Page<AuditEvent> list(Caller caller, UUID entityId, PageRequest page) {
     requireOwner(caller);
+    sealer.sealNow(em, Tenancy.current());
     List<AuditEvent> rows = em.createQuery("select e from AuditEvent e where (:after is null or e.id > :after) "
             + "and (:entity is null or e.entityId = :entity) order by e.id", AuditEvent.class)
         .setParameter("after", page.after()).setParameter("entity", entityId)
@@ -88,30 +78,40 @@ public class AuditTrail {
     return Page.of(rows, page.limit(), AuditEvent::getId);
   }
 
-  /** Recomputes the organization's chain from its first row. */
+  /** Seals what has committed, then recomputes the organization's chain from its first row. */
   @Transactional
   public Verification verify(Caller caller) {
     requireOwner(caller);
-    List<AuditEvent> rows = em.createQuery("select e from AuditEvent e order by e.seq", AuditEvent.class)
-        .getResultList();
+    UUID organization = Tenancy.current();
+    sealer.sealNow(em, organization);
+    List<AuditEvent> rows = em.createQuery("select e from AuditEvent e where e.seq is not null order by e.seq",
+        AuditEvent.class).getResultList();
+    Object[] tail = (Object[]) em.createNativeQuery("select count(*), "
+            + "cast(floor(extract(epoch from (clock_timestamp() - min(occurred_at)))) as bigint) "
+            + "from audit_events where organization_id = ?1 and seq is null")
+        .setParameter(1, organization).getSingleResult();
+    long unsealed = ((Number) tail[0]).longValue();
+    Long oldest = tail[1] == null ? null : ((Number) tail[1]).longValue();
     String prev = "";
     long expectedSeq = 1;
     for (AuditEvent row : rows) {
+      String problem = null;
       if (row.getSeq() != expectedSeq) {
-        return new Verification(false, expectedSeq - 1, expectedSeq, "row " + expectedSeq + " is missing");
+        return new Verification(false, expectedSeq - 1, expectedSeq, "row " + expectedSeq + " is missing",
+            unsealed, oldest);
+      } else if (!row.getPrevHash().equals(prev)) {
+        problem = " does not follow the previous row";
+      } else if (!row.computeHash().equals(row.getHash())) {
+        problem = " was changed after it was written";
       }
-      if (!row.getPrevHash().equals(prev)) {
-        return new Verification(false, expectedSeq - 1, row.getSeq(), "row " + row.getSeq()
-            + " does not follow the previous row");
-      }
-      if (!row.computeHash().equals(row.getHash())) {
-        return new Verification(false, expectedSeq - 1, row.getSeq(), "row " + row.getSeq()
-            + " was changed after it was written");
+      if (problem != null) {
+        return new Verification(false, expectedSeq - 1, row.getSeq(), "row " + row.getSeq() + problem, unsealed,
+            oldest);
       }
       prev = row.getHash();
       expectedSeq++;
     }
-    return new Verification(true, rows.size(), null, null);
+    return new Verification(true, rows.size(), null, null, unsealed, oldest);
   }
 
   private static void requireOwner(Caller caller) {

@@ -19,6 +19,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,9 +52,6 @@ public class PartLineService {
 
   @Inject
   StockLedger ledger;
-
-  @Inject
-  dev.mechanics.audit.AuditTrail audit;
 
   /** The new line and what it holds. */
   public record PartLine(WorkOrderLine line, PartReservation reservation) {
@@ -108,8 +107,10 @@ public class PartLineService {
 
   void invoicing(@Observes WorkOrderInvoicing event) {
     WorkOrder workOrder = event.workOrder();
-    audit.holdChain(); // the invoice is audited after the stock rows are locked: chain lock first (ADR 0044)
-    for (PartReservation reservation : reservations.ofWorkOrder(workOrder.getId())) {
+    // stock rows in one order (by part), so two invoicings sharing parts never wait for each other (ADR 0050)
+    List<PartReservation> held = new ArrayList<>(reservations.ofWorkOrder(workOrder.getId()));
+    held.sort(Comparator.comparing(PartReservation::getPartId));
+    for (PartReservation reservation : held) {
       if (reservation.getOnOrder().signum() > 0) {
         throw new DomainException.Conflict("A part line of this work order is still on order ("
             + Quantities.text(reservation.getOnOrder()) + " missing); receive or remove it before invoicing");

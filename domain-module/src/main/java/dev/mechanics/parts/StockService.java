@@ -64,7 +64,6 @@ public class StockService {
                      String reason) {
     requireManager(caller, shop, "count its stock");
     parts.require(partId);
-    audit.holdChain(); // audited after the stock row is locked: chain lock first, as adding a line takes it
     Stock stock = stocks.lock(shop.value(), partId);
     stock.requireVersion(expectedVersion, "stock");
     BigDecimal before = stock.getOnHand();

@@ -29,7 +29,7 @@ public class AuditResource {
   @Inject
   CurrentCaller caller;
 
-  public record AuditView(UUID id, long seq, UUID shopId, UUID actorId, String action, String entityType,
+  public record AuditView(UUID id, Long seq, UUID shopId, UUID actorId, String action, String entityType,
                           UUID entityId, String before, String after, String requestId, String occurredAt,
                           String hash) {
     static AuditView of(AuditEvent e) {

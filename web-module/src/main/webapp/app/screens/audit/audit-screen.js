@@ -67,7 +67,8 @@ class AuditScreen extends LitElement {
       <div class="actions"><button type="button" id="verify-chain" ?disabled=${this.verifying} @click=${this.verify}>
         ${this.verifying ? 'Verifying…' : 'Verify the chain'}</button></div>
       ${v ? html`<p role="status" class=${v.valid ? 'ok' : 'problem'}>${v.valid
-        ? html`<strong>The chain is intact.</strong> ${number(v.checked)} events checked.`
+        ? html`<strong>The chain is intact.</strong> ${number(v.checked)} events checked.${v.unsealed
+          ? ` ${number(v.unsealed)} newer events are not sealed into it yet.` : ''}`
         : html`<strong>The chain is broken</strong> at event ${v.brokenAtSeq}: ${v.problem}`}</p>` : nothing}
       <form @submit=${(e) => { e.preventDefault(); this.entityId = e.target.entityId.value.trim(); this.pager.reset(); this.load(); }}
         novalidate>
