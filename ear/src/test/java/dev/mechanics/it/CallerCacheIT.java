@@ -72,7 +72,8 @@ class CallerCacheIT {
         .post("/customers").statusCode())).as("no membership left").isEqualTo(403);
     Api.Tenant other = Api.newOrganization("disabled-elsewhere");
     other.request().get("/me").then().statusCode(200);
-    elsewhere("update users set enabled = false where id = ?::uuid", other.request().get("/me").path("id"));
+    String otherId = other.request().get("/me").path("id");
+    elsewhere("update users set enabled = false where id = ?::uuid", otherId);
     assertThat(eventually(401, () -> other.request().get("/me").statusCode())).as("disabled").isEqualTo(401);
   }
 
