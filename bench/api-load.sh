@@ -12,7 +12,7 @@
 #   2. bench/api-load.sh [port] [pg port]        (defaults 9280 55433; state and results in $WORK,
 #                                                  default /tmp/mechanics-bench)
 # env: SERVER_CPUS (0), LOAD_CPUS (1), WARMUP (10), DURATION (30), SCENARIOS (all six), HEAP (-Xmx512m),
-#      KEEP=1 leaves server and database running afterwards.
+#      READY_TIMEOUT (600 s), KEEP=1 leaves server and database running afterwards.
 # Needs wrk, python3, psql, taskset, ss, and PostgreSQL's server binaries (/usr/lib/postgresql/*/bin).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,6 +39,8 @@ mkdir -p "$WORK/usr/servers"
 cp -r "$WLP/usr/shared" "$WORK/usr/"
 cp -r "$WLP/usr/servers/mechanics" "$WORK/usr/servers/"
 rm -rf "$WORK/usr/servers/mechanics/"{configDropins,logs,workarea,tranlog}
+# the integration tests leave their in-server test applications in dropins/
+rm -rf "$WORK/usr/servers/mechanics/dropins"/*
 echo "${HEAP:--Xmx512m}" >>"$WORK/usr/servers/mechanics/jvm.options"
 key() { head -c 32 /dev/urandom | base64; }
 cat >"$WORK/usr/servers/mechanics/server.env" <<EOF
@@ -65,7 +67,7 @@ started=$(date +%s.%N)
 taskset -c "$SERVER_CPUS" "$WLP/bin/server" start mechanics >/dev/null
 until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/ready"; do
   sleep 0.2
-  if (( $(date +%s) - ${started%.*} > 300 )); then echo "not ready after 300 s" >&2; exit 1; fi
+  if (( $(date +%s) - ${started%.*} > ${READY_TIMEOUT:-600} )); then echo "not ready after ${READY_TIMEOUT:-600} s" >&2; exit 1; fi
 done
 ready=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
 PID=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
