@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Who is asking: the signed-in staff member, their organization, the roles they hold and in which shop each
- * (memberships, read from the database on every request). What those roles allow is decided by
+ * (memberships, as the database says now: cached per session for seconds, dropped on any change, docs/adr/0051). What those roles allow is decided by
  * {@link Capability}; services, views and the routes' {@code @Requires} all ask through {@link #may} and
  * {@link #mayIn}.
  */

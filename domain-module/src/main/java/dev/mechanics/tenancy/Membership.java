@@ -3,6 +3,7 @@ package dev.mechanics.tenancy;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
@@ -11,6 +12,7 @@ import java.util.UUID;
 /** A staff member's role in one shop. */
 @Entity
 @Table(name = "memberships")
+@EntityListeners(CallerChanges.class)
 public class Membership extends TenantOwnedEntity {
 
   @Column(name = "user_id", nullable = false, updatable = false)

@@ -57,12 +57,14 @@ public class PlatformOperators {
       em.createNativeQuery("insert into platform_operator_grants (user_id, granted_at) values (?1, ?2) "
           + "on conflict (user_id) do nothing").setParameter(1, member.getId())
           .setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
+      CallerChanges.evictUserOf(member.getId());
       audit.recordFor(member.getOrganizationId(), "user.platform-operator-granted", "user", member.getId(), null,
           Map.of("platformOperator", "false"), Map.of("platformOperator", "true", "reason",
               "e-mail proven and listed in PLATFORM_ADMIN_EMAILS"));
     } else if (!eligible && granted) {
       em.createNativeQuery("delete from platform_operator_grants where user_id = ?1").setParameter(1, member.getId())
           .executeUpdate();
+      CallerChanges.evictUserOf(member.getId());
       audit.recordFor(member.getOrganizationId(), "user.platform-operator-revoked", "user", member.getId(), null,
           Map.of("platformOperator", "true"), Map.of("platformOperator", "false", "reason",
               isListed(member.getEmail()) ? "account disabled" : "e-mail no longer in PLATFORM_ADMIN_EMAILS"));

@@ -2,6 +2,7 @@ package dev.mechanics.tenancy;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "sessions")
+@EntityListeners(CallerChanges.class)
 public class Session {
 
   @Id

@@ -50,6 +50,9 @@ public class SessionService {
   @Inject
   SecurityEvents events;
 
+  @Inject
+  CallerCache callers;
+
   /** A session just opened or rotated: the caller's current state, the session id and a new refresh token. */
   public record Issued(SignedInStaff staff, UUID sessionId, String refreshToken, Instant refreshExpiresAt) {
   }
@@ -149,24 +152,26 @@ public class SessionService {
 
   /**
    * The caller of an access token if its session is still active and its user enabled, with the memberships
-   * as they are now (a removed membership takes effect at once, whatever the token says).
+   * as they are now (a removed membership takes effect at once, whatever the token says): read from the
+   * database at most every few seconds per session, and at once after any change to them ({@link CallerCache}).
    */
   public Optional<Caller> activeCaller(UUID sessionId, UUID userId, UUID organizationId) {
-    return system.call(() -> {
+    return callers.get(sessionId, userId, organizationId, () -> system.call(() -> {
       Session session = em.find(Session.class, sessionId);
       if (session == null || !session.getUserId().equals(userId)
           || !session.getOrganizationId().equals(organizationId) || !session.isActive(Instant.now())) {
-        return Optional.<Caller>empty();
+        return Optional.<CallerCache.Loaded>empty();
       }
       Optional<StaffMember> member = staff.find(userId);
       if (member.isEmpty() || !member.get().isEnabled()) {
-        return Optional.<Caller>empty();
+        return Optional.<CallerCache.Loaded>empty();
       }
       // the installation's operators hold PLATFORM_OPERATOR on top of their organization's roles
       Role[] extra = operators.isOperator(userId, member.get().getEmail()) ? new Role[] {Role.PLATFORM_OPERATOR}
           : new Role[0];
-      return Optional.of(Caller.of(userId, organizationId, staff.membershipsOf(userId), extra));
-    });
+      return Optional.of(new CallerCache.Loaded(Caller.of(userId, organizationId, staff.membershipsOf(userId),
+          extra), session.getExpiresAt()));
+    }));
   }
 
   public void revoke(UUID sessionId, String reason) {

@@ -4,6 +4,7 @@ import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.UUID;
 /** A person who signs in: owner, manager, service advisor or technician of one organization. */
 @Entity
 @Table(name = "users")
+@EntityListeners(CallerChanges.class)
 public class StaffMember extends TenantOwnedEntity {
 
   @Column(nullable = false, length = 320)

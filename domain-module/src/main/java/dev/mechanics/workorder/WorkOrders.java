@@ -1,5 +1,7 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.customer.Customer;
+import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,24 +49,35 @@ public class WorkOrders {
    * A page of a shop's board; lines come in one batched statement (default_batch_fetch_size), not one each.
    * {@code assignedTo} not null: only work orders assigned to that technician (on the order or on a line).
    */
-  public List<WorkOrder> board(UUID shopId, WorkOrderKind kind, PageRequest page, UUID assignedTo) {
+  /** A card of the board: the work order (its lines loaded) with its customer and vehicle. */
+  public record BoardRow(WorkOrder workOrder, Customer customer, Vehicle vehicle) {
+  }
+
+  /**
+   * A page of the shop's board in two statements whatever its size: the work orders with their customers and
+   * vehicles, then their lines.
+   */
+  public List<BoardRow> board(UUID shopId, WorkOrderKind kind, PageRequest page, UUID assignedTo) {
     String assigned = assignedTo == null ? "" : """
          and (array_contains(w.technicianIds, :tech)
               or exists (select 1 from WorkOrderLine l where l.workOrder = w and l.technicianId = :tech))""";
     var query = em.createQuery("""
-            select w from WorkOrder w
+            select w, c, v from WorkOrder w
+              left join Customer c on c.id = w.customerId
+              left join Vehicle v on v.id = w.vehicleId
             where w.shopId = :shop and (:kind is null or w.kind = :kind) and (:after is null or w.id > :after)"""
-            + assigned + " order by w.id", WorkOrder.class)
+            + assigned + " order by w.id", Object[].class)
         .setParameter("shop", shopId).setParameter("kind", kind).setParameter("after", page.after());
     if (assignedTo != null) {
       query.setParameter("tech", assignedTo);
     }
-    List<WorkOrder> orders = query.setMaxResults(page.limit() + 1).getResultList();
-    if (!orders.isEmpty()) {
+    List<BoardRow> rows = query.setMaxResults(page.limit() + 1).getResultList().stream()
+        .map(r -> new BoardRow((WorkOrder) r[0], (Customer) r[1], (Vehicle) r[2])).toList();
+    if (!rows.isEmpty()) {
       em.createQuery("select distinct w from WorkOrder w left join fetch w.lines where w in :orders",
-          WorkOrder.class).setParameter("orders", orders).getResultList();
+          WorkOrder.class).setParameter("orders", rows.stream().map(BoardRow::workOrder).toList()).getResultList();
     }
-    return orders;
+    return rows;
   }
 
   public List<WorkOrderLine> declinedLinesOf(UUID vehicleId, UUID exceptWorkOrder) {

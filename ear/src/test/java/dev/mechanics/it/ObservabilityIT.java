@@ -61,6 +61,7 @@ class ObservabilityIT {
     assertThat(line.path("ext_service").asText()).isEqualTo("mechanics");
     assertThat(line.path("ext_version").asText()).isNotBlank();
     assertThat(line.path("loglevel").asText()).isEqualTo("INFO");
+    assertThat(line.path("ext_statements").asInt(-1)).as("the request's SQL statements").isBetween(1, 3);
     assertThat(line.toString()).doesNotContain("555 0141");
   }
 
@@ -85,6 +86,12 @@ class ObservabilityIT {
         .containsPattern("route=\"/api/v1/customers/\\{id\\}\"[^}]*status=\"4xx\"")
         .doesNotContain(customer);
     assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{");
+    // every bucket of microprofile-config.properties, 2.5 s too (Liberty ignores a fractional "2.5s")
+    for (String le : new String[] {"0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0"}) {
+      assertThat(metrics).as("bucket le=" + le)
+          .containsPattern("http_server_requests_seconds_bucket\\{[^\n]*route=\"/api/v1/customers/\\{id\\}\""
+              + "[^\n]*le=\"" + java.util.regex.Pattern.quote(le) + "\"");
+    }
   }
 
   @Test

@@ -32,6 +32,8 @@ public final class TestDatabase {
   /** Also listed in PLATFORM_ADMIN_EMAILS: PlatformOperatorIT signs one up and invites the other. */
   public static final List<String> MORE_OPERATOR_EMAILS = List.of("second-operator@platform.mechanics.dev",
       "invited-operator@platform.mechanics.dev");
+  /** Listed too: CallerCacheIT grants and revokes its role behind the server's back (as another instance). */
+  public static final String CACHED_OPERATOR_EMAIL = "cached-operator@platform.mechanics.dev";
   /** The scraper the test server lets read /metrics over HTTPS (its password is random per run). */
   static final String METRICS_USER = "metrics-scraper";
   /** The test run's backup key (base64 of 32 bytes); a real installation's comes from its secret store. */
@@ -120,6 +122,9 @@ public final class TestDatabase {
           <variable name="RATE_LIMIT_SIGNIN_PER_MINUTE" value="600"/>
           <variable name="RATE_LIMIT_SIGNIN_FAILURES_PER_HOUR" value="40"/>
           <variable name="RATE_LIMIT_API_PER_MINUTE" value="3000"/>
+          <!-- callers are believed for 5 minutes instead of 5 seconds: CallerCacheIT proves that a change made
+               behind the server's back ends access through the NOTIFY, not through the time-to-live -->
+          <variable name="CALLER_CACHE_SECONDS" value="300"/>
           <variable name="CORS_ALLOWED_ORIGINS" value="https://app.example.com, https://admin.example.com"/>
           <!-- batch (BatchIT): an operator, a backup key, a fast scheduler -->
           <variable name="PLATFORM_ADMIN_EMAILS" value="%s"/>
@@ -139,7 +144,7 @@ public final class TestDatabase {
         %s</server>
         """.formatted(xmlEscape(appUrl), xmlEscape(url), System.getProperty("it.port", "9080"), baseUrl(),
         httpsPort(), METRICS_USER, metricsPassword, METRICS_USER, redisPrefix,
-        PLATFORM_OPERATOR_EMAIL + "," + String.join(",", MORE_OPERATOR_EMAILS), BACKUP_KEY,
+        PLATFORM_OPERATOR_EMAIL + "," + String.join(",", MORE_OPERATOR_EMAILS) + "," + CACHED_OPERATOR_EMAIL, BACKUP_KEY,
         xmlEscape(storage.toString()), smtpPort(), blobStorage));
     // JWT_SECRET is read from the environment (JwtKeys), which Liberty fills from server.env
     Path serverEnv = serverDir.resolve("server.env");

@@ -107,7 +107,7 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
         Map.of("reason", reason, "client", clientAddress.of(servletRequest)));
   }
 
-  /** Who the token names; its roles are not believed: they are read from the memberships on every request. */
+  /** Who the token names; its roles are not believed: they come from the memberships (docs/adr/0051). */
   private static UUID claimedId(Object claim) {
     return Ids.parse(claim == null ? null : claim.toString().replace("\"", ""))
         .orElseThrow(() -> new NotAuthorizedException("Bearer"));
