@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,32 +101,15 @@ public class ReportStore {
     });
   }
 
-  /**
-   * The next page of the period's billed line items after {@code afterId}, in id order: lines that were not
-   * declined, of work orders whose invoice (not void) was issued in [from, to).
-   */
-  List<ReportLine> lines(ReportRun run, UUID afterId, int limit) {
+  /** The organization's shops, in id order (the aggregate step's order). */
+  List<UUID> shopIds(UUID organizationId) {
     return sql(c -> {
-      try (PreparedStatement st = c.prepareStatement("""
-          select l.id, i.shop_id, l.type, l.hours, l.amount, l.quantity, l.unit_cost, l.technician_id
-          from work_order_lines l
-          join invoices i on i.work_order_id = l.work_order_id
-          where l.organization_id = ? and l.id > ? and l.approval <> 'DECLINED'
-            and i.organization_id = ? and i.issued_at >= ? and i.issued_at < ? and i.status <> 'VOID'
-          order by l.id
-          limit ?""")) {
-        st.setObject(1, run.organizationId());
-        st.setObject(2, afterId);
-        st.setObject(3, run.organizationId());
-        st.setTimestamp(4, Timestamp.from(run.from()));
-        st.setTimestamp(5, Timestamp.from(run.to()));
-        st.setInt(6, limit);
-        List<ReportLine> out = new ArrayList<>(limit);
+      try (PreparedStatement st = c.prepareStatement("select id from shops where organization_id = ? order by id")) {
+        st.setObject(1, organizationId);
+        List<UUID> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            out.add(new ReportLine(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                rs.getObject(8, UUID.class), null));
+            out.add(rs.getObject(1, UUID.class));
           }
         }
         return out;
@@ -133,7 +117,67 @@ public class ReportStore {
     });
   }
 
-  /** Sums of one chunk, per shop. */
+  /**
+   * One shop-day's billed line items added up in one set-based query: lines that were not declined, of work
+   * orders whose invoice (not void) the shop issued in [from, to). A part's cost is its unit cost x quantity
+   * rounded half-even per line, as the invoice's totals do (docs/kpis.md); one row per line type and
+   * technician, so a handful of rows whatever the number of lines.
+   */
+  ShopDaySums aggregate(UUID organizationId, ShopDay shopDay) {
+    return sql(c -> {
+      try (PreparedStatement st = c.prepareStatement("""
+          select l.type, l.technician_id, count(*), coalesce(sum(l.amount), 0), coalesce(sum(l.hours), 0),
+                 coalesce(sum(case when mod(l.unit_cost * l.quantity * 1000, 10) = 5
+                                    and mod(trunc(l.unit_cost * l.quantity * 100), 2) = 0
+                                   then trunc(l.unit_cost * l.quantity, 2)
+                                   else round(l.unit_cost * l.quantity, 2) end)
+                          filter (where l.type = 'PART' and l.unit_cost is not null), 0),
+                 count(*) filter (where l.type = 'PART' and l.unit_cost is null)
+          from invoices i
+          join work_order_lines l on l.work_order_id = i.work_order_id
+          where i.organization_id = ? and i.shop_id = ? and i.issued_at >= ? and i.issued_at < ?
+            and i.status <> 'VOID' and l.organization_id = ? and l.approval <> 'DECLINED'
+          group by l.type, l.technician_id""")) {
+        st.setObject(1, organizationId);
+        st.setObject(2, shopDay.shopId());
+        st.setTimestamp(3, Timestamp.from(shopDay.from()));
+        st.setTimestamp(4, Timestamp.from(shopDay.to()));
+        st.setObject(5, organizationId);
+        ShopSums s = new ShopSums();
+        Map<UUID, TechnicianSums> technicians = new HashMap<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            String type = rs.getString(1);
+            long lines = rs.getLong(3);
+            BigDecimal amount = rs.getBigDecimal(4);
+            s.lines += lines;
+            switch (type) {
+              case "LABOR" -> {
+                s.laborSales = s.laborSales.add(amount);
+                s.laborHours = s.laborHours.add(rs.getBigDecimal(5));
+                UUID technician = rs.getObject(2, UUID.class);
+                TechnicianSums t = technicians.computeIfAbsent(technician == null ? UNASSIGNED : technician,
+                    k -> new TechnicianSums());
+                t.hours = t.hours.add(rs.getBigDecimal(5));
+                t.laborSales = t.laborSales.add(amount);
+              }
+              case "PART" -> {
+                s.partsSales = s.partsSales.add(amount);
+                s.partsCost = s.partsCost.add(rs.getBigDecimal(6));
+                s.partsWithoutCost += rs.getLong(7);
+              }
+              case "FEE" -> s.feeSales = s.feeSales.add(amount);
+              case "DISCOUNT" -> s.discounts = s.discounts.add(amount);
+              default -> throw new IllegalStateException("unknown line type " + type);
+            }
+          }
+        }
+        return new ShopDaySums(shopDay, s, technicians);
+      }
+    });
+  }
+
+  /** Sums of one shop-day. */
   static final class ShopSums {
     long lines;
     BigDecimal laborSales = BigDecimal.ZERO;
@@ -145,31 +189,38 @@ public class ReportStore {
     BigDecimal discounts = BigDecimal.ZERO;
   }
 
-  record TechnicianKey(UUID shopId, UUID technicianId) {
-  }
-
   static final class TechnicianSums {
     BigDecimal hours = BigDecimal.ZERO;
     BigDecimal laborSales = BigDecimal.ZERO;
   }
 
   /**
-   * Adds one chunk's sums, unless a chunk at or below {@code firstId} was already added (the chunk is being
-   * read again after a restart whose checkpoint is older than the sums): then nothing changes. Returns whether
-   * the chunk was added. Runs on the chunk transaction's connection.
+   * Adds one shop-day's sums unless that shop-day was already added to the run (read again after a restart):
+   * then nothing changes. Returns whether it was added. Runs on the chunk transaction's connection, so the sums
+   * and the shop-day's mark commit with the checkpoint.
    */
-  boolean add(long instanceId, UUID firstId, UUID lastId, long count, Map<UUID, ShopSums> shops,
-              Map<TechnicianKey, TechnicianSums> technicians) {
+  boolean add(long instanceId, ShopDaySums sums) {
+    ShopDay day = sums.shopDay();
+    ShopSums s = sums.shop();
     return sql(c -> {
-      try (PreparedStatement st = c.prepareStatement("update report_runs set last_line_id = ?, "
-          + "lines_counted = lines_counted + ? where instance_id = ? and (last_line_id is null or last_line_id < ?)")) {
-        st.setObject(1, lastId);
-        st.setLong(2, count);
-        st.setLong(3, instanceId);
-        st.setObject(4, firstId);
+      try (PreparedStatement st = c.prepareStatement("insert into report_run_days (instance_id, shop_id, day, lines) "
+          + "values (?,?,?,?) on conflict do nothing")) {
+        st.setLong(1, instanceId);
+        st.setObject(2, day.shopId());
+        st.setObject(3, day.day());
+        st.setLong(4, s.lines);
         if (st.executeUpdate() == 0) {
           return false;
         }
+      }
+      if (s.lines == 0) {
+        return true;
+      }
+      try (PreparedStatement st = c.prepareStatement("update report_runs set lines_counted = lines_counted + ? "
+          + "where instance_id = ?")) {
+        st.setLong(1, s.lines);
+        st.setLong(2, instanceId);
+        st.executeUpdate();
       }
       try (PreparedStatement st = c.prepareStatement("insert into report_shop_totals (instance_id, shop_id, lines, "
           + "labor_sales, labor_hours, parts_sales, parts_cost, parts_without_cost, fee_sales, discounts) "
@@ -182,31 +233,27 @@ public class ReportStore {
           + "parts_without_cost = report_shop_totals.parts_without_cost + excluded.parts_without_cost, "
           + "fee_sales = report_shop_totals.fee_sales + excluded.fee_sales, "
           + "discounts = report_shop_totals.discounts + excluded.discounts")) {
-        for (Map.Entry<UUID, ShopSums> e : shops.entrySet()) {
-          ShopSums s = e.getValue();
-          st.setLong(1, instanceId);
-          st.setObject(2, e.getKey());
-          st.setLong(3, s.lines);
-          st.setBigDecimal(4, s.laborSales);
-          st.setBigDecimal(5, s.laborHours);
-          st.setBigDecimal(6, s.partsSales);
-          st.setBigDecimal(7, s.partsCost);
-          st.setLong(8, s.partsWithoutCost);
-          st.setBigDecimal(9, s.feeSales);
-          st.setBigDecimal(10, s.discounts);
-          st.addBatch();
-        }
-        st.executeBatch();
+        st.setLong(1, instanceId);
+        st.setObject(2, day.shopId());
+        st.setLong(3, s.lines);
+        st.setBigDecimal(4, s.laborSales);
+        st.setBigDecimal(5, s.laborHours);
+        st.setBigDecimal(6, s.partsSales);
+        st.setBigDecimal(7, s.partsCost);
+        st.setLong(8, s.partsWithoutCost);
+        st.setBigDecimal(9, s.feeSales);
+        st.setBigDecimal(10, s.discounts);
+        st.executeUpdate();
       }
-      if (!technicians.isEmpty()) {
+      if (!sums.technicians().isEmpty()) {
         try (PreparedStatement st = c.prepareStatement("insert into report_technician_hours (instance_id, shop_id, "
             + "technician_id, hours_sold, labor_sales) values (?,?,?,?,?) on conflict (instance_id, shop_id, "
             + "technician_id) do update set hours_sold = report_technician_hours.hours_sold + excluded.hours_sold, "
             + "labor_sales = report_technician_hours.labor_sales + excluded.labor_sales")) {
-          for (Map.Entry<TechnicianKey, TechnicianSums> e : technicians.entrySet()) {
+          for (Map.Entry<UUID, TechnicianSums> e : sums.technicians().entrySet()) {
             st.setLong(1, instanceId);
-            st.setObject(2, e.getKey().shopId());
-            st.setObject(3, e.getKey().technicianId());
+            st.setObject(2, day.shopId());
+            st.setObject(3, e.getKey());
             st.setBigDecimal(4, e.getValue().hours);
             st.setBigDecimal(5, e.getValue().laborSales);
             st.addBatch();

@@ -7,18 +7,23 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.math.RoundingMode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Prices a line's cost as the invoice's totals do: a part's unit cost x quantity, rounded half-even once. */
+/**
+ * Adds up one shop-day's billed lines in PostgreSQL, in one set-based query (ReportStore#aggregate): the job
+ * moves a few rows per shop-day instead of every line item.
+ */
 @Dependent
-@Named("shopReportLineProcessor")
-public class ShopReportLineProcessor implements ItemProcessor {
+@Named("shopReportDayAggregator")
+public class ShopDayAggregator implements ItemProcessor {
 
   @Inject
   JobContext job;
 
-  /** Tests only (BATCH_FAULT_INJECTION=true): the first execution throws after this many items. */
+  @Inject
+  ReportStore store;
+
+  /** Tests only (BATCH_FAULT_INJECTION=true): the first execution throws after this many shop-days. */
   @Inject
   @BatchProperty
   String failAfterItems;
@@ -27,17 +32,18 @@ public class ShopReportLineProcessor implements ItemProcessor {
   @ConfigProperty(name = "BATCH_FAULT_INJECTION", defaultValue = "false")
   boolean faultInjection;
 
+  private ReportRun run;
   private long processed;
 
   @Override
   public Object processItem(Object item) {
-    ReportLine line = (ReportLine) item;
     injectFault();
     processed++;
-    if ("PART".equals(line.type()) && line.unitCost() != null) {
-      return line.withCost(line.unitCost().multiply(line.quantity()).setScale(2, RoundingMode.HALF_EVEN));
+    if (run == null) {
+      run = store.run(job.getInstanceId())
+          .orElseThrow(() -> new IllegalStateException("report run " + job.getInstanceId() + " was not prepared"));
     }
-    return line;
+    return store.aggregate(run.organizationId(), (ShopDay) item);
   }
 
   private void injectFault() {
@@ -47,7 +53,7 @@ public class ShopReportLineProcessor implements ItemProcessor {
     }
     var operator = BatchRuntime.getJobOperator();
     if (operator.getJobExecutions(operator.getJobInstance(job.getExecutionId())).size() == 1) {
-      throw new IllegalStateException("injected failure after " + processed + " items (BATCH_FAULT_INJECTION)");
+      throw new IllegalStateException("injected failure after " + processed + " shop-days (BATCH_FAULT_INJECTION)");
     }
   }
 }
