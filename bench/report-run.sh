@@ -77,7 +77,7 @@ insert into work_order_lines (id, organization_id, work_order_id, position, type
          'bench line ' || p,
          case when p <= 4 then 0.25 * (1 + (o.g + p) % 8) end,
          case when p <= 4 then 120.00 + (p * 5) end,
-         (select id from bench_techs t where t.p = l.p),
+         (select t.id from bench_techs t where t.p = s.p),
          case when p between 5 and 8 then 'P-' || p end,
          case when p between 5 and 8 then 1 + (o.g % 3) else 1 end,
          case when p between 5 and 7 then 7.33 * p end,
@@ -87,7 +87,7 @@ insert into work_order_lines (id, organization_id, work_order_id, position, type
          true,
          case when p = 8 and o.g % 7 = 0 then 'DECLINED' else 'APPROVED' end,
          o.issued_at - interval '2 hours', o.issued_at - interval '2 hours'
-  from bench_orders o cross join generate_series(1, 10) p left join lateral (select p) l on true
+  from bench_orders o cross join generate_series(1, 10) as s(p)
   order by o.g, p;
 insert into invoices (id, organization_id, shop_id, work_order_id, number, year, sequence, customer_id, subtotal,
                       tax_total, total, amount_paid, status, issued_at, document, created_at, updated_at)

@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -101,15 +103,50 @@ public class ReportStore {
     });
   }
 
-  /** The organization's shops, in id order (the aggregate step's order). */
-  List<UUID> shopIds(UUID organizationId) {
+  /**
+   * The period's billed line items added up by PostgreSQL in one set-based query, per local day (in the report's
+   * zone) and shop, from {@code fromDay} on: lines that were not declined, of work orders whose invoice (not void)
+   * was issued in the period. A part's cost is its unit cost x quantity rounded half-even per line, as the
+   * invoice's totals do (docs/kpis.md). One item per shop-day with sales, in day then shop order; a handful of
+   * rows per shop-day (one per line type and technician), whatever the number of lines.
+   */
+  List<ShopDaySums> shopDays(ReportRun run, LocalDate fromDay) {
+    ZoneId zone = ZoneId.of(run.timeZone());
+    Instant from = fromDay.atStartOfDay(zone).toInstant().isAfter(run.from()) ? fromDay.atStartOfDay(zone).toInstant()
+        : run.from();
     return sql(c -> {
-      try (PreparedStatement st = c.prepareStatement("select id from shops where organization_id = ? order by id")) {
-        st.setObject(1, organizationId);
-        List<UUID> out = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement("""
+          select (i.issued_at at time zone ?)::date, i.shop_id, l.type, l.technician_id, count(*),
+                 coalesce(sum(l.amount), 0), coalesce(sum(l.hours), 0),
+                 coalesce(sum(case when mod(l.unit_cost * l.quantity * 1000, 10) = 5
+                                    and mod(trunc(l.unit_cost * l.quantity * 100), 2) = 0
+                                   then trunc(l.unit_cost * l.quantity, 2)
+                                   else round(l.unit_cost * l.quantity, 2) end)
+                          filter (where l.type = 'PART' and l.unit_cost is not null), 0),
+                 count(*) filter (where l.type = 'PART' and l.unit_cost is null)
+          from work_order_lines l
+          join invoices i on i.work_order_id = l.work_order_id
+          where l.organization_id = ? and l.approval <> 'DECLINED'
+            and i.organization_id = ? and i.issued_at >= ? and i.issued_at < ? and i.status <> 'VOID'
+          group by 1, 2, 3, 4
+          order by 1, 2""")) {
+        st.setString(1, zone.getId());
+        st.setObject(2, run.organizationId());
+        st.setObject(3, run.organizationId());
+        st.setTimestamp(4, Timestamp.from(from));
+        st.setTimestamp(5, Timestamp.from(run.to()));
+        List<ShopDaySums> out = new ArrayList<>();
+        ShopDaySums current = null;
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            out.add(rs.getObject(1, UUID.class));
+            LocalDate day = rs.getObject(1, LocalDate.class);
+            UUID shop = rs.getObject(2, UUID.class);
+            if (current == null || !current.shopDay().day().equals(day) || !current.shopDay().shopId().equals(shop)) {
+              current = new ShopDaySums(new ShopDay(shop, day), new ShopSums(), new HashMap<>());
+              out.add(current);
+            }
+            add(current, rs.getString(3), rs.getObject(4, UUID.class), rs.getLong(5), rs.getBigDecimal(6),
+                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getLong(9));
           }
         }
         return out;
@@ -117,64 +154,28 @@ public class ReportStore {
     });
   }
 
-  /**
-   * One shop-day's billed line items added up in one set-based query: lines that were not declined, of work
-   * orders whose invoice (not void) the shop issued in [from, to). A part's cost is its unit cost x quantity
-   * rounded half-even per line, as the invoice's totals do (docs/kpis.md); one row per line type and
-   * technician, so a handful of rows whatever the number of lines.
-   */
-  ShopDaySums aggregate(UUID organizationId, ShopDay shopDay) {
-    return sql(c -> {
-      try (PreparedStatement st = c.prepareStatement("""
-          select l.type, l.technician_id, count(*), coalesce(sum(l.amount), 0), coalesce(sum(l.hours), 0),
-                 coalesce(sum(case when mod(l.unit_cost * l.quantity * 1000, 10) = 5
-                                    and mod(trunc(l.unit_cost * l.quantity * 100), 2) = 0
-                                   then trunc(l.unit_cost * l.quantity, 2)
-                                   else round(l.unit_cost * l.quantity, 2) end)
-                          filter (where l.type = 'PART' and l.unit_cost is not null), 0),
-                 count(*) filter (where l.type = 'PART' and l.unit_cost is null)
-          from invoices i
-          join work_order_lines l on l.work_order_id = i.work_order_id
-          where i.organization_id = ? and i.shop_id = ? and i.issued_at >= ? and i.issued_at < ?
-            and i.status <> 'VOID' and l.organization_id = ? and l.approval <> 'DECLINED'
-          group by l.type, l.technician_id""")) {
-        st.setObject(1, organizationId);
-        st.setObject(2, shopDay.shopId());
-        st.setTimestamp(3, Timestamp.from(shopDay.from()));
-        st.setTimestamp(4, Timestamp.from(shopDay.to()));
-        st.setObject(5, organizationId);
-        ShopSums s = new ShopSums();
-        Map<UUID, TechnicianSums> technicians = new HashMap<>();
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            String type = rs.getString(1);
-            long lines = rs.getLong(3);
-            BigDecimal amount = rs.getBigDecimal(4);
-            s.lines += lines;
-            switch (type) {
-              case "LABOR" -> {
-                s.laborSales = s.laborSales.add(amount);
-                s.laborHours = s.laborHours.add(rs.getBigDecimal(5));
-                UUID technician = rs.getObject(2, UUID.class);
-                TechnicianSums t = technicians.computeIfAbsent(technician == null ? UNASSIGNED : technician,
-                    k -> new TechnicianSums());
-                t.hours = t.hours.add(rs.getBigDecimal(5));
-                t.laborSales = t.laborSales.add(amount);
-              }
-              case "PART" -> {
-                s.partsSales = s.partsSales.add(amount);
-                s.partsCost = s.partsCost.add(rs.getBigDecimal(6));
-                s.partsWithoutCost += rs.getLong(7);
-              }
-              case "FEE" -> s.feeSales = s.feeSales.add(amount);
-              case "DISCOUNT" -> s.discounts = s.discounts.add(amount);
-              default -> throw new IllegalStateException("unknown line type " + type);
-            }
-          }
-        }
-        return new ShopDaySums(shopDay, s, technicians);
+  private static void add(ShopDaySums into, String type, UUID technician, long lines, BigDecimal amount,
+                          BigDecimal hours, BigDecimal partsCost, long partsWithoutCost) {
+    ShopSums s = into.shop();
+    s.lines += lines;
+    switch (type) {
+      case "LABOR" -> {
+        s.laborSales = s.laborSales.add(amount);
+        s.laborHours = s.laborHours.add(hours);
+        TechnicianSums t = into.technicians().computeIfAbsent(technician == null ? UNASSIGNED : technician,
+            k -> new TechnicianSums());
+        t.hours = t.hours.add(hours);
+        t.laborSales = t.laborSales.add(amount);
       }
-    });
+      case "PART" -> {
+        s.partsSales = s.partsSales.add(amount);
+        s.partsCost = s.partsCost.add(partsCost);
+        s.partsWithoutCost += partsWithoutCost;
+      }
+      case "FEE" -> s.feeSales = s.feeSales.add(amount);
+      case "DISCOUNT" -> s.discounts = s.discounts.add(amount);
+      default -> throw new IllegalStateException("unknown line type " + type);
+    }
   }
 
   /** Sums of one shop-day. */

@@ -1,18 +1,19 @@
 package dev.mechanics.reporting;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/**
- * One item of the aggregate step: a shop and a local day of the report's period, with the instants that day
- * covers in the report's time zone (23 or 25 hours on the days daylight saving starts or ends).
- */
-record ShopDay(UUID shopId, LocalDate day, Instant from, Instant to) implements Serializable {
+/** A shop and a local day (in the report's time zone) of the report's period: the aggregate step's unit. */
+record ShopDay(UUID shopId, LocalDate day) implements Serializable {
 
-  /** The checkpoint's form of this shop-day. */
+  /** The checkpoint's form of this shop-day: day, then shop (the items' order). */
   String key() {
-    return shopId + "/" + day;
+    return day + "/" + shopId;
+  }
+
+  static ShopDay of(String key) {
+    int slash = key.indexOf('/');
+    return new ShopDay(UUID.fromString(key.substring(slash + 1)), LocalDate.parse(key.substring(0, slash)));
   }
 }

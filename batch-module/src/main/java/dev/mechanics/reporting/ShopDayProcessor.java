@@ -10,18 +10,15 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Adds up one shop-day's billed lines in PostgreSQL, in one set-based query (ReportStore#aggregate): the job
- * moves a few rows per shop-day instead of every line item.
+ * Passes a shop-day's sums on to the writer; its only other task is the tests' fault injection (a failure between
+ * two checkpoints).
  */
 @Dependent
-@Named("shopReportDayAggregator")
-public class ShopDayAggregator implements ItemProcessor {
+@Named("shopReportDayProcessor")
+public class ShopDayProcessor implements ItemProcessor {
 
   @Inject
   JobContext job;
-
-  @Inject
-  ReportStore store;
 
   /** Tests only (BATCH_FAULT_INJECTION=true): the first execution throws after this many shop-days. */
   @Inject
@@ -32,18 +29,13 @@ public class ShopDayAggregator implements ItemProcessor {
   @ConfigProperty(name = "BATCH_FAULT_INJECTION", defaultValue = "false")
   boolean faultInjection;
 
-  private ReportRun run;
   private long processed;
 
   @Override
   public Object processItem(Object item) {
     injectFault();
     processed++;
-    if (run == null) {
-      run = store.run(job.getInstanceId())
-          .orElseThrow(() -> new IllegalStateException("report run " + job.getInstanceId() + " was not prepared"));
-    }
-    return store.aggregate(run.organizationId(), (ShopDay) item);
+    return item;
   }
 
   private void injectFault() {
