@@ -30,14 +30,20 @@ fi
 rm -rf "$SERVER_DIR/logs"
 export PORT DATABASE_URL="postgresql://${PGUSER:-postgres}@${PGHOST:-127.0.0.1}:5432/$DATABASE"
 export STORAGE_LOCAL_DIR="${STORAGE_LOCAL_DIR:-/tmp/startup-bench-files}"
+# one personal-data key per benchmark database (kept beside it in /tmp): a restart must read what the first start
+# encrypted, or the start-up check refuses to start (a bench key, never a production one)
+keyfile="/tmp/startup-bench-$DATABASE.key"
+[ -s "$keyfile" ] && [ "$state" = "existing database" ] || openssl rand -base64 32 > "$keyfile"
+export ENCRYPTION_KEY="${ENCRYPTION_KEY:-$(cat "$keyfile")}"
+console="/tmp/startup-bench-$PORT-console.log"
 
 t0=$(date +%s%N)
-"$WLP/bin/server" run mechanics > /tmp/startup-bench-console.log 2>&1 &
+"$WLP/bin/server" run mechanics > "$console" 2>&1 &
 LAUNCHER=$!
 stop() { "$WLP/bin/server" stop mechanics > /dev/null 2>&1 || true; wait "$LAUNCHER" 2>/dev/null || true; }
 [ "${KEEP:-0}" = 1 ] || trap stop EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ]; do
-  kill -0 "$LAUNCHER" 2>/dev/null || { echo "server exited; see /tmp/startup-bench-console.log"; exit 1; }
+  kill -0 "$LAUNCHER" 2>/dev/null || { echo "server exited; see $console"; exit 1; }
   [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 600 ] || { echo "not ready after 600 s"; exit 1; }
   sleep 0.1
 done
