@@ -8,9 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,31 +104,49 @@ public class ReportStore {
   }
 
   /**
-   * The next page of the period's billed line items after {@code afterId}, in id order: lines that were not
-   * declined, of work orders whose invoice (not void) was issued in [from, to).
+   * The period's billed line items added up by PostgreSQL in one set-based query, per local day (in the report's
+   * zone) and shop, from {@code fromDay} on: lines that were not declined, of work orders whose invoice (not void)
+   * was issued in the period. A part's cost is its unit cost x quantity rounded half-even per line, as the
+   * invoice's totals do (docs/kpis.md). One item per shop-day with sales, in day then shop order; a handful of
+   * rows per shop-day (one per line type and technician), whatever the number of lines.
    */
-  List<ReportLine> lines(ReportRun run, UUID afterId, int limit) {
+  List<ShopDaySums> shopDays(ReportRun run, LocalDate fromDay) {
+    ZoneId zone = ZoneId.of(run.timeZone());
+    Instant from = fromDay.atStartOfDay(zone).toInstant().isAfter(run.from()) ? fromDay.atStartOfDay(zone).toInstant()
+        : run.from();
     return sql(c -> {
       try (PreparedStatement st = c.prepareStatement("""
-          select l.id, i.shop_id, l.type, l.hours, l.amount, l.quantity, l.unit_cost, l.technician_id
+          select (i.issued_at at time zone ?)::date, i.shop_id, l.type, l.technician_id, count(*),
+                 coalesce(sum(l.amount), 0), coalesce(sum(l.hours), 0),
+                 coalesce(sum(case when mod(l.unit_cost * l.quantity * 1000, 10) = 5
+                                    and mod(trunc(l.unit_cost * l.quantity * 100), 2) = 0
+                                   then trunc(l.unit_cost * l.quantity, 2)
+                                   else round(l.unit_cost * l.quantity, 2) end)
+                          filter (where l.type = 'PART' and l.unit_cost is not null), 0),
+                 count(*) filter (where l.type = 'PART' and l.unit_cost is null)
           from work_order_lines l
           join invoices i on i.work_order_id = l.work_order_id
-          where l.organization_id = ? and l.id > ? and l.approval <> 'DECLINED'
+          where l.organization_id = ? and l.approval <> 'DECLINED'
             and i.organization_id = ? and i.issued_at >= ? and i.issued_at < ? and i.status <> 'VOID'
-          order by l.id
-          limit ?""")) {
-        st.setObject(1, run.organizationId());
-        st.setObject(2, afterId);
+          group by 1, 2, 3, 4
+          order by 1, 2""")) {
+        st.setString(1, zone.getId());
+        st.setObject(2, run.organizationId());
         st.setObject(3, run.organizationId());
-        st.setTimestamp(4, Timestamp.from(run.from()));
+        st.setTimestamp(4, Timestamp.from(from));
         st.setTimestamp(5, Timestamp.from(run.to()));
-        st.setInt(6, limit);
-        List<ReportLine> out = new ArrayList<>(limit);
+        List<ShopDaySums> out = new ArrayList<>();
+        ShopDaySums current = null;
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            out.add(new ReportLine(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                rs.getObject(8, UUID.class), null));
+            LocalDate day = rs.getObject(1, LocalDate.class);
+            UUID shop = rs.getObject(2, UUID.class);
+            if (current == null || !current.shopDay().day().equals(day) || !current.shopDay().shopId().equals(shop)) {
+              current = new ShopDaySums(new ShopDay(shop, day), new ShopSums(), new HashMap<>());
+              out.add(current);
+            }
+            add(current, rs.getString(3), rs.getObject(4, UUID.class), rs.getLong(5), rs.getBigDecimal(6),
+                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getLong(9));
           }
         }
         return out;
@@ -133,7 +154,31 @@ public class ReportStore {
     });
   }
 
-  /** Sums of one chunk, per shop. */
+  private static void add(ShopDaySums into, String type, UUID technician, long lines, BigDecimal amount,
+                          BigDecimal hours, BigDecimal partsCost, long partsWithoutCost) {
+    ShopSums s = into.shop();
+    s.lines += lines;
+    switch (type) {
+      case "LABOR" -> {
+        s.laborSales = s.laborSales.add(amount);
+        s.laborHours = s.laborHours.add(hours);
+        TechnicianSums t = into.technicians().computeIfAbsent(technician == null ? UNASSIGNED : technician,
+            k -> new TechnicianSums());
+        t.hours = t.hours.add(hours);
+        t.laborSales = t.laborSales.add(amount);
+      }
+      case "PART" -> {
+        s.partsSales = s.partsSales.add(amount);
+        s.partsCost = s.partsCost.add(partsCost);
+        s.partsWithoutCost += partsWithoutCost;
+      }
+      case "FEE" -> s.feeSales = s.feeSales.add(amount);
+      case "DISCOUNT" -> s.discounts = s.discounts.add(amount);
+      default -> throw new IllegalStateException("unknown line type " + type);
+    }
+  }
+
+  /** Sums of one shop-day. */
   static final class ShopSums {
     long lines;
     BigDecimal laborSales = BigDecimal.ZERO;
@@ -145,31 +190,38 @@ public class ReportStore {
     BigDecimal discounts = BigDecimal.ZERO;
   }
 
-  record TechnicianKey(UUID shopId, UUID technicianId) {
-  }
-
   static final class TechnicianSums {
     BigDecimal hours = BigDecimal.ZERO;
     BigDecimal laborSales = BigDecimal.ZERO;
   }
 
   /**
-   * Adds one chunk's sums, unless a chunk at or below {@code firstId} was already added (the chunk is being
-   * read again after a restart whose checkpoint is older than the sums): then nothing changes. Returns whether
-   * the chunk was added. Runs on the chunk transaction's connection.
+   * Adds one shop-day's sums unless that shop-day was already added to the run (read again after a restart):
+   * then nothing changes. Returns whether it was added. Runs on the chunk transaction's connection, so the sums
+   * and the shop-day's mark commit with the checkpoint.
    */
-  boolean add(long instanceId, UUID firstId, UUID lastId, long count, Map<UUID, ShopSums> shops,
-              Map<TechnicianKey, TechnicianSums> technicians) {
+  boolean add(long instanceId, ShopDaySums sums) {
+    ShopDay day = sums.shopDay();
+    ShopSums s = sums.shop();
     return sql(c -> {
-      try (PreparedStatement st = c.prepareStatement("update report_runs set last_line_id = ?, "
-          + "lines_counted = lines_counted + ? where instance_id = ? and (last_line_id is null or last_line_id < ?)")) {
-        st.setObject(1, lastId);
-        st.setLong(2, count);
-        st.setLong(3, instanceId);
-        st.setObject(4, firstId);
+      try (PreparedStatement st = c.prepareStatement("insert into report_run_days (instance_id, shop_id, day, lines) "
+          + "values (?,?,?,?) on conflict do nothing")) {
+        st.setLong(1, instanceId);
+        st.setObject(2, day.shopId());
+        st.setObject(3, day.day());
+        st.setLong(4, s.lines);
         if (st.executeUpdate() == 0) {
           return false;
         }
+      }
+      if (s.lines == 0) {
+        return true;
+      }
+      try (PreparedStatement st = c.prepareStatement("update report_runs set lines_counted = lines_counted + ? "
+          + "where instance_id = ?")) {
+        st.setLong(1, s.lines);
+        st.setLong(2, instanceId);
+        st.executeUpdate();
       }
       try (PreparedStatement st = c.prepareStatement("insert into report_shop_totals (instance_id, shop_id, lines, "
           + "labor_sales, labor_hours, parts_sales, parts_cost, parts_without_cost, fee_sales, discounts) "
@@ -182,31 +234,27 @@ public class ReportStore {
           + "parts_without_cost = report_shop_totals.parts_without_cost + excluded.parts_without_cost, "
           + "fee_sales = report_shop_totals.fee_sales + excluded.fee_sales, "
           + "discounts = report_shop_totals.discounts + excluded.discounts")) {
-        for (Map.Entry<UUID, ShopSums> e : shops.entrySet()) {
-          ShopSums s = e.getValue();
-          st.setLong(1, instanceId);
-          st.setObject(2, e.getKey());
-          st.setLong(3, s.lines);
-          st.setBigDecimal(4, s.laborSales);
-          st.setBigDecimal(5, s.laborHours);
-          st.setBigDecimal(6, s.partsSales);
-          st.setBigDecimal(7, s.partsCost);
-          st.setLong(8, s.partsWithoutCost);
-          st.setBigDecimal(9, s.feeSales);
-          st.setBigDecimal(10, s.discounts);
-          st.addBatch();
-        }
-        st.executeBatch();
+        st.setLong(1, instanceId);
+        st.setObject(2, day.shopId());
+        st.setLong(3, s.lines);
+        st.setBigDecimal(4, s.laborSales);
+        st.setBigDecimal(5, s.laborHours);
+        st.setBigDecimal(6, s.partsSales);
+        st.setBigDecimal(7, s.partsCost);
+        st.setLong(8, s.partsWithoutCost);
+        st.setBigDecimal(9, s.feeSales);
+        st.setBigDecimal(10, s.discounts);
+        st.executeUpdate();
       }
-      if (!technicians.isEmpty()) {
+      if (!sums.technicians().isEmpty()) {
         try (PreparedStatement st = c.prepareStatement("insert into report_technician_hours (instance_id, shop_id, "
             + "technician_id, hours_sold, labor_sales) values (?,?,?,?,?) on conflict (instance_id, shop_id, "
             + "technician_id) do update set hours_sold = report_technician_hours.hours_sold + excluded.hours_sold, "
             + "labor_sales = report_technician_hours.labor_sales + excluded.labor_sales")) {
-          for (Map.Entry<TechnicianKey, TechnicianSums> e : technicians.entrySet()) {
+          for (Map.Entry<UUID, TechnicianSums> e : sums.technicians().entrySet()) {
             st.setLong(1, instanceId);
-            st.setObject(2, e.getKey().shopId());
-            st.setObject(3, e.getKey().technicianId());
+            st.setObject(2, day.shopId());
+            st.setObject(3, e.getKey());
             st.setBigDecimal(4, e.getValue().hours);
             st.setBigDecimal(5, e.getValue().laborSales);
             st.addBatch();

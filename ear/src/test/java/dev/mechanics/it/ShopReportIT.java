@@ -318,7 +318,9 @@ class ShopReportIT {
     JsonPath run = awaitEnd(owner, execution);
     assertThat(run.getString("status")).as(run.prettify()).isEqualTo("COMPLETED");
     assertThat(run.getList("steps.name")).containsExactly("prepare", "aggregate", "publish");
-    assertThat(run.getLong("steps[1].readCount")).isEqualTo(EXPECTED.values().stream().mapToLong(e -> e.lines).sum());
+    // one item per shop and day, each added up in the database; every billed line counted once
+    assertThat(run.getLong("steps[1].readCount")).isEqualTo(EXPECTED.size());
+    assertThat(countedLines(run.getLong("instanceId"))).isEqualTo(EXPECTED.values().stream().mapToLong(e -> e.lines).sum());
     assertThat(run.getString("steps[2].exitStatus")).contains("CARS 4", "RECONCILED true", "MAILED 2", "kpi-v2");
 
     String prefix = "reports/" + owner.organizationId() + "/daily-shop-report/" + date + "/";
@@ -371,22 +373,23 @@ class ShopReportIT {
   @Order(2)
   void aRunThatFailedInAChunkRestartsFromItsCheckpointAndCountsEveryLineOnce() throws Exception {
     long lines = EXPECTED.values().stream().mapToLong(e -> e.lines).sum();
-    // chunks of 2: the first execution commits one chunk, then throws in the second (BATCH_FAULT_INJECTION)
-    String failed = start(owner, Map.of("date", date, "timeZone", ZONE, "chunkSize", "2", "failAfterItems", "3"));
+    // a checkpoint per shop-day: the first execution commits the first shop (ids in creation order, Main then
+    // North), then throws on the second (BATCH_FAULT_INJECTION)
+    String failed = start(owner, Map.of("date", date, "timeZone", ZONE, "chunkSize", "1", "failAfterItems", "1"));
     JsonPath first = awaitEnd(owner, failed);
     assertThat(first.getString("status")).as(first.prettify()).isEqualTo("FAILED");
     assertThat(first.getString("error")).startsWith("aggregate");
     assertThat(first.getList("outputs")).isEmpty();
     long instance = first.getLong("instanceId");
-    assertThat(countedLines(instance)).isEqualTo(2);
+    assertThat(countedLines(instance)).isEqualTo(EXPECTED.get(owner.shopId()).lines);
 
     Response restarted = owner.request().post("/batch/executions/" + failed + "/restart");
     restarted.then().statusCode(201);
     JsonPath second = awaitEnd(owner, restarted.path("executionId").toString());
     assertThat(second.getString("status")).as(second.prettify()).isEqualTo("COMPLETED");
     assertThat(second.getLong("instanceId")).isEqualTo(instance);
-    // the restart read only what the failed execution had not committed
-    assertThat(second.getLong("steps.find { it.name == 'aggregate' }.readCount")).isEqualTo(lines - 2);
+    // the restart read only the shop-day the failed execution had not committed
+    assertThat(second.getLong("steps.find { it.name == 'aggregate' }.readCount")).isEqualTo(EXPECTED.size() - 1);
     assertThat(countedLines(instance)).isEqualTo(lines);
     // one CSV and one PDF, with exactly the figures of the run that never failed
     assertThat(second.getList("outputs.objectKey")).hasSize(2);
