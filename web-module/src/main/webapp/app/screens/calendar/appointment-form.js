@@ -16,6 +16,7 @@ class AppointmentForm extends LitElement {
     problem: { state: true }, busy: { state: true }, searching: { state: true } };
 
   static styles = [base, css`
+    form > h2 { margin-top: 0; }
     fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 .75rem; padding: .5rem .75rem; }
     ul.choices, ul.slots { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .4rem; }
     .slot-day { margin: .75rem 0 0; font-weight: 600; }

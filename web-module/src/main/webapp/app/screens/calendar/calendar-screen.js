@@ -17,10 +17,17 @@ class CalendarScreen extends LitElement {
     busy: { state: true } };
 
   static styles = [base, css`
-    .toolbar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-bottom: .75rem; }
-    .toolbar h2 { margin: 0 auto 0 0; font-size: 1.05rem; }
+    .toolbar { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: center; margin-bottom: .75rem; }
+    /* on a phone the period takes its own line and the button groups wrap whole, never one button alone */
+    .toolbar h2 { margin: 0 auto 0 0; font-size: 1.05rem; flex: 1 1 16rem; }
+    .toolbar .group { display: flex; gap: .5rem; }
+    button.secondary[aria-pressed="true"] { font-weight: 700; box-shadow: inset 0 -4px 0 var(--accent); }
     .columns { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); }
-    .columns.week { grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr)); }
+    /* a week is seven equal columns where they fit, else one day under the other (two narrow columns of a
+       phone would break every line of the cards) */
+    .columns.week { grid-template-columns: 1fr; }
+    @media (min-width: 40rem) { .columns.week { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+    @media (min-width: 64rem) { .columns.week { grid-template-columns: repeat(7, minmax(0, 1fr)); } }
     section.column { background: #f8fafc; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; }
     section.column h3 { margin: 0 0 .5rem; }
     ol { list-style: none; margin: 0; padding: 0; display: grid; gap: .5rem; }
@@ -140,16 +147,20 @@ class CalendarScreen extends LitElement {
     return html`<h1>Bay calendar · ${session.shop?.name ?? ''}</h1>
       <div class="toolbar">
         <h2 id="period">${this.view === 'week' ? `Week of ${dayName(this.from)}` : dayName(this.day)}</h2>
-        <button type="button" class="secondary" @click=${() => this.go(addDays(this.day, -step))}
-          aria-label=${this.view === 'week' ? 'Previous week' : 'Previous day'}>‹</button>
-        <button type="button" class="secondary" @click=${() => this.go(dayOf())}>Today</button>
-        <button type="button" class="secondary" @click=${() => this.go(addDays(this.day, step))}
-          aria-label=${this.view === 'week' ? 'Next week' : 'Next day'}>›</button>
-        <button type="button" class="secondary" aria-pressed=${this.view === 'day'}
-          @click=${() => this.go(this.day, 'day')}>Day</button>
-        <button type="button" class="secondary" aria-pressed=${this.view === 'week'}
-          @click=${() => this.go(this.day, 'week')}>Week</button>
-        <button type="button" id="book" @click=${() => { this.editing = 'new'; this.notice = null; }}>Book</button>
+        <div class="group">
+          <button type="button" class="secondary" @click=${() => this.go(addDays(this.day, -step))}
+            aria-label=${this.view === 'week' ? 'Previous week' : 'Previous day'}>‹</button>
+          <button type="button" class="secondary" @click=${() => this.go(dayOf())}>Today</button>
+          <button type="button" class="secondary" @click=${() => this.go(addDays(this.day, step))}
+            aria-label=${this.view === 'week' ? 'Next week' : 'Next day'}>›</button>
+        </div>
+        <div class="group">
+          <button type="button" class="secondary" aria-pressed=${this.view === 'day'}
+            @click=${() => this.go(this.day, 'day')}>Day</button>
+          <button type="button" class="secondary" aria-pressed=${this.view === 'week'}
+            @click=${() => this.go(this.day, 'week')}>Week</button>
+          <button type="button" id="book" @click=${() => { this.editing = 'new'; this.notice = null; }}>Book</button>
+        </div>
       </div>
       ${this.editing ? html`<appointment-form .from=${this.from} .to=${this.to} .bays=${this.bays}
         .appointment=${this.editing === 'new' ? null : this.editing} @saved=${this.saved}

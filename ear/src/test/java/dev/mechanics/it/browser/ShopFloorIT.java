@@ -29,7 +29,7 @@ class ShopFloorIT {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   /** As DeskIT's: elements past the viewport's right edge, except inside a horizontal scroll container. */
-  private static final String WIDER_THAN_THE_VIEWPORT = """
+  static final String WIDER_THAN_THE_VIEWPORT = """
       const out = [];
       const visit = (root, path) => { for (const el of root.querySelectorAll('*')) {
         const right = Math.round(el.getBoundingClientRect().right);
