@@ -118,6 +118,9 @@ class PartsScreensIT {
         }
         browser.type("#qty-" + rotor, "2");
         browser.click("button[aria-label^='Add ROT']");
+        // the search results (which name the part too) close once the line is on the order
+        browser.waitFor(() -> browser.present("button[aria-label^='Add ROT']") ? null : Boolean.TRUE,
+            "the part line added");
         browser.deepWithText("td", "Front brake rotor");
         assertThat(t.request().get("/shops/" + chain.main() + "/stock/" + rotor).<String>path("reserved"))
             .isEqualTo("2");
