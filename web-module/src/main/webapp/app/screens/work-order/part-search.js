@@ -15,6 +15,8 @@ class PartSearch extends LitElement {
     :host { display: block; border-top: 1px solid var(--border); margin-top: 1rem; padding-top: .5rem; }
     .here { font-weight: 700; }
     td input { width: 5rem; }
+    /* on a phone the results scroll sideways in their box; the page never does */
+    .table { overflow-x: auto; }
   `];
 
   async search(event) {
