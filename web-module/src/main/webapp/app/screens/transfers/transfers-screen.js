@@ -27,7 +27,9 @@ class TransfersScreen extends LitElement {
     notice: { state: true }, busy: { state: true } };
 
   static styles = [base, css`
-    .transfers { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem; }
+    /* minmax(0, 1fr): a wide lines table scrolls in its box instead of widening the card past a phone */
+    .transfers { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem;
+      grid-template-columns: minmax(0, 1fr); }
     .transfer h3 { margin: 0 0 .25rem; }
     .transfer table { margin: .5rem 0; }
     .table-scroll { overflow-x: auto; }
