@@ -154,7 +154,8 @@ class TransfersScreen extends LitElement {
       <h3>${outgoing ? `To ${other}` : `From ${other}`}</h3>
       <p class="muted">Requested ${dateTime(t.createdAt)} · ${t.status === 'PARTLY_RECEIVED' ? 'Partly received'
         : t.status.charAt(0) + t.status.slice(1).toLowerCase()}</p>
-      ${this.receiving === t.id ? this.receiptForm(t) : html`<div class="table-scroll"><table>
+      ${this.receiving === t.id ? this.receiptForm(t) : html`<div class="table-scroll" tabindex="0" role="region"
+        aria-label="Lines of the transfer"><table>
         <caption class="visually-hidden">Lines of the transfer</caption>
         <thead><tr><th>Part</th><th class="num">Sent</th><th class="num">In transit</th><th class="num">Received</th>
           <th class="num">Missing</th></tr></thead>
@@ -176,7 +177,8 @@ class TransfersScreen extends LitElement {
 
   receiptForm(t) {
     return html`<form novalidate @submit=${(e) => this.receive(e, t)} @input=${() => { this.receiptKey = null; }}>
-      <div class="table-scroll"><table><caption class="visually-hidden">What arrived</caption>
+      <div class="table-scroll" tabindex="0" role="region" aria-label="What arrived"><table>
+        <caption class="visually-hidden">What arrived</caption>
         <thead><tr><th>Part</th><th class="num">In transit</th><th>Arrived now</th></tr></thead>
         <tbody>${t.lines.filter((l) => Number(l.inTransit) > 0).map((l) => html`<tr>
           <td>${this.names?.get(l.partId) ?? ''}</td><td class="num">${number(Number(l.inTransit), 3)}</td>
