@@ -39,6 +39,10 @@ export const routes = [
   { path: '/purchase-orders', tag: 'purchase-orders-screen',
     load: () => import('./screens/purchase-orders/purchase-orders-screen.js'), roles: DESK, nav: 'Receive parts',
     title: 'Receive parts' },
+  { path: '/transfers', tag: 'transfers-screen', load: () => import('./screens/transfers/transfers-screen.js'),
+    roles: DESK, nav: 'Transfers', title: 'Transfers' },
+  { path: '/calendar', tag: 'calendar-screen', load: () => import('./screens/calendar/calendar-screen.js'),
+    roles: DESK, nav: 'Calendar', title: 'Bay calendar' },
   // office (issue 14)
   { path: '/invoices', tag: 'invoices-screen', load: () => import('./screens/invoices/invoices-screen.js'),
     roles: OFFICE, nav: 'Invoices', title: 'Invoices' },

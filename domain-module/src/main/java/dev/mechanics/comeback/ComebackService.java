@@ -98,6 +98,34 @@ public class ComebackService {
     return marked;
   }
 
+  /**
+   * Books a line of a comeback as warranty work (nothing charged, cost kept) or back as charged; audited.
+   * 409 unless the work order is marked as a comeback and not invoiced; {@code expectedVersion} is its version.
+   */
+  public WorkOrder bookWarranty(Caller caller, Id<WorkOrder> id, UUID lineId, long expectedVersion,
+                                boolean warranty) {
+    workOrderService.get(caller, id);
+    WorkOrder workOrder = workOrders.requireForUpdate(id.value());
+    workOrder.requireVersion(expectedVersion, "work order");
+    if (comebacks.of(workOrder.getId()).isEmpty()) {
+      throw new DomainException.Conflict("Only a comeback's lines can be warranty: mark work order "
+          + workOrder.getNumber() + " as a comeback first");
+    }
+    dev.mechanics.workorder.WorkOrderLine line = workOrder.line(lineId);
+    boolean before = line.isWarranty();
+    Map<String, Object> was = new LinkedHashMap<>();
+    was.put("lineId", lineId.toString());
+    was.put("warranty", before);
+    was.put("amount", line.getAmount().toString());
+    workOrder.bookAsWarranty(lineId, warranty);
+    Map<String, Object> now = new LinkedHashMap<>(was);
+    now.put("warranty", warranty);
+    now.put("amount", line.getAmount().toString());
+    audit.record("workorder.warranty-line", "work_order", workOrder.getId(), workOrder.getShopId(), was, now);
+    workOrders.touch(workOrder, dev.mechanics.workorder.WorkOrderChange.LINES);
+    return workOrder;
+  }
+
   /** The comeback mark of a work order the caller may see (404 when it has none). */
   public Comeback of(Caller caller, Id<WorkOrder> id) {
     workOrderService.get(caller, id);

@@ -57,6 +57,10 @@ public class Appointment extends TenantOwnedEntity {
   @Column(name = "created_by", nullable = false, updatable = false)
   private UUID createdBy;
 
+  /** When the reminder of the day before went out for the current start (null: not yet, or moved since). */
+  @Column(name = "reminded_at")
+  private Instant remindedAt;
+
   protected Appointment() {
   }
 
@@ -74,6 +78,10 @@ public class Appointment extends TenantOwnedEntity {
   /** Puts the appointment on a bay (and technician) for a time; only while it is booked. */
   public void place(UUID bayId, UUID technicianId, Instant startsAt, Duration duration, String requestedWork) {
     requireBooked("move");
+    if (this.startsAt != null && !this.startsAt.equals(startsAt)) {
+      // the customer was reminded of the old time: the new one deserves its own reminder
+      this.remindedAt = null;
+    }
     this.bayId = bayId;
     this.technicianId = technicianId;
     this.startsAt = startsAt;
@@ -97,6 +105,15 @@ public class Appointment extends TenantOwnedEntity {
   public void cancel() {
     requireBooked("cancel");
     this.status = Status.CANCELLED;
+  }
+
+  /** The reminder of the day before was handed to the mail sender. */
+  public void reminded(Instant at) {
+    this.remindedAt = at;
+  }
+
+  public Instant getRemindedAt() {
+    return remindedAt;
   }
 
   private void requireBooked(String action) {

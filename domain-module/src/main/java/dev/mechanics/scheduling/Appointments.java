@@ -53,6 +53,14 @@ public class Appointments {
         .getResultList();
   }
 
+  /** Booked appointments of the shop starting in {@code [from, to)} whose reminder has not gone out, by start. */
+  public List<Appointment> toRemind(UUID shopId, Instant from, Instant to) {
+    return em.createQuery("select a from Appointment a where a.shopId = :shop and a.status = :booked "
+            + "and a.remindedAt is null and a.startsAt >= :from and a.startsAt < :to order by a.startsAt, a.id",
+            Appointment.class).setParameter("shop", shopId).setParameter("booked", Appointment.Status.BOOKED)
+        .setParameter("from", from).setParameter("to", to).getResultList();
+  }
+
   public void add(Appointment appointment) {
     em.persist(appointment);
     flush();

@@ -121,6 +121,14 @@ public class WorkOrder extends TenantOwnedEntity {
     return line;
   }
 
+  /** A comeback's line as warranty work, or charged again; the caller has checked it is a comeback. */
+  public WorkOrderLine bookAsWarranty(UUID lineId, boolean warranty) {
+    requireOpen();
+    WorkOrderLine line = line(lineId);
+    line.bookAsWarranty(warranty);
+    return line;
+  }
+
   public void removeLine(UUID lineId) {
     requireOpen();
     lines.remove(line(lineId));

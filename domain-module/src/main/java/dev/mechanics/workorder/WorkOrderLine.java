@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.TenantOwnedEntity;
 import jakarta.persistence.Column;
@@ -68,6 +69,10 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
   @Column(nullable = false, length = 16)
   private LineApproval approval;
 
+  /** Warranty work of a comeback: no charge to the customer (amount zero), the cost kept (ADR 0053). */
+  @Column(nullable = false)
+  private boolean warranty;
+
   protected WorkOrderLine() {
   }
 
@@ -112,6 +117,28 @@ public class WorkOrderLine extends TenantOwnedEntity implements BillableLine {
       }
       default -> throw new IllegalStateException();
     }
+    if (warranty) {
+      this.amount = BigDecimal.ZERO.setScale(2);
+    }
+  }
+
+  /** Books the line as warranty (charged nothing, cost kept) or back as charged at its price. */
+  void bookAsWarranty(boolean warranty) {
+    if (warranty && type == LineType.DISCOUNT) {
+      throw DomainException.InvalidInput.field("warranty", "a discount is not work: it cannot be warranty");
+    }
+    this.warranty = warranty;
+    if (warranty) {
+      this.amount = BigDecimal.ZERO.setScale(2);
+    } else if (type == LineType.LABOR) {
+      this.amount = LineAmounts.labor(hours, Money.rounded(rate)).amount();
+    } else {
+      this.amount = LineAmounts.priced(type, quantity, Money.rounded(unitPrice)).amount();
+    }
+  }
+
+  public boolean isWarranty() {
+    return warranty;
   }
 
   /** The cost of goods of a part taken from stock: its average cost when it left the shop. */

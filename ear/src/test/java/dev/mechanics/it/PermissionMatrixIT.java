@@ -190,6 +190,7 @@ class PermissionMatrixIT {
     // comebacks and vehicle history (19.6)
     work("POST /api/v1/work-orders/{id}/comeback", 201, 201, 201, 403, 403, 404, 401);
     work("GET /api/v1/work-orders/{id}/comeback", 200, 200, 200, 200, 404, 404, 401);
+    work("PUT /api/v1/work-orders/{id}/lines/{lineId}/warranty", 200, 200, 200, 403, 403, 404, 401);
     row("GET /api/v1/vehicles/{id}/history", 200, 200, 200, 200, 404, 401);
     row("GET /api/v1/shops/{shopId}/warranty-window", 200, 200, 200, 200, 404, 401);
     row("PUT /api/v1/shops/{shopId}/warranty-window", 200, 200, 403, 403, 404, 401);
@@ -767,6 +768,14 @@ class PermissionMatrixIT {
         String original = invoicedOriginal();   // first: the original must be the earlier work order
         yield new Call("/api/v1/work-orders/" + workOrder(assigned, false) + "/comeback",
             Map.of("originalWorkOrderId", original, "reason", "Matrix comeback"), none);
+      }
+      case "PUT /api/v1/work-orders/{id}/lines/{lineId}/warranty" -> {
+        String original = invoicedOriginal();   // first: the original must be the earlier work order
+        String id = workOrder(assigned, true);
+        owner.request().body(Map.of("originalWorkOrderId", original, "reason", "Matrix warranty"))
+            .post("/work-orders/" + id + "/comeback").then().statusCode(201);
+        yield new Call("/api/v1/work-orders/" + id + "/lines/" + firstLine(id) + "/warranty",
+            Map.of("warranty", true), Map.of("If-Match", etagOf("/work-orders/" + id)));
       }
       case "GET /api/v1/work-orders/{id}/comeback" -> new Call("/api/v1/work-orders/" + markedComeback(assigned)
           + "/comeback", null, none);

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.comeback.ComebackService;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.RequestIds;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -48,6 +50,9 @@ public class EstimateLineResource {
 
   @Inject
   WorkOrderService workOrders;
+
+  @Inject
+  ComebackService comebacks;
 
   @Inject
   CurrentCaller caller;
@@ -113,6 +118,37 @@ public class EstimateLineResource {
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     lines.removeLine(workOrderId, RequestIds.path("line", lineId), Versions.optional(ifMatch));
+    return ok(workOrderId);
+  }
+
+  /** {@code warranty}: true books the line as warranty work of the comeback, false charges it again. */
+  public record WarrantyRequest(@NotNull Boolean warranty) {
+  }
+
+  @PUT
+  @Path("/{lineId}/warranty")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "bookWarrantyLine", summary = "Book a comeback's line as warranty",
+      description = "A line of a work order marked as a comeback becomes warranty work: the customer is charged "
+          + "nothing (`amount` 0.00) and the line keeps its cost; `false` charges it again at its price (audited). "
+          + "`If-Match` is the work order's `ETag`. 409 when the work order is not a comeback or is invoiced; 422 "
+          + "for a discount line.",
+      extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
+  @APIResponse(responseCode = "200", description = "The whole work order with the line.",
+      headers = @Header(name = "ETag", ref = "ETag"),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  public Response bookWarranty(@PathParam("id") String id, @PathParam("lineId") String lineId,
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   examples = @ExampleObject(name = "warranty", value = "{\"warranty\": true}")))
+                               WarrantyRequest request) {
+    Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
+    UUID line = RequestIds.path("line", lineId);
+    long version = Versions.required(ifMatch);
+    comebacks.bookWarranty(caller.get(), workOrderId, line, version, request.warranty());
     return ok(workOrderId);
   }
 

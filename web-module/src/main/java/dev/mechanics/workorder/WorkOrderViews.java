@@ -42,12 +42,12 @@ public final class WorkOrderViews {
   public record LineView(UUID id, int position, LineType type, String description, BigDecimal hours, String rate,
                          UUID technicianId, String partNumber, BigDecimal quantity, String unitCost,
                          String unitPrice, String amount, boolean taxable, LineApproval approval,
-                         PartCondition condition) {
+                         PartCondition condition, boolean warranty) {
     static LineView of(WorkOrderLine l, boolean costs) {
       return new LineView(l.getId(), l.getPosition(), l.getType(), l.getDescription(), l.getHours(),
           str(l.getRate()), l.getTechnicianId(), l.getPartNumber(), l.getQuantity(),
           costs ? str(l.getUnitCost()) : null, str(l.getUnitPrice()), l.getAmount().toString(), l.isTaxable(),
-          l.getApproval(), l.getCondition());
+          l.getApproval(), l.getCondition(), l.isWarranty());
     }
   }
 

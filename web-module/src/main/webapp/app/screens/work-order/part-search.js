@@ -15,6 +15,8 @@ class PartSearch extends LitElement {
     :host { display: block; border-top: 1px solid var(--border); margin-top: 1rem; padding-top: .5rem; }
     .here { font-weight: 700; }
     td input { width: 5rem; }
+    /* on a phone the results scroll sideways in their box; the page never does */
+    .table { overflow-x: auto; }
   `];
 
   async search(event) {
@@ -64,7 +66,7 @@ class PartSearch extends LitElement {
       </form>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem.sentence ?? this.problem.message}</p>` : nothing}
       ${this.results?.length === 0 ? html`<p class="muted">No part matches.</p>` : nothing}
-      ${this.results?.length ? html`<div class="table"><table>
+      ${this.results?.length ? html`<div class="table" tabindex="0" role="region" aria-label="Parts found"><table>
         <caption class="visually-hidden">Parts found</caption>
         <thead><tr><th>Part</th><th class="num">Price</th><th class="num">Here</th><th>Other shops</th>
           <th><span class="visually-hidden">Add</span></th></tr></thead>
