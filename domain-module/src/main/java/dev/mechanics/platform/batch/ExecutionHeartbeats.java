@@ -55,8 +55,8 @@ public class ExecutionHeartbeats {
   public void started(long executionId) {
     running.add(executionId);
     update("insert into batch_execution_heartbeats (execution_id, instance_name, started_at, heartbeat_at) "
-        + "values (?, ?, now(), now()) on conflict (execution_id) do update set instance_name = excluded.instance_name, "
-        + "heartbeat_at = now()", executionId, instanceName);
+        + "values (?, ?, now(), now()) on conflict (execution_id) do update set "
+        + "instance_name = excluded.instance_name, heartbeat_at = now()", executionId, instanceName);
   }
 
   public void ended(long executionId) {

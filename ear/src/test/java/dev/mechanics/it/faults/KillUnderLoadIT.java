@@ -134,13 +134,15 @@ class KillUnderLoadIT {
     String lines = "/api/v1/work-orders/" + workOrder + "/lines";
     RetryingClient.Answer first = ack("line", client.write("POST", lines, key(),
         Map.of("type", "FEE", "description", "Diagnosis", "unitPrice", "40.00"), Map.of()));
-    RetryingClient.Answer second = ack("line", client.write("POST", lines, key(),
+    ack("line", client.write("POST", lines, key(),
         Map.of("type", "FEE", "description", "Shop supplies", "unitPrice", "12.50"), Map.of()));
     String lineId = first.location().substring(first.location().lastIndexOf('/') + 1);
     acked.computeIfAbsent("changedLine", k -> new ConcurrentLinkedQueue<>()).add(lineId);
     acks.incrementAndGet();
+    // the work order's ETag as read now: the one in a keyed answer is one behind (see the report of issue 16.1)
+    String etag = client.get("/api/v1/work-orders/" + workOrder).etag();
     client.write("PUT", lines + "/" + lineId, key(), Map.of("type", "FEE", "description", "Diagnosis (changed)",
-        "unitPrice", "45.00"), Map.of("If-Match", second.etag()));
+        "unitPrice", "45.00"), Map.of("If-Match", etag));
     client.write("POST", "/api/v1/work-orders/" + workOrder + "/repair-order", key(), null, Map.of());
     acks.incrementAndGet();
     String invoice = ack("invoice", client.write("POST", "/api/v1/work-orders/" + workOrder + "/invoice", key(),
