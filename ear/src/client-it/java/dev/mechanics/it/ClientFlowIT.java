@@ -114,7 +114,8 @@ class ClientFlowIT {
 
     CustomersApi customers = new CustomersApi(client);
     ApiResponse<CustomerView> registered = customers.registerCustomerWithHttpInfo(new CustomerRequest()
-        .firstName("Ada").lastName("Lovelace").email("ada-" + unique + "@example.com").phone("+1 555 010 2030"));
+        .firstName("Ada").lastName("Lovelace").email("ada-" + unique + "@example.com").phone("+1 555 010 2030"),
+        UUID.randomUUID().toString());
     assertThat(registered.getStatusCode()).isEqualTo(201);
     CustomerView customer = registered.getData();
     String firstTag = registered.getHeaders().get("ETag").get(0);
@@ -122,19 +123,20 @@ class ClientFlowIT {
         .containsExactly(customer.getId());
 
     VehicleView vehicle = new VehiclesApi(client).registerVehicle(new VehicleRequest()
-        .customerId(customer.getId().toString()).vin(Vins.random()).make("Honda").model("Accord").year(2003));
+        .customerId(customer.getId().toString()).vin(Vins.random()).make("Honda").model("Accord").year(2003),
+        UUID.randomUUID().toString());
 
     WorkOrdersApi workOrders = new WorkOrdersApi(client);
     ApiResponse<WorkOrderView> created = workOrders.createWorkOrderWithHttpInfo(new WorkOrderCreateRequest()
         .shopId(shopId.toString()).customerId(customer.getId().toString()).vehicleId(vehicle.getId().toString())
-        .complaint("Grinding noise when braking"));
+        .complaint("Grinding noise when braking"), UUID.randomUUID().toString());
     assertThat(created.getStatusCode()).isEqualTo(201);
     UUID workOrderId = created.getData().getId();
     workOrders.addLine(workOrderId, new LineRequest().type(LineType.LABOR).description("Replace front pads")
-        .hours(new BigDecimal("1.5")).rate("120.00"));
+        .hours(new BigDecimal("1.5")).rate("120.00"), UUID.randomUUID().toString());
     WorkOrderView estimate = workOrders.addLine(workOrderId, new LineRequest().type(LineType.PART)
         .description("Brake pad set").partNumber("BP-1234").quantity(BigDecimal.ONE).unitCost("38.00")
-        .unitPrice("79.00"));
+        .unitPrice("79.00"), UUID.randomUUID().toString());
     assertThat(estimate.getLines()).hasSize(2);
 
     // the customer approves through the signed link, without a token
@@ -151,8 +153,9 @@ class ClientFlowIT {
     assertThat(answer.getApproved()).isEqualTo(2);
     token.set(signedIn);
 
-    assertThat(workOrders.startRepair(workOrderId).getKind()).isEqualTo(WorkOrderKind.REPAIR_ORDER);
-    ApiResponse<InvoiceView> issued = workOrders.issueInvoiceWithHttpInfo(workOrderId);
+    assertThat(workOrders.startRepair(workOrderId, UUID.randomUUID().toString()).getKind())
+        .isEqualTo(WorkOrderKind.REPAIR_ORDER);
+    ApiResponse<InvoiceView> issued = workOrders.issueInvoiceWithHttpInfo(workOrderId, UUID.randomUUID().toString());
     assertThat(issued.getStatusCode()).isEqualTo(201);
     InvoiceView invoice = issued.getData();
 

@@ -122,4 +122,31 @@ class ScheduleClaimIT {
     assertThat(instance.find(org, s.id()).nextFireAt()).isAfter(back).isBefore(back.plus(java.time.Duration.ofDays(1)));
     instance.delete(org, s.id());
   }
+
+  /** ADR 0048: a fire claimed by an instance that died before launching it is handed out again, to one poller. */
+  @Test
+  void aFireClaimedButNeverLaunchedIsHandedOutAgainAfterItsLease() throws Exception {
+    UUID org = UUID.fromString(organization());
+    Schedules dead = new Schedules(dataSource());
+    Schedules alive = new Schedules(dataSource());
+    Instant at = Instant.now().plus(java.time.Duration.ofDays(20));
+    Schedule s = dead.create(org, new ScheduleDetails("daily-shop-report", Map.of(), "45 4 * * *", "UTC",
+        List.of(), false), at.minus(java.time.Duration.ofDays(1)));
+    makeDue(List.of(s.id()), at.minusSeconds(1));
+    List<Schedules.Fire> claimed = dead.claimDueFires(at, 100, "dead-instance").stream()
+        .filter(f -> f.schedule().id().equals(s.id())).toList();
+    assertThat(claimed).hasSize(1);
+    java.time.Duration lease = java.time.Duration.ofSeconds(60);
+    // within the lease the claimer may still be launching it
+    assertThat(alive.reclaimUnlaunched(at.plusSeconds(30), lease, 3, "alive", 100)).noneMatch(
+        f -> f.id().equals(claimed.get(0).id()));
+    List<Schedules.Fire> again = alive.reclaimUnlaunched(at.plusSeconds(61), lease, 3, "alive", 100);
+    assertThat(again).extracting(Schedules.Fire::id).containsOnlyOnce(claimed.get(0).id());
+    assertThat(dead.reclaimUnlaunched(at.plusSeconds(62), lease, 3, "dead", 100)).noneMatch(
+        f -> f.id().equals(claimed.get(0).id()));
+    alive.launched(claimed.get(0).id(), 4242, at.plusSeconds(63));
+    assertThat(alive.reclaimUnlaunched(at.plusSeconds(600), lease, 3, "alive", 100)).noneMatch(
+        f -> f.id().equals(claimed.get(0).id()));
+    dead.delete(org, s.id());
+  }
 }

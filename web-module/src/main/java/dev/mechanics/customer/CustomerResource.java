@@ -3,6 +3,7 @@ package dev.mechanics.customer;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.IdempotentRoutes;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.Problem;
 import dev.mechanics.platform.web.RequestIds;
@@ -62,6 +63,9 @@ public class CustomerResource {
 
   @Inject
   CurrentCaller caller;
+
+  @Inject
+  IdempotentRoutes idempotent;
 
   public record CustomerRequest(
       @NotBlank @Size(max = 100) String firstName,
@@ -131,16 +135,24 @@ public class CustomerResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Capability.EDIT_CUSTOMERS)
   @Operation(operationId = "registerCustomer", summary = "Register a customer",
-      description = "Adds a customer to the organization (contact data encrypted at rest).",
+      description = "Adds a customer to the organization (contact data encrypted at rest). With an "
+          + "`Idempotency-Key`, a retry after a lost answer registers nobody twice.",
       extensions = @Extension(name = "x-requires", value = "EDIT_CUSTOMERS"))
-  @APIResponse(responseCode = "201", description = "The customer.",
-      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+  @APIResponse(responseCode = "201", description = "The customer; the same answer again for a retry with the "
+      + "same `Idempotency-Key`.",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
+          @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
-  public Response register(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+  public Response register(@Parameter(description = IdempotentRoutes.KEY, schema = @Schema(
+                               type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                               maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
       examples = @ExampleObject(name = "customer", value = EXAMPLE))) CustomerRequest request, @Context UriInfo uri) {
-    Customer customer = customers.register(request.details());
-    return Response.created(uri.getAbsolutePathBuilder().path(customer.getId().toString()).build())
-        .entity(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
+    return idempotent.once(idempotencyKey, "customer|" + request, "customer registration", () -> {
+      Customer customer = customers.register(request.details());
+      return Response.created(uri.getAbsolutePathBuilder().path(customer.getId().toString()).build())
+          .entity(CustomerView.of(customer)).tag(Versions.etag(customer.getVersion())).build();
+    });
   }
 
   @PUT

@@ -1,6 +1,7 @@
 package dev.mechanics.customer;
 
 import dev.mechanics.platform.Id;
+import dev.mechanics.platform.web.IdempotentRoutes;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,6 +52,9 @@ public class VehicleResource {
 
   @Inject
   VehicleService vehicles;
+
+  @Inject
+  IdempotentRoutes idempotent;
 
   public record VehicleRequest(
       @NotBlank String customerId,
@@ -100,18 +105,26 @@ public class VehicleResource {
   @Requires(Capability.EDIT_CUSTOMERS)
   @Operation(operationId = "registerVehicle", summary = "Register a vehicle",
       description = "Adds a customer's vehicle. The VIN is checked (17 characters, check digit); 409 when a "
-          + "vehicle with this VIN is already registered, 422 when the customer does not exist.",
+          + "vehicle with this VIN is already registered (except for a retry with the first request's "
+          + "`Idempotency-Key`), 422 when the customer does not exist.",
       extensions = @Extension(name = "x-requires", value = "EDIT_CUSTOMERS"))
-  @APIResponse(responseCode = "201", description = "The vehicle.",
-      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+  @APIResponse(responseCode = "201", description = "The vehicle; the same answer again for a retry with the same "
+      + "`Idempotency-Key`.",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
+          @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "422", ref = "Unprocessable")
-  public Response register(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+  public Response register(@Parameter(description = IdempotentRoutes.KEY, schema = @Schema(
+                               type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                               maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
       examples = @ExampleObject(name = "vehicle", value = EXAMPLE))) VehicleRequest request, @Context UriInfo uri) {
-    Vehicle vehicle = vehicles.register(request.details());
-    return Response.created(uri.getAbsolutePathBuilder().path(vehicle.getId().toString()).build())
-        .entity(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
+    return idempotent.once(idempotencyKey, "vehicle|" + request, "vehicle registration", () -> {
+      Vehicle vehicle = vehicles.register(request.details());
+      return Response.created(uri.getAbsolutePathBuilder().path(vehicle.getId().toString()).build())
+          .entity(VehicleView.of(vehicle)).tag(Versions.etag(vehicle.getVersion())).build();
+    });
   }
 
   @PUT

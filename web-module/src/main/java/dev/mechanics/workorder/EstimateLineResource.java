@@ -3,6 +3,7 @@ package dev.mechanics.workorder;
 import dev.mechanics.comeback.ComebackService;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
+import dev.mechanics.platform.web.IdempotentRoutes;
 import dev.mechanics.platform.web.RequestIds;
 import dev.mechanics.platform.web.Requires;
 import dev.mechanics.platform.web.Versions;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,28 +59,39 @@ public class EstimateLineResource {
   @Inject
   CurrentCaller caller;
 
+  @Inject
+  IdempotentRoutes idempotent;
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "addLine", summary = "Add a line",
       description = "Adds a labor, part, fee or discount line to the work order (audited). Labor needs `hours`, "
           + "the others `unitPrice`; money is a decimal string. 409 once the work order is invoiced; 422 for a "
-          + "line that breaks these rules or an unknown technician.",
+          + "line that breaks these rules or an unknown technician. With an `Idempotency-Key`, a retry after a lost "
+          + "answer adds the line once.",
       extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
-  @APIResponse(responseCode = "201", description = "The whole work order with the new line; `Location` is the line's.",
-      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+  @APIResponse(responseCode = "201", description = "The whole work order with the new line; `Location` is the "
+      + "line's. The same answer again for a retry with the same `Idempotency-Key`.",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
+          @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response addLine(@PathParam("id") String id,
+                          @Parameter(description = IdempotentRoutes.KEY, schema = @Schema(
+                              type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                              maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey,
                           @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                               examples = @ExampleObject(name = "labor", value = EXAMPLE))) LineRequest request,
                           @Context UriInfo uri) {
     Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
-    WorkOrderLine line = lines.addLine(workOrderId, request.details());
-    WorkOrder workOrder = workOrders.get(workOrderId);
-    return WorkOrderViews.created(uri.getAbsolutePathBuilder().path(line.getId().toString()).build(), workOrder,
-        workOrders.totalsOf(workOrder), caller.get());
+    return idempotent.once(idempotencyKey, "line|" + workOrderId.value() + "|" + request, "line", () -> {
+      WorkOrderLine line = lines.addLine(workOrderId, request.details());
+      WorkOrder workOrder = workOrders.get(workOrderId);
+      return WorkOrderViews.created(uri.getAbsolutePathBuilder().path(line.getId().toString()).build(), workOrder,
+          workOrders.totalsOf(workOrder), caller.get());
+    });
   }
 
   @PUT
@@ -87,21 +100,30 @@ public class EstimateLineResource {
   @Operation(operationId = "changeLine", summary = "Change a line",
       description = "Replaces a line of the work order (audited); `If-Match` is the work order's `ETag`. A "
           + "changed line needs the customer's approval again. 409 once the work order is invoiced; 422 as for "
-          + "adding a line.",
+          + "adding a line. With an `Idempotency-Key`, a retry after a lost answer gets that answer back instead "
+          + "of a 412.",
       extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
-  @APIResponse(responseCode = "200", description = "The whole work order with the changed line.", headers = @Header(name = "ETag", ref = "ETag"),
+  @APIResponse(responseCode = "200", description = "The whole work order with the changed line; the same answer "
+      + "again for a retry with the same `Idempotency-Key`.", headers = {@Header(name = "ETag", ref = "ETag"),
+          @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response changeLine(@PathParam("id") String id, @PathParam("lineId") String lineId,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Parameter(description = IdempotentRoutes.KEY, schema = @Schema(
+                                 type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                 maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey,
                              @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                  examples = @ExampleObject(name = "labor", value = EXAMPLE))) LineRequest request) {
     Id<WorkOrder> workOrderId = WorkOrderResource.workOrderId(id);
     long version = Versions.required(ifMatch);
-    lines.changeLine(workOrderId, RequestIds.path("line", lineId), version, request.details());
-    return ok(workOrderId);
+    return idempotent.once(idempotencyKey, "line-change|" + workOrderId.value() + "|" + lineId + "|" + version + "|"
+        + request, "line change", () -> {
+          lines.changeLine(workOrderId, RequestIds.path("line", lineId), version, request.details());
+          return ok(workOrderId);
+        });
   }
 
   @DELETE

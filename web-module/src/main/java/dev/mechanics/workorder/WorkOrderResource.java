@@ -158,27 +158,34 @@ public class WorkOrderResource {
   @Operation(operationId = "createWorkOrder", summary = "Open a work order",
       description = "Opens an estimate for a customer's vehicle in a shop, numbered per shop, in the board's "
           + "first column. 422 when the shop, customer or vehicle does not exist or the vehicle is not the "
-          + "customer's.",
+          + "customer's. With an `Idempotency-Key`, a retry after a lost answer opens nothing twice.",
       extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
-  @APIResponse(responseCode = "201", description = "The new work order (an estimate without lines).",
-      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+  @APIResponse(responseCode = "201", description = "The new work order (an estimate without lines); the same "
+      + "answer again for a retry with the same `Idempotency-Key`.",
+      headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
+          @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
   @APIResponse(responseCode = "422", ref = "Unprocessable")
-  public Response create(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+  public Response create(@Parameter(description = IdempotentRoutes.KEY, schema = @Schema(
+                             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                             maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                         @Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
       examples = @ExampleObject(name = "brakes", value = """
           {"shopId": "0193f1c2-0000-7000-8000-000000000001", "customerId": "0193f1c2-0000-7000-8000-000000000002",
            "vehicleId": "0193f1c2-0000-7000-8000-000000000003", "mileageIn": 182000,
            "complaint": "Grinding noise when braking", "promisedAt": "2026-03-02T17:00:00Z"}"""))) CreateRequest request, @Context UriInfo uri) {
-    WorkOrder created = workOrders.create(new WorkOrderService.NewWorkOrder(
-        RequestIds.field("shopId", request.shopId(), Id::new),
-        RequestIds.field("customerId", request.customerId(), Id::new),
-        RequestIds.field("vehicleId", request.vehicleId(), Id::new),
-        request.mileageIn(), request.complaint(), technicians(request.technicianIds()), request.promisedAt()),
-        caller.get().userId());
-    metrics.workOrderCreated(created.getShopId());
-    return WorkOrderViews.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build(), created,
-        workOrders.totalsOf(created), caller.get());
+    return idempotent.once(idempotencyKey, "work-order|" + request, "work order", () -> {
+      WorkOrder created = workOrders.create(new WorkOrderService.NewWorkOrder(
+          RequestIds.field("shopId", request.shopId(), Id::new),
+          RequestIds.field("customerId", request.customerId(), Id::new),
+          RequestIds.field("vehicleId", request.vehicleId(), Id::new),
+          request.mileageIn(), request.complaint(), technicians(request.technicianIds()), request.promisedAt()),
+          caller.get().userId());
+      metrics.workOrderCreated(created.getShopId());
+      return WorkOrderViews.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build(), created,
+          workOrders.totalsOf(created), caller.get());
+    });
   }
 
   @GET
@@ -273,14 +280,22 @@ public class WorkOrderResource {
   @Requires(Capability.EDIT_WORK)
   @Operation(operationId = "startRepair", summary = "Turn the estimate into a repair order",
       description = "The customer has approved (some of) the work: the estimate becomes a repair order. 409 "
-          + "when it already is one or is invoiced.",
+          + "when it already is one or is invoiced, unless this is a retry with the first request's "
+          + "`Idempotency-Key`.",
       extensions = @Extension(name = "x-requires", value = "EDIT_WORK"))
-  @APIResponse(responseCode = "200", description = "The work order as the caller may see it.", headers = @Header(name = "ETag", ref = "ETag"),
+  @APIResponse(responseCode = "200", description = "The work order as the caller may see it; the same answer "
+      + "again for a retry with the same `Idempotency-Key`.", headers = {@Header(name = "ETag", ref = "ETag"),
+          @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
-  public Response startRepair(@PathParam("id") String id) {
-    return ok(workOrders.startRepair(workOrderId(id)));
+  public Response startRepair(@PathParam("id") String id,
+                              @Parameter(description = IdempotentRoutes.KEY, schema = @Schema(
+                                  type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                  maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    Id<WorkOrder> workOrder = workOrderId(id);
+    return idempotent.once(idempotencyKey, "repair-order|" + workOrder.value(), "repair order",
+        () -> ok(workOrders.startRepair(workOrder)));
   }
 
   @POST
@@ -353,20 +368,33 @@ public class WorkOrderResource {
           + "gapless number per shop and year, and mailed to the customer with the PDF attached when the customer "
           + "has an e-mail and the shop has not turned that off (`Invoice-Mailed`). Owners, and managers of the "
           + "work order's shop (a manager of another shop: 403). 409 when the work order is not a repair order or "
-          + "is already invoiced.",
+          + "is already invoiced. With an `Idempotency-Key`, a retry after a lost answer gets the invoice back "
+          + "(mailed once) instead of a 409.",
       extensions = @Extension(name = "x-requires", value = "MANAGE_MONEY"))
-  @APIResponse(responseCode = "201", description = "The invoice.",
+  @APIResponse(responseCode = "201", description = "The invoice; the same answer again for a retry with the same "
+      + "`Idempotency-Key`.",
       headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag"),
-          @Header(name = "Invoice-Mailed", ref = "InvoiceMailed")},
+          @Header(name = "Invoice-Mailed", ref = "InvoiceMailed"),
+          @Header(name = IdempotentRoutes.REPLAYED, ref = "IdempotentReplayed")},
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = InvoiceResource.InvoiceView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
-  public Response invoice(@PathParam("id") String id, @Context UriInfo uri) {
-    Invoice invoice = invoices.issue(caller.get(), workOrderId(id));
-    boolean mailed = invoiceMail.send(invoice.getId());
-    return Response.created(uri.getBaseUriBuilder().path("invoices").path(invoice.getId().toString()).build())
-        .header("Invoice-Mailed", Boolean.toString(mailed))
-        .entity(InvoiceResource.InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
+  public Response invoice(@PathParam("id") String id,
+                          @Parameter(description = IdempotentRoutes.KEY, schema = @Schema(
+                              type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                              maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey,
+                          @Context UriInfo uri) {
+    Id<WorkOrder> workOrder = workOrderId(id);
+    UUID[] issued = new UUID[1];
+    Response answer = idempotent.once(idempotencyKey, "invoice|" + workOrder.value(), "invoice", () -> {
+      Invoice invoice = invoices.issue(caller.get(), workOrder);
+      issued[0] = invoice.getId();
+      return Response.created(uri.getBaseUriBuilder().path("invoices").path(invoice.getId().toString()).build())
+          .entity(InvoiceResource.InvoiceView.of(invoice)).tag(Versions.etag(invoice.getVersion())).build();
+    });
+    // mailed after the invoice committed, and only by the request that issued it (never by a replay)
+    boolean mailed = issued[0] != null && invoiceMail.send(issued[0]);
+    return Response.fromResponse(answer).header("Invoice-Mailed", Boolean.toString(mailed)).build();
   }
 
   @GET

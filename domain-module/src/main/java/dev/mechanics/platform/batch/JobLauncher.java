@@ -32,6 +32,8 @@ public class JobLauncher {
   public static final String ORGANIZATION_PARAMETER = "organizationId";
   public static final String RECIPIENTS_PARAMETER = "recipients";
   public static final String SCHEDULE_PARAMETER = "scheduleId";
+  /** The claimed fire a scheduled run belongs to: what tells a relaunch that the job did start (ADR 0048). */
+  public static final String FIRE_PARAMETER = "scheduleFireId";
 
   private static final Logger LOG = Logger.getLogger(JobLauncher.class.getName());
 
@@ -40,6 +42,9 @@ public class JobLauncher {
 
   @Inject
   JobDefinitions jobs;
+
+  @Inject
+  ExecutionHeartbeats heartbeats;
 
   public JobRun start(BatchActor actor, String jobName, Map<String, String> parameters) {
     JobDefinition job = jobs.require(jobName);
@@ -51,6 +56,11 @@ public class JobLauncher {
 
   /** A due schedule fires: its owner is the schedule's organization, or the platform. */
   public long fire(Schedule schedule) {
+    return fire(schedule, null);
+  }
+
+  /** {@link #fire(Schedule)} for a claimed fire, whose id the run carries as a job parameter. */
+  public long fire(Schedule schedule, UUID fireId) {
     JobDefinition job = jobs.named(schedule.jobName()).orElseThrow(() -> new IllegalStateException(
         "schedule " + schedule.id() + " names job " + schedule.jobName() + ", which this application has not"));
     Map<String, String> parameters = new LinkedHashMap<>(schedule.parameters());
@@ -59,6 +69,9 @@ public class JobLauncher {
     }
     parameters.put(SCHEDULE_PARAMETER, schedule.id().toString());
     job.scheduled(schedule, parameters);
+    if (fireId != null) {
+      parameters.put(FIRE_PARAMETER, fireId.toString());
+    }
     return run(job, schedule.organizationId(), parameters, schedule.id(), "schedule " + schedule.id())
         .executionId();
   }
@@ -93,14 +106,23 @@ public class JobLauncher {
     return runs.get(executionId);
   }
 
-  /** Restarts a failed or stopped run from its last checkpoint (same job instance, a new execution). */
+  /**
+   * Restarts a failed or stopped run from its last checkpoint (same job instance, a new execution); also a
+   * stuck one, STARTED by an instance that stopped sending heartbeats, which is first marked FAILED (ADR 0048).
+   */
   public JobRun restart(BatchActor actor, long executionId) {
     JobRuns.Owner owner = visibleOwner(actor, executionId, true);
     JobOperator operator = BatchRuntime.getJobOperator();
     JobExecution execution = operator.getJobExecution(executionId);
+    if (List.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING)
+        .contains(execution.getBatchStatus()) && heartbeats.failStuck(executionId)) {
+      LOG.warning(() -> "batch execution " + executionId + " was stuck (its instance stopped sending heartbeats); "
+          + "marked FAILED for a restart by " + actor.name());
+      execution = operator.getJobExecution(executionId);
+    }
     if (execution.getBatchStatus() != BatchStatus.FAILED && execution.getBatchStatus() != BatchStatus.STOPPED) {
-      throw new DomainException.Conflict("only a FAILED or STOPPED run can be restarted; execution " + executionId
-          + " is " + execution.getBatchStatus());
+      throw new DomainException.Conflict("only a FAILED, STOPPED or stuck run can be restarted; execution "
+          + executionId + " is " + execution.getBatchStatus());
     }
     List<JobExecution> all = operator.getJobExecutions(operator.getJobInstance(executionId));
     long latest = all.stream().mapToLong(JobExecution::getExecutionId).max().orElse(executionId);

@@ -33,6 +33,9 @@ public class JobRuns {
   @Resource(lookup = "jdbc/mechanics")
   DataSource dataSource;
 
+  @jakarta.inject.Inject
+  ExecutionHeartbeats heartbeats;
+
   public record Owner(long instanceId, UUID organizationId, UUID scheduleId, String jobName, String startedBy,
                       long lastExecutionId) {
   }
@@ -93,11 +96,15 @@ public class JobRuns {
     if (execution.getBatchStatus() == BatchStatus.FAILED && error == null) {
       error = execution.getExitStatus();
     }
+    boolean running = List.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING)
+        .contains(execution.getBatchStatus());
+    Optional<ExecutionHeartbeats.Beat> beat = running ? heartbeats.of(executionId) : Optional.empty();
     return new JobRun(executionId, instance, execution.getJobName(),
         owner == null ? null : owner.organizationId(), owner == null ? null : owner.scheduleId(),
         owner == null ? null : owner.startedBy(), execution.getBatchStatus().name(), execution.getExitStatus(),
         instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
-        steps, outputs(instance), error);
+        steps, outputs(instance), error, beat.map(ExecutionHeartbeats.Beat::heartbeatAt).orElse(null),
+        running && beat.map(ExecutionHeartbeats.Beat::stale).orElse(false));
   }
 
   private static long metric(StepExecution step, Metric.MetricType type) {

@@ -178,6 +178,19 @@ public class Schedules {
    * missed time.
    */
   public List<Schedule> claimDue(Instant now, int max) {
+    return claimDueFires(now, max, "unnamed").stream().map(Fire::schedule).toList();
+  }
+
+  /** A claimed fire of a schedule: launched by its claimer, or again after the lease if it never was. */
+  public record Fire(UUID id, Schedule schedule) {
+  }
+
+  /**
+   * {@link #claimDue}, recording each claimed fire (who claimed it, when) in the same transaction: a fire whose
+   * claimer dies before it launches the job stays without an execution, and {@link #reclaimUnlaunched} hands it
+   * out again.
+   */
+  public List<Fire> claimDueFires(Instant now, int max, String claimer) {
     return sql(c -> {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
@@ -206,8 +219,25 @@ public class Schedules {
             st.executeBatch();
           }
         }
+        List<Fire> fires = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("insert into batch_schedule_fires (id, schedule_id, due_at, "
+            + "claimed_at, claimed_by) values (?,?,?,?,?)")) {
+          for (Schedule s : due) {
+            Fire fire = new Fire(Ids.newId(), s);
+            st.setObject(1, fire.id());
+            st.setObject(2, s.id());
+            st.setTimestamp(3, Timestamp.from(s.nextFireAt()));
+            st.setTimestamp(4, Timestamp.from(now));
+            st.setString(5, claimer);
+            st.addBatch();
+            fires.add(fire);
+          }
+          if (!due.isEmpty()) {
+            st.executeBatch();
+          }
+        }
         c.commit();
-        return due;
+        return fires;
       } catch (SQLException | RuntimeException e) {
         // a broken connection (database restarted or dropped) must not hide why the claim failed
         try {
@@ -220,6 +250,103 @@ public class Schedules {
         if (!c.isClosed()) {
           c.setAutoCommit(auto);
         }
+      }
+    });
+  }
+
+  /**
+   * Fires claimed more than {@code lease} ago and never launched (their claimer died between the claim and the
+   * launch, or the launch failed): each is claimed again by {@code claimer}, at most {@code maxAttempts} times in
+   * all. A fire whose job did start (an execution in Liberty's repository carries its id) is only recorded as
+   * launched, so a fire never runs twice.
+   */
+  public List<Fire> reclaimUnlaunched(Instant now, java.time.Duration lease, int maxAttempts, String claimer,
+                                      int max) {
+    return sql(c -> {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        List<Fire> stale = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("select f.id as fire_id, " + COLUMNS.replaceAll(
+            "(^|, )", "$1s.") + " from batch_schedule_fires f join batch_schedules s on s.id = f.schedule_id "
+            + "where f.execution_id is null and f.claimed_at < ? and f.attempts < ? order by f.claimed_at "
+            + "limit ? for update of f skip locked")) {
+          st.setTimestamp(1, Timestamp.from(now.minus(lease)));
+          st.setInt(2, maxAttempts);
+          st.setInt(3, max);
+          try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              stale.add(new Fire(rs.getObject("fire_id", UUID.class), read(rs)));
+            }
+          }
+        }
+        List<Fire> relaunch = new ArrayList<>();
+        for (Fire fire : stale) {
+          Long started = null;
+          try (PreparedStatement st = c.prepareStatement("select max(fk_jobexecid) from batch.jobparameter "
+              + "where name = ? and value = ?")) {
+            st.setString(1, JobLauncher.FIRE_PARAMETER);
+            st.setString(2, fire.id().toString());
+            try (ResultSet rs = st.executeQuery()) {
+              if (rs.next() && rs.getObject(1) != null) {
+                started = rs.getLong(1);
+              }
+            }
+          }
+          try (PreparedStatement st = c.prepareStatement(started != null
+              ? "update batch_schedule_fires set execution_id = ?, launched_at = ? where id = ?"
+              : "update batch_schedule_fires set claimed_at = ?, claimed_by = ?, attempts = attempts + 1 "
+                  + "where id = ?")) {
+            if (started != null) {
+              st.setLong(1, started);
+              st.setTimestamp(2, Timestamp.from(now));
+            } else {
+              st.setTimestamp(1, Timestamp.from(now));
+              st.setString(2, claimer);
+              relaunch.add(fire);
+            }
+            st.setObject(3, fire.id());
+            st.executeUpdate();
+          }
+        }
+        c.commit();
+        return relaunch;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      } finally {
+        if (!c.isClosed()) {
+          c.setAutoCommit(auto);
+        }
+      }
+    });
+  }
+
+  /** The fire started execution {@code executionId}. */
+  public void launched(UUID fireId, long executionId, Instant now) {
+    sql(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "update batch_schedule_fires set execution_id = ?, launched_at = ?, last_error = null where id = ?")) {
+        st.setLong(1, executionId);
+        st.setTimestamp(2, Timestamp.from(now));
+        st.setObject(3, fireId);
+        return st.executeUpdate();
+      }
+    });
+  }
+
+  /** The launch failed: kept for the next attempt after the lease, with why. */
+  public void launchFailed(UUID fireId, String error) {
+    sql(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "update batch_schedule_fires set last_error = ? where id = ?")) {
+        st.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+        st.setObject(2, fireId);
+        return st.executeUpdate();
       }
     });
   }

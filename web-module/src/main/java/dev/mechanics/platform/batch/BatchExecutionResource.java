@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Runs of jobs: an organization's own runs (OWNER, MANAGER) or every run (platform operators); start a job now,
- * stop a running one, restart a failed or stopped one from its last checkpoint.
+ * stop a running one, restart a failed, stopped or stuck one from its last checkpoint.
  */
 @Path("/batch/executions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -134,8 +134,9 @@ public class BatchExecutionResource {
 
   @POST
   @Path("/{id}/restart")
-  @Operation(operationId = "restartJobRun", summary = "Restart a failed or stopped run",
-      description = "Starts a new run of the same job instance from its last checkpoint. 409 when the run "
+  @Operation(operationId = "restartJobRun", summary = "Restart a failed, stopped or stuck run",
+      description = "Starts a new run of the same job instance from its last checkpoint. A `stuck` run (STARTED "
+          + "by an instance that stopped sending heartbeats: it died) is marked FAILED first. 409 when the run "
           + "completed or is still running.",
       extensions = @Extension(name = "x-requires", value = "RUN_ORGANIZATION_JOBS, RUN_PLATFORM_JOBS"))
   @APIResponse(responseCode = "201", description = "The new run.", headers = @Header(name = "Location", ref = "Location"),

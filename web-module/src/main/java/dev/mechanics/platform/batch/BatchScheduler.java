@@ -8,6 +8,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BatchScheduler {
 
   private static final Logger LOG = Logger.getLogger(BatchScheduler.class.getName());
+  /** A fire whose launch failed this often is left for an operator (its last_error says why). */
+  static final int MAX_FIRE_ATTEMPTS = 3;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService executor;
@@ -52,14 +56,35 @@ public class BatchScheduler {
   @ConfigProperty(name = "BATCH_SCHEDULER_ENABLED", defaultValue = "true")
   boolean enabled;
 
+  /** How long a claimed fire may stay unlaunched before another poll takes it for a dead claimer's (ADR 0048). */
+  @Inject
+  @ConfigProperty(name = "BATCH_FIRE_LEASE_SECONDS", defaultValue = "60")
+  int fireLeaseSeconds;
+
+  /** Test only (with BATCH_FAULT_INJECTION): the JVM halts right after a claim commits, as a crash would. */
+  @Inject
+  @ConfigProperty(name = "BATCH_FAULT_HALT_AFTER_CLAIM", defaultValue = "false")
+  boolean haltAfterClaim;
+
+  @Inject
+  @ConfigProperty(name = "BATCH_FAULT_INJECTION", defaultValue = "false")
+  boolean faultInjection;
+
+  @Inject
+  ExecutionHeartbeats heartbeats;
+
   private final Clock clock = Clock.systemUTC();
   private ScheduledFuture<?> polling;
+  private ScheduledFuture<?> beating;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     for (JobDefinition job : jobs.all()) {
       job.defaultSchedule().ifPresent(cron -> schedules.ensurePlatformSchedule(job.name(), cron, timeZone,
           clock.instant()));
     }
+    // every instance beats for the runs it executes, whether or not it fires schedules
+    beating = executor.scheduleWithFixedDelay(heartbeats::beat, heartbeats.interval().toSeconds(),
+        heartbeats.interval().toSeconds(), TimeUnit.SECONDS);
     if (!enabled) {
       LOG.info("batch scheduler off (BATCH_SCHEDULER_ENABLED=false): this instance fires no schedules");
       return;
@@ -71,15 +96,30 @@ public class BatchScheduler {
 
   void fireDue() {
     try {
-      for (Schedule due : schedules.claimDue(clock.instant(), 20)) {
-        try {
-          launcher.fire(due);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "schedule " + due.id() + " (" + due.jobName() + ") could not start its job", e);
-        }
+      List<Schedules.Fire> claimed = schedules.claimDueFires(clock.instant(), 20, heartbeats.instanceName());
+      if (!claimed.isEmpty() && faultInjection && haltAfterClaim) {
+        LOG.severe("BATCH_FAULT_HALT_AFTER_CLAIM: halting the JVM after claiming " + claimed.size() + " fire(s)");
+        Runtime.getRuntime().halt(137);
       }
+      claimed.forEach(this::launch);
+      schedules.reclaimUnlaunched(clock.instant(), Duration.ofSeconds(fireLeaseSeconds), MAX_FIRE_ATTEMPTS,
+          heartbeats.instanceName(), 20).forEach(fire -> {
+            LOG.warning(() -> "schedule " + fire.schedule().id() + ": fire " + fire.id() + " was claimed but never "
+                + "launched (its instance died?); launching it now");
+            launch(fire);
+          });
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "batch scheduler poll failed", e);
+    }
+  }
+
+  private void launch(Schedules.Fire fire) {
+    Schedule due = fire.schedule();
+    try {
+      schedules.launched(fire.id(), launcher.fire(due, fire.id()), clock.instant());
+    } catch (RuntimeException e) {
+      schedules.launchFailed(fire.id(), e.toString());
+      LOG.log(Level.WARNING, "schedule " + due.id() + " (" + due.jobName() + ") could not start its job", e);
     }
   }
 
@@ -87,6 +127,9 @@ public class BatchScheduler {
   void stop() {
     if (polling != null) {
       polling.cancel(false);
+    }
+    if (beating != null) {
+      beating.cancel(false);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.mechanics.platform.batch.job;
 
+import dev.mechanics.platform.batch.ExecutionHeartbeats;
 import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
@@ -9,7 +10,9 @@ import jakarta.inject.Named;
 import java.time.Duration;
 
 /**
- * Times every job and counts its outcome (batch_job_duration, batch_job_runs_total). Every job XML names it:
+ * Times every job and counts its outcome (batch_job_duration, batch_job_runs_total), and keeps the heartbeat
+ * of the run while it runs ({@link ExecutionHeartbeats}: a run whose instance died is seen stuck). Every job XML
+ * names it:
  * {@code <listeners><listener ref="jobOutcomeListener"/></listeners>}.
  */
 @Dependent
@@ -22,15 +25,20 @@ public class JobOutcomeListener implements JobListener {
   @Inject
   JobMetrics metrics;
 
+  @Inject
+  ExecutionHeartbeats heartbeats;
+
   private long started;
 
   @Override
   public void beforeJob() {
     started = System.nanoTime();
+    heartbeats.started(job.getExecutionId());
   }
 
   @Override
   public void afterJob() {
+    heartbeats.ended(job.getExecutionId());
     metrics.jobEnded(job.getJobName(), outcome(job.getBatchStatus()), Duration.ofNanos(System.nanoTime() - started));
   }
 

@@ -248,6 +248,11 @@ public final class ServerProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** Waits for the server to end by itself (a crash the test provoked); whether it did within {@code limit}. */
+  public boolean awaitExit(Duration limit) throws InterruptedException {
+    return process == null || process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** A graceful stop (SIGTERM to the JVM: Liberty runs its shutdown); SIGKILL after {@code limit}. */
   public void stop(Duration limit) throws InterruptedException {
     if (!isAlive()) {
