@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * Links committed audit rows into their organization's hash chain (ADR 0050). The work is the database function
- * {@code audit_seal} (V80): one organization at a time under its own advisory lock, which writers never take, so
+ * {@code audit_seal} (V117): one organization at a time under its own advisory lock, which writers never take, so
  * any number of instances and on-demand sealers may run; each organization's rows are sealed by one of them.
  */
 @ApplicationScoped

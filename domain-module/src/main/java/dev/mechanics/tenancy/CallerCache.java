@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * spend a transaction and four statements on who is asking (docs/adr/0051). An entry is believed for at most
  * {@code CALLER_CACHE_SECONDS} (default 5); before that it is dropped on this instance as soon as a change to the
  * session, the user, their memberships or their platform-operator grant is flushed and again when it commits
- * ({@link CallerChanges}), and on every other instance when the database's NOTIFY of that commit arrives (V83).
+ * ({@link CallerChanges}), and on every other instance when the database's NOTIFY of that commit arrives (V118).
  * The time-to-live is the backstop for a notification that never arrives.
  *
  * <p>Bounded: past {@link #MAX_ENTRIES} sessions, arbitrary entries make room (they are re-read, nothing is lost).

@@ -16,7 +16,7 @@ import javax.naming.NamingException;
  * Whatever changes who a caller is (a session ended, a user disabled or given a new password, a membership
  * granted, changed or taken away, a platform-operator grant) leaves this instance's {@link CallerCache} when
  * Hibernate flushes it and again when its transaction ends: a request that read the old state in between must
- * not keep it. Other instances hear of it from the database (V83's NOTIFY).
+ * not keep it. Other instances hear of it from the database (V118's NOTIFY).
  */
 public class CallerChanges {
 

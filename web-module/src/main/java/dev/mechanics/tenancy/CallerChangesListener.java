@@ -18,7 +18,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Hears the changes to callers committed by any instance (V83's NOTIFY on {@code caller_changes}) and drops
+ * Hears the changes to callers committed by any instance (V118's NOTIFY on {@code caller_changes}) and drops
  * them from this instance's {@link CallerCache}. One thread and one database connection per instance; while the
  * connection is down nothing is heard, so the whole cache is dropped on every (re)connect and the cache's
  * time-to-live bounds what a lost notification can cost (docs/adr/0051).
