@@ -30,6 +30,7 @@ public final class ScaledOut {
   private final HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
   private final Thread prober;
   private volatile boolean closed;
+  private volatile List<Integer> pinned;
 
   private ScaledOut(FaultsDatabase database, ServerProcess a, ServerProcess b, TcpProxy proxy) {
     this.database = database;
@@ -71,14 +72,20 @@ public final class ScaledOut {
     return shared;
   }
 
-  /** API calls per user and minute on the pair (one budget for both instances). */
-  public static final int API_LIMIT = 400;
+  /** API calls per user and minute on the pair (one budget for both instances); unlimited for the bench. */
+  public static final int API_LIMIT = System.getenv("BENCH_TWO_INSTANCES") == null ? 400 : 10_000_000;
   /** Sign-ins per client address and minute on the pair. */
   public static final int SIGNIN_LIMIT = 25;
 
   /** The one address clients use. */
   public String baseUrl() {
     return "http://127.0.0.1:" + proxy.port();
+  }
+
+  /** The front end sends new connections to these instances only, ready or not (null: back to readiness). */
+  public void pin(List<ServerProcess> instances) throws InterruptedException {
+    pinned = instances == null ? null : instances.stream().map(ServerProcess::port).toList();
+    Thread.sleep(500);
   }
 
   /** The folder both instances keep their files in (uploads/ and backups/ below it). */
@@ -105,7 +112,8 @@ public final class ScaledOut {
         }
       }
       // none ready: keep both, a refused connection still falls through to the other
-      proxy.setUpstreamPorts(ready.isEmpty() ? List.of(a.port(), b.port()) : ready);
+      List<Integer> fixed = pinned;
+      proxy.setUpstreamPorts(fixed != null ? fixed : ready.isEmpty() ? List.of(a.port(), b.port()) : ready);
       try {
         Thread.sleep(200);
       } catch (InterruptedException e) {
