@@ -167,7 +167,15 @@ class TwoInstancesIT {
   @Test
   @Order(6)
   void aRunStartedOnOneInstanceIsStoppedAndRestartedThroughTheOther() throws Exception {
-    String operator = Client.newOrganization(a, "operator@platform.mechanics.dev");
+    String password = "operator-Garage-2026";
+    anonymous(a).body(Map.of("organizationName", "Platform Ops", "shopName", "Ops", "timeZone", "UTC", "currency",
+        "USD", "ownerName", "Platform Operator", "ownerEmail", "operator@platform.mechanics.dev", "ownerPassword",
+        password)).post("/organizations").then().statusCode(201);
+    // the role needs a proven address (PlatformOperatorIT follows the mailed link); here it is marked proven
+    try (Connection c = pair.database.connect(); Statement st = c.createStatement()) {
+      st.executeUpdate("update users set email_verified_at = now() where email = 'operator@platform.mechanics.dev'");
+    }
+    String operator = Client.login(b, "operator@platform.mechanics.dev", password);
     Path uploads = pair.files().resolve("uploads/stop-across");
     Files.createDirectories(uploads);
     for (int i = 0; i < 15; i++) {
