@@ -123,7 +123,7 @@ class TwoInstancesIT {
     int served = 0;
     List<Integer> refused = new ArrayList<>();
     for (int i = 0; i < ScaledOut.SIGNIN_LIMIT + 6; i++) {
-      Response r = anonymous(i % 2 == 0 ? a : b).header("X-Forwarded-For", address)
+      Response r = Client.from(i % 2 == 0 ? a : b, address)
           .body(Map.of("email", "advisor@demo.mechanics.dev", "password", Client.DEMO_PASSWORD)).post("/auth/login");
       if (r.statusCode() == 429) {
         refused.add(i);

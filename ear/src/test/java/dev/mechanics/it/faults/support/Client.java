@@ -17,8 +17,13 @@ public final class Client {
   }
 
   public static RequestSpecification anonymous(String baseUrl) {
+    return from(baseUrl, randomAddress());
+  }
+
+  /** Anonymous, from one client address (a second X-Forwarded-For would be a second address). */
+  public static RequestSpecification from(String baseUrl, String address) {
     return given().baseUri(baseUrl).basePath("/api/v1").contentType(ContentType.JSON).accept(ContentType.JSON)
-        .header("X-Forwarded-For", randomAddress());
+        .header("X-Forwarded-For", address);
   }
 
   public static RequestSpecification as(String baseUrl, String token) {
