@@ -20,6 +20,8 @@ import dev.mechanics.tenancy.StaffMembers;
 import dev.mechanics.tenancy.SystemTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.logging.Logger;
 
@@ -57,10 +59,17 @@ public class DemoData {
   @Inject
   PasswordHasher hasher;
 
+  @PersistenceContext(unitName = "mechanics")
+  EntityManager em;
+
+  /** Instances that start together on an empty database load the chain once (issue 16.7, TwoInstancesIT). */
+  private static final long LOAD_LOCK = 0x64656d6f64617461L;
+
   /** Loads the demo chain unless the database already holds an organization. */
   public boolean loadIfEmpty() {
     String hash = hasher.hash(PASSWORD);
     return system.call(() -> {
+      em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOAD_LOCK).getSingleResult();
       if (organizations.count() > 0) {
         return false;
       }

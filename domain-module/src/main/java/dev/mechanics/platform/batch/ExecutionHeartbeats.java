@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -154,7 +155,7 @@ public class ExecutionHeartbeats {
 
   /** App Service's instance id when there is one, else host and process. */
   private static String nameOfThisInstance() {
-    String azure = System.getenv("WEBSITE_INSTANCE_ID");
+    String azure = ConfigProvider.getConfig().getOptionalValue("WEBSITE_INSTANCE_ID", String.class).orElse(null);
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();

@@ -46,6 +46,9 @@ public class JobLauncher {
   @Inject
   ExecutionHeartbeats heartbeats;
 
+  @Inject
+  StopRequests stops;
+
   public JobRun start(BatchActor actor, String jobName, Map<String, String> parameters) {
     JobDefinition job = jobs.require(jobName);
     requireMayRun(actor, job);
@@ -102,7 +105,8 @@ public class JobLauncher {
     if (!List.of("STARTING", "STARTED").contains(run.status())) {
       throw new DomainException.Conflict("execution " + executionId + " is " + run.status() + ", not running");
     }
-    BatchRuntime.getJobOperator().stop(executionId);
+    // the run may be on another instance: then it stops within seconds, and the answer still says STARTED
+    stops.stop(executionId, actor.name());
     return runs.get(executionId);
   }
 
