@@ -80,6 +80,10 @@ final class DatabaseSnapshot {
   /** Loads a snapshot stream into a database whose schema is in place and whose tables are empty. */
   static void load(Connection connection, InputStream in, List<BackupManifest.Sequence> sequences)
       throws SQLException, IOException {
+    // sealed audit rows are copied as they were, not re-linked as rows of a previous release would be (V117)
+    try (Statement restoring = connection.createStatement()) {
+      restoring.execute("select set_config('mechanics.restoring', 'on', false)");
+    }
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     LineReader lines = new LineReader(in);
     byte[] first = lines.next();

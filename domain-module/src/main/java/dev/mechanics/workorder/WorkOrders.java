@@ -99,7 +99,10 @@ public class WorkOrders {
 
   /** A change to lines alone must still bump the work order's version (ETag) and updated_at. */
   public WorkOrder touch(WorkOrder workOrder) {
-    em.lock(workOrder, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    // the new version now, not at commit: the answer (and a stored idempotent answer) carries the ETag the work
+    // order will have; a change to the order itself is flushed first, so the two never add up to a stale answer
+    em.flush();
+    em.lock(workOrder, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     em.flush();
     return workOrder;
   }
