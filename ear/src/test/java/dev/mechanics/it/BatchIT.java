@@ -28,7 +28,8 @@ class BatchIT {
 
   private static final String OPERATOR_PASSWORD = "operator-Garage-2026";
   /** Tables the jobs themselves write while a backup is restored: not expected to match the live database. */
-  private static final Set<String> BOOKKEEPING = Set.of("batch_runs", "batch_run_outputs", "database_backups");
+  private static final Set<String> BOOKKEEPING = Set.of("batch_runs", "batch_run_outputs", "database_backups",
+      "batch_execution_heartbeats", "batch_stop_requests");
   private static String operator;
   private static String backupKey;
   private static String backupExecution;

@@ -31,6 +31,9 @@ public class OutboxPoller {
   MailOutbox outbox;
 
   @Inject
+  OutboxMetrics metrics;
+
+  @Inject
   @ConfigProperty(name = "OUTBOX_POLL_SECONDS", defaultValue = "15")
   int pollSeconds;
 
@@ -38,12 +41,14 @@ public class OutboxPoller {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     outbox.start(executor);
+    metrics.register();
     polling = executor.scheduleWithFixedDelay(this::poll, 1, Math.max(1, pollSeconds), TimeUnit.SECONDS);
     LOG.info(() -> "mail outbox polling every " + pollSeconds + " s");
   }
 
   void poll() {
     try {
+      metrics.register();
       outbox.refreshBacklog();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "outbox backlog could not be read: " + e.getMessage());
