@@ -123,7 +123,7 @@ class TwoInstancesIT {
   void aClientAddressHasOneSignInBudgetOverBothInstances() {
     // outside Client.randomAddress()'s 198.18/16: the spent budget must not meet another test's client (the pair
     // is shared) in the minute it lasts
-    String address = "198.19." + java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 256) + ".7";
+    String address = "198.19." + java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 250) + ".7";
     int served = 0;
     List<Integer> refused = new ArrayList<>();
     for (int i = 0; i < ScaledOut.SIGNIN_LIMIT + 6; i++) {

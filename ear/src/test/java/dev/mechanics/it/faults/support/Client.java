@@ -31,19 +31,28 @@ public final class Client {
   }
 
   public static String login(String baseUrl, String email, String password) {
-    return anonymous(baseUrl).body(Map.of("email", email, "password", password)).post("/auth/login")
+    return login(baseUrl, email, password, randomAddress());
+  }
+
+  private static String login(String baseUrl, String email, String password, String address) {
+    return from(baseUrl, address).body(Map.of("email", email, "password", password)).post("/auth/login")
         .then().statusCode(200).extract().path("accessToken");
   }
 
   /** Signs up an organization of its own through {@code baseUrl}; returns its owner's token. */
   public static String newOrganization(String baseUrl, String email) {
+    return newOrganization(baseUrl, email, randomAddress());
+  }
+
+  /** As {@link #newOrganization(String, String)}, signing up and in from {@code address}. */
+  public static String newOrganization(String baseUrl, String email, String address) {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     String password = "correct horse battery " + unique;
-    anonymous(baseUrl).body(Map.of("organizationName", "Org " + unique, "shopName", "Main " + unique,
+    from(baseUrl, address).body(Map.of("organizationName", "Org " + unique, "shopName", "Main " + unique,
             "timeZone", "UTC", "currency", "USD", "ownerName", "Owner " + unique, "ownerEmail", email,
             "ownerPassword", password))
         .post("/organizations").then().statusCode(201);
-    return login(baseUrl, email, password);
+    return login(baseUrl, email, password, address);
   }
 
   /** A client address of the documentation ranges, different per call (the proxies are trusted). */
