@@ -109,9 +109,15 @@ class BatchIT {
     }
   }
 
+  // The sealer links committed audit rows into the chain shortly after they are written: a row still unsealed in
+  // the snapshot is sealed in the live database by the time the restore is compared, so the chain's columns of
+  // audit_events (seq, prev_hash, hash) are left out and its content compared.
+  private static final Map<String, String> SEALED_LATER = Map.of("audit_events", " - 'seq' - 'prev_hash' - 'hash'");
+
   private static String fingerprint(Connection c, String table) throws Exception {
+    String row = "(to_jsonb(t)" + SEALED_LATER.getOrDefault(table, "") + ")::text";
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) || ':' || "
-        + "coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from public.\"" + table + "\" t")) {
+        + "coalesce(md5(string_agg(" + row + ", '|' order by " + row + ")), '') from public.\"" + table + "\" t")) {
       rs.next();
       return rs.getString(1);
     }
@@ -171,11 +177,14 @@ class BatchIT {
       JsonPath m = JsonPath.from(new String(blob(manifestKey(backupKey)), java.nio.charset.StandardCharsets.UTF_8));
       List<String> tables = m.getList("tables.name");
       try (Connection source = Api.database(); Connection restored = connect(target)) {
+        // every table that differs is named, not only the first
+        org.assertj.core.api.SoftAssertions tablesEqual = new org.assertj.core.api.SoftAssertions();
         for (String table : tables) {
           if (!BOOKKEEPING.contains(table)) {
-            assertThat(fingerprint(restored, table)).as(table).isEqualTo(fingerprint(source, table));
+            tablesEqual.assertThat(fingerprint(restored, table)).as(table).isEqualTo(fingerprint(source, table));
           }
         }
+        tablesEqual.assertAll();
         for (int i = 0; i < tables.size(); i++) {
           try (Statement st = restored.createStatement();
                ResultSet rs = st.executeQuery("select count(*) from public.\"" + tables.get(i) + "\"")) {
