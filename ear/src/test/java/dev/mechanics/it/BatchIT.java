@@ -388,6 +388,36 @@ class BatchIT {
         .setPrefix("file-backup/" + day + "/" + prefix), null).stream().count()).isEqualTo(15);
   }
 
+  @Test
+  @Order(9)
+  void answersKeptForIdempotencyKeysAreForgottenOnceOlderThanTheirAge() throws Exception {
+    String old = "expiry-old-" + UUID.randomUUID();
+    String fresh = "expiry-fresh-" + UUID.randomUUID();
+    try (Connection c = Api.database(); Statement st = c.createStatement()) {
+      for (String[] row : new String[][] {{old, "49"}, {fresh, "47"}}) {
+        st.executeUpdate("insert into idempotent_answers (id, organization_id, idempotency_key, request_hash, status,"
+            + " created_at, updated_at) select gen_random_uuid(), id, '" + row[0] + "', 'h', 201, now() - interval '"
+            + row[1] + " hours', now() - interval '" + row[1] + " hours' from organizations order by id limit 1");
+      }
+    }
+    as(operator).body(Map.of("jobName", "idempotency-key-expiry", "parameters", Map.of("maxAgeHours", "two days")))
+        .post("/batch/executions").then().statusCode(422).contentType("application/problem+json");
+    Api.demoAs("OWNER").request().body(Map.of("jobName", "idempotency-key-expiry")).post("/batch/executions")
+        .then().statusCode(403);
+    JsonPath run = awaitEnd(operator, start(operator, "idempotency-key-expiry", Map.of("maxAgeHours", "48")));
+    assertThat(run.getString("status")).as(run.prettify()).isEqualTo("COMPLETED");
+    assertThat(run.getString("steps[0].exitStatus")).matches("DELETED [1-9][0-9]* \\(OLDER THAN 48 H\\)");
+    try (Connection c = Api.database(); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("select idempotency_key from idempotent_answers where idempotency_key in ('"
+             + old + "', '" + fresh + "')")) {
+      List<String> kept = new java.util.ArrayList<>();
+      while (rs.next()) {
+        kept.add(rs.getString(1));
+      }
+      assertThat(kept).containsExactly(fresh);
+    }
+  }
+
   /** "COPIED n SKIPPED m FAILED k" -> {n, m, k} */
   private static long[] counts(String summary) {
     String[] parts = summary.split(" ");
