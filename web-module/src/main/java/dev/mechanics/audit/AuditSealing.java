@@ -1,5 +1,6 @@
 package dev.mechanics.audit;
 
+import dev.mechanics.platform.OutageLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,7 +35,7 @@ public class AuditSealing {
   long intervalMillis;
 
   private ScheduledFuture<?> sealing;
-  private boolean failing;
+  private final OutageLog outage = new OutageLog(LOG, "audit sealer round");
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     long interval = Math.max(50, intervalMillis);
@@ -46,16 +46,10 @@ public class AuditSealing {
   void sealRound() {
     try {
       sealer.sealCommitted();
-      if (failing) {
-        LOG.info("audit sealer recovered");
-        failing = false;
-      }
+      outage.succeeded();
     } catch (SQLException | RuntimeException e) {
-      // once per outage, not once a second: the unsealed tail (GET /audit/verify) shows how far it fell behind
-      if (!failing) {
-        LOG.log(Level.WARNING, "audit sealer round failed; committed audit rows wait unsealed until it recovers", e);
-        failing = true;
-      }
+      // the unsealed tail (GET /audit/verify) shows how far it fell behind
+      outage.failed(e, "committed audit rows wait unsealed until it recovers");
     }
   }
 

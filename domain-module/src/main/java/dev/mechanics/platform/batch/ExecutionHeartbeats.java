@@ -1,5 +1,6 @@
 package dev.mechanics.platform.batch;
 
+import dev.mechanics.platform.OutageLog;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -10,12 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -33,6 +32,7 @@ public class ExecutionHeartbeats {
 
   static final int STALE_AFTER_BEATS = 4;
   private static final Logger LOG = Logger.getLogger(ExecutionHeartbeats.class.getName());
+  private final OutageLog outage = new OutageLog(LOG, "batch heartbeat");
 
   @Resource(lookup = "jdbc/mechanics")
   DataSource dataSource;
@@ -73,8 +73,9 @@ public class ExecutionHeartbeats {
     try {
       update("update batch_execution_heartbeats set heartbeat_at = now() where execution_id = any (?)",
           (Object) running.toArray(Long[]::new));
+      outage.succeeded();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "batch heartbeat failed", e);
+      outage.failed(e, "its runs look stuck to other instances until it recovers");
     }
   }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import dev.mechanics.platform.OutageLog;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,6 +75,7 @@ public class BatchScheduler {
   ExecutionHeartbeats heartbeats;
 
   private final Clock clock = Clock.systemUTC();
+  private final OutageLog outage = new OutageLog(LOG, "batch scheduler poll");
   private ScheduledFuture<?> polling;
   private ScheduledFuture<?> beating;
 
@@ -101,6 +103,7 @@ public class BatchScheduler {
         LOG.severe("BATCH_FAULT_HALT_AFTER_CLAIM: halting the JVM after claiming " + claimed.size() + " fire(s)");
         Runtime.getRuntime().halt(137);
       }
+      outage.succeeded();
       claimed.forEach(this::launch);
       schedules.reclaimUnlaunched(clock.instant(), Duration.ofSeconds(fireLeaseSeconds), MAX_FIRE_ATTEMPTS,
           heartbeats.instanceName(), 20).forEach(fire -> {
@@ -109,7 +112,7 @@ public class BatchScheduler {
             launch(fire);
           });
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "batch scheduler poll failed", e);
+      outage.failed(e, "due schedules fire at the first poll that works");
     }
   }
 
