@@ -182,6 +182,11 @@ public class ApiContract implements OASModelReader {
         + "address for sign-in, refresh, sign-up and invitations. `Retry-After` says when to try again.",
         problem(429, "too-many-requests", "Too many requests", "Too many requests; try again in 30 s",
             "/api/v1/auth/login", null)));
+    errors.put("503", new SharedResponse("ServiceUnavailable", "The database or file storage does not answer at "
+        + "the moment (an outage, not a fault of the request): nothing was changed. `Retry-After` says when to "
+        + "try again; a change sent with an `Idempotency-Key` may be retried with the same key.",
+        problem(503, "database-unavailable", "Service unavailable", "The database does not answer at the moment; "
+            + "try again in a few seconds", "/api/v1/customers", null)));
     errors.put("default", new SharedResponse("Error", "Any other error, such as 500 (quote the `requestId`), "
         + "405 or 406, as problem+json.",
         problem(500, "internal", "Internal error", "Something went wrong on our side; quote the request id "
@@ -213,7 +218,7 @@ public class ApiContract implements OASModelReader {
       if ("401".equals(status)) {
         response.addHeader("WWW-Authenticate", createHeader().ref("WWWAuthenticate"));
       }
-      if ("429".equals(status)) {
+      if ("429".equals(status) || "503".equals(status)) {
         response.addHeader("Retry-After", createHeader().ref("RetryAfter"));
       }
       responses.put(error.name(), response);

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   "Who may call" paragraph with the roles that hold the capability, and a 403;</li>
  *   <li>the error responses its shape implies: 401 and 429 when signed in, 404 with path parameters, 400 with a
  *   body, query parameters or conditional headers, 413 and 415 with a body, 412 and 428 with {@code If-Match},
- *   and a problem+json {@code default};</li>
+ *   503 for a dependency outage (docs/adr/0047), and a problem+json {@code default};</li>
  *   <li>the shared parameters by name ({@code limit}, {@code after}, {@code If-Match}, {@code Idempotency-Key})
  *   and ids in the path or query as UUIDs with a description.</li>
  * </ul>
@@ -86,6 +86,7 @@ public class ApiConventions implements OASFilter {
     addShared(responses, "415", body);
     addShared(responses, "428", conditional);
     addShared(responses, "429", !isPublic);
+    addShared(responses, "503", true);
     addShared(responses, "default", true);
     operation.setResponses(responses);
   }
