@@ -205,6 +205,7 @@ class ShopFloorIT {
       String laborOnly = after.path("totals.total");
       browser.waitFor(() -> browser.deep("#total").getText().contains(laborOnly) ? Boolean.TRUE : null,
           "the total with the labor charged again");
+      browser.js("arguments[0].scrollIntoView()", browser.deep("#comeback-note"));
       browser.check("work-order-warranty-charged", "ERR_BLOCKED_BY_CLIENT", "412");
     }
 
@@ -212,6 +213,7 @@ class ShopFloorIT {
       phone.signIn("/work-orders/" + again, owner.email(), owner.password());
       phone.waitForText("Same squeal a week later");
       phone.deepWithText("td .badge", "Warranty");
+      phone.js("arguments[0].scrollIntoView()", phone.deep("#comeback-note"));
       phone.deep("button[aria-label='Book Redo front pads as warranty']");
       phone.check("work-order-warranty");
       assertThat((String) phone.js(WIDER_THAN_THE_VIEWPORT)).as("nothing wider than the phone").isEmpty();
