@@ -55,11 +55,16 @@ export const base = css`
      first cell (no label) heads the card, and nothing needs to scroll sideways. */
   @media (max-width: 40rem) {
     table.stacks thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    /* its cells too: a header cell keeps its column's width and would reach past the phone's edge otherwise */
+    table.stacks thead tr, table.stacks thead th { position: absolute; width: 1px; height: 1px; overflow: hidden;
+      clip: rect(0 0 0 0); white-space: nowrap; padding: 0; border: 0; }
     table.stacks, table.stacks tbody, table.stacks tr, table.stacks td { display: block; }
     table.stacks tbody tr { border-bottom: 1px solid var(--border); padding: .5rem 0; }
     table.stacks td { border: 0; padding: .15rem 0; text-align: right; white-space: normal; overflow: hidden;
       overflow-wrap: normal; }
     table.stacks td:not([data-label]) { text-align: left; }
+    /* a field's focus ring is not cut off at the card's edge; flow-root still holds the floated label */
+    table.stacks td:has(input, select, textarea) { overflow: visible; display: flow-root; }
     table.stacks td:first-child { font-weight: 600; }
     table.stacks td[data-label]::before { content: attr(data-label); float: left; margin-right: 1rem;
       font-weight: 600; color: var(--muted); text-align: left; }

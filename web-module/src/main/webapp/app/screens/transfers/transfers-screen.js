@@ -27,12 +27,11 @@ class TransfersScreen extends LitElement {
     notice: { state: true }, busy: { state: true } };
 
   static styles = [base, css`
-    /* minmax(0, 1fr): a wide lines table scrolls in its box instead of widening the card past a phone */
+    /* minmax(0, 1fr): a card never grows past the column; on a phone the lines stack (table.stacks) */
     .transfers { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem;
       grid-template-columns: minmax(0, 1fr); }
     .transfer h3 { margin: 0 0 .25rem; }
     .transfer table { margin: .5rem 0; }
-    .table-scroll { overflow-x: auto; }
     .reason { margin: .25rem 0; }
     input.qty { max-width: 7rem; }
   `];
@@ -154,15 +153,16 @@ class TransfersScreen extends LitElement {
       <h3>${outgoing ? `To ${other}` : `From ${other}`}</h3>
       <p class="muted">Requested ${dateTime(t.createdAt)} · ${t.status === 'PARTLY_RECEIVED' ? 'Partly received'
         : t.status.charAt(0) + t.status.slice(1).toLowerCase()}</p>
-      ${this.receiving === t.id ? this.receiptForm(t) : html`<div class="table-scroll" tabindex="0" role="region"
-        aria-label="Lines of the transfer"><table>
+      ${this.receiving === t.id ? this.receiptForm(t) : html`<table class="stacks">
         <caption class="visually-hidden">Lines of the transfer</caption>
         <thead><tr><th>Part</th><th class="num">Sent</th><th class="num">In transit</th><th class="num">Received</th>
           <th class="num">Missing</th></tr></thead>
         <tbody>${t.lines.map((l) => html`<tr><td>${this.names?.get(l.partId) ?? ''}</td>
-          <td class="num">${number(Number(l.quantity), 3)}</td><td class="num">${number(Number(l.inTransit), 3)}</td>
-          <td class="num">${number(Number(l.received), 3)}</td><td class="num">${number(Number(l.missing), 3)}</td>
-        </tr>`)}</tbody></table></div>`}
+          <td class="num" data-label="Sent">${number(Number(l.quantity), 3)}</td>
+          <td class="num" data-label="In transit">${number(Number(l.inTransit), 3)}</td>
+          <td class="num" data-label="Received">${number(Number(l.received), 3)}</td>
+          <td class="num" data-label="Missing">${number(Number(l.missing), 3)}</td>
+        </tr>`)}</tbody></table>`}
       ${t.discrepancyReason ? html`<p class="reason"><strong>Discrepancy:</strong> ${t.discrepancyReason}</p>` : nothing}
       ${this.receiving === t.id ? nothing : html`<div class="actions">
         ${t.status === 'REQUESTED' && outgoing ? html`<button type="button" ?disabled=${this.busy}
@@ -177,14 +177,15 @@ class TransfersScreen extends LitElement {
 
   receiptForm(t) {
     return html`<form novalidate @submit=${(e) => this.receive(e, t)} @input=${() => { this.receiptKey = null; }}>
-      <div class="table-scroll" tabindex="0" role="region" aria-label="What arrived"><table>
+      <table class="stacks">
         <caption class="visually-hidden">What arrived</caption>
         <thead><tr><th>Part</th><th class="num">In transit</th><th>Arrived now</th></tr></thead>
         <tbody>${t.lines.filter((l) => Number(l.inTransit) > 0).map((l) => html`<tr>
-          <td>${this.names?.get(l.partId) ?? ''}</td><td class="num">${number(Number(l.inTransit), 3)}</td>
-          <td><label class="visually-hidden" for="q-${l.id}">Arrived now, line ${l.position}</label>
+          <td>${this.names?.get(l.partId) ?? ''}</td>
+          <td class="num" data-label="In transit">${number(Number(l.inTransit), 3)}</td>
+          <td data-label="Arrived now"><label class="visually-hidden" for="q-${l.id}">Arrived now, line ${l.position}</label>
             <input class="qty" id="q-${l.id}" name="q-${l.id}" inputmode="decimal" value=${l.inTransit}
-              aria-invalid=${this.problem?.fields?.quantity ? 'true' : 'false'}></td></tr>`)}</tbody></table></div>
+              aria-invalid=${this.problem?.fields?.quantity ? 'true' : 'false'}></td></tr>`)}</tbody></table>
       <label class="checkbox"><input type="checkbox" name="complete" id="complete"
         @change=${(e) => { this.closing = e.target.checked; }}> Nothing more will arrive: close the transfer</label>
       ${this.closing ? html`<label for="reason">Why is something missing?</label>

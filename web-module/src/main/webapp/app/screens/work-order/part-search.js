@@ -14,9 +14,14 @@ class PartSearch extends LitElement {
   static styles = [base, css`
     :host { display: block; border-top: 1px solid var(--border); margin-top: 1rem; padding-top: .5rem; }
     .here { font-weight: 700; }
+    td form { display: flex; gap: .5rem; justify-content: flex-end; align-items: center; }
     td input { width: 5rem; }
-    /* on a phone the results scroll sideways in their box; the page never does */
-    .table { overflow-x: auto; }
+    ul.others { list-style: none; margin: 0; padding: 0; }
+    /* on a phone each part is a card (table.stacks): the other shops' stock under its label, the add form last */
+    @media (max-width: 40rem) {
+      td.others ul.others { display: inline-block; text-align: right; }
+      td form { justify-content: flex-start; margin-top: .25rem; }
+    }
   `];
 
   async search(event) {
@@ -38,6 +43,14 @@ class PartSearch extends LitElement {
 
   shopName(id) {
     return session.shops.find((s) => s.id === id)?.name ?? 'another shop';
+  }
+
+  /** The other shops that have the part available, each on its own line. */
+  others(part) {
+    const elsewhere = part.stock.filter((s) => s.shopId !== this.order.shopId && Number(s.available) > 0);
+    if (!elsewhere.length) return html`<span class="muted">none</span>`;
+    return html`<ul class="others">${elsewhere.map((s) => html`<li>${this.shopName(s.shopId)}: ${number(
+      Number(s.available), 0)}</li>`)}</ul>`;
   }
 
   async add(part, event) {
@@ -66,22 +79,21 @@ class PartSearch extends LitElement {
       </form>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem.sentence ?? this.problem.message}</p>` : nothing}
       ${this.results?.length === 0 ? html`<p class="muted">No part matches.</p>` : nothing}
-      ${this.results?.length ? html`<div class="table" tabindex="0" role="region" aria-label="Parts found"><table>
+      ${this.results?.length ? html`<table class="stacks">
         <caption class="visually-hidden">Parts found</caption>
-        <thead><tr><th>Part</th><th class="num">Price</th><th class="num">Here</th><th>Other shops</th>
+        <thead><tr><th>Part</th><th class="num">Price</th><th class="num">Available here</th><th>Other shops</th>
           <th><span class="visually-hidden">Add</span></th></tr></thead>
-        <tbody>${this.results.map((p) => html`<tr>
+        <tbody>${this.results.map((p) => html`<tr data-part=${p.id}>
           <td>${p.partNumber}${p.brand ? ` · ${p.brand}` : ''}<br><span class="muted">${p.description}</span></td>
-          <td class="num">${money(p.price)}</td>
-          <td class="num here">${number(this.available(p, true), 0)}</td>
-          <td>${p.stock.filter((s) => s.shopId !== this.order.shopId && Number(s.available) > 0)
-            .map((s) => html`<span>${this.shopName(s.shopId)}: ${number(Number(s.available), 0)}</span> `)}</td>
+          <td class="num" data-label="Price">${money(p.price)}</td>
+          <td class="num here" data-label="Available here">${number(this.available(p, true), 0)}</td>
+          <td class="others" data-label="Other shops">${this.others(p)}</td>
           <td><form @submit=${(e) => this.add(p, e)}>
             <label class="visually-hidden" for="qty-${p.id}">Quantity of ${p.partNumber}</label>
             <input id="qty-${p.id}" name="quantity" inputmode="decimal" value="1" required>
             <button type="submit" ?disabled=${this.busy} aria-label="Add ${p.partNumber}">Add</button>
           </form></td>
-        </tr>`)}</tbody></table></div>` : nothing}`;
+        </tr>`)}</tbody></table>` : nothing}`;
   }
 }
 customElements.define('part-search', PartSearch);

@@ -1,16 +1,20 @@
 // The lines of a work order (labor, part, fee, discount): added, edited, removed, canned jobs inserted; the
 // totals and taxes are the API's. Edits and removals send the order's ETag; the parent keeps the new one.
+// On a comeback the desk books a line as warranty (PUT .../lines/{id}/warranty): the customer is charged
+// nothing for it and its cost stays on the job; "Charge again" undoes that until the order is invoiced.
 import { LitElement, html, css, nothing } from 'lit';
 import { api } from '../../api.js';
 import { label, money, number } from '../../format.js';
 import { field, formValues } from '../../ui/forms.js';
 import { base } from '../../ui/styles.js';
+import { DESK, session } from '../../session.js';
 import './part-search.js';
 
 const TYPES = ['LABOR', 'PART', 'FEE', 'DISCOUNT'];
 
 class WorkOrderLines extends LitElement {
   static properties = { order: { attribute: false }, etag: { attribute: false }, editable: { type: Boolean },
+    comeback: { attribute: false },
     onSaved: { attribute: false }, onProblem: { attribute: false },
     editing: { state: true }, type: { state: true }, problem: { state: true }, busy: { state: true },
     cannedJobs: { state: true } };
@@ -26,7 +30,12 @@ class WorkOrderLines extends LitElement {
     .grid .wide { grid-column: 1 / -1; }
     .approval-APPROVED { color: var(--ok); }
     .approval-DECLINED { color: var(--danger); }
-    td .actions { margin: 0; flex-wrap: nowrap; }
+    td .actions { margin: 0; }
+    .badge { display: inline-block; border: 1px solid var(--border); border-radius: 999px; padding: 0 .5rem;
+      font-size: .85rem; font-weight: 600; background: #fff; }
+    .badge.warranty { border-color: var(--accent); color: var(--accent); }
+    .comeback { border-left: 4px solid var(--accent); background: #f8fafc; padding: .5rem .75rem; margin: 0 0 1rem; }
+    .comeback p { margin: .25rem 0; }
     td button { padding: .25rem .5rem; min-height: 2.25rem; }
   `];
 
@@ -114,6 +123,38 @@ class WorkOrderLines extends LitElement {
     }
   }
 
+  /** Only the desk books warranty (EDIT_WORK, docs/permissions.md), and only on a comeback not yet invoiced. */
+  get booksWarranty() {
+    return this.editable && !!this.comeback && session.hasAnyRole(DESK);
+  }
+
+  async warranty(line, warranty) {
+    this.busy = true;
+    try {
+      const result = await api.put(`/work-orders/${this.order.id}/lines/${line.id}/warranty`, { warranty },
+        { etag: this.etag });
+      this.onSaved(result.data, result.etag);
+    } catch (problem) {
+      this.onProblem(problem);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  comebackNote() {
+    const c = this.comeback;
+    if (!c) return nothing;
+    const booked = this.order.lines.filter((l) => l.warranty).length;
+    return html`<div class="comeback" id="comeback-note">
+      <p><strong>Comeback</strong>${c.originalNumber ? html` of <a href="/work-orders/${c.originalWorkOrderId}">${c.originalNumber}</a>` : nothing}:
+        ${c.reason}</p>
+      <p class="muted">${booked === 0 ? 'No line is booked as warranty yet.'
+        : `${booked} ${booked === 1 ? 'line is' : 'lines are'} booked as warranty.`}
+        ${this.booksWarranty ? 'A line booked as warranty is not charged to the customer; its cost stays on the job.'
+          : nothing}</p>
+    </div>`;
+  }
+
   edit(line) {
     this.editing = line;
     this.type = line.type;
@@ -125,22 +166,30 @@ class WorkOrderLines extends LitElement {
     const o = this.order;
     const t = o.totals;
     return html`<h2>Lines</h2>
+      ${this.comebackNote()}
       ${o.lines.length === 0 ? html`<p class="muted">No lines yet. Add labor, parts or a canned job below.</p>` : html`
       <div class="table"><table class="stacks">
         <caption class="visually-hidden">Lines of ${o.number}</caption>
         <thead><tr><th>Description</th><th>Type</th><th class="num">Qty / hours</th><th class="num">Price</th>
           <th class="num">Amount</th><th>Customer</th>${this.editable ? html`<th><span class="visually-hidden">Actions</span></th>` : nothing}</tr></thead>
         <tbody>${o.lines.map((l) => html`<tr>
-          <td>${l.description}${l.partNumber ? html`<br><span class="muted">${l.partNumber}</span>` : nothing}</td>
+          <td>${l.description}${l.warranty ? html` <span class="badge warranty">Warranty</span>` : nothing}${l.partNumber
+            ? html`<br><span class="muted">${l.partNumber}</span>` : nothing}</td>
           <td data-label="Type">${label(l.type)}</td>
           <td class="num" data-label="${l.type === 'LABOR' ? 'Hours' : 'Quantity'}">${l.type === 'LABOR' ? `${number(l.hours, 2)} h` : number(l.quantity, 3)}</td>
           <td class="num" data-label="${l.type === 'LABOR' ? 'Rate' : 'Price'}">${money(l.type === 'LABOR' ? l.rate : l.unitPrice)}${l.unitCost != null
             ? html`<br><span class="muted">cost ${money(l.unitCost)}</span>` : nothing}</td>
-          <td class="num" data-label="Amount">${money(l.amount)}</td>
+          <td class="num" data-label="Amount">${money(l.amount)}${l.warranty
+            ? html`<br><span class="muted">no charge</span>` : nothing}</td>
           <td class="approval-${l.approval}" data-label="Customer">${label(l.approval)}</td>
           ${this.editable ? html`<td><div class="actions">
             <button type="button" class="secondary" aria-label="Edit ${l.description}" @click=${() => this.edit(l)}>Edit</button>
             <button type="button" class="danger" aria-label="Remove ${l.description}" @click=${() => this.remove(l)}>Remove</button>
+            ${this.booksWarranty && l.type !== 'DISCOUNT' ? (l.warranty
+              ? html`<button type="button" class="secondary" ?disabled=${this.busy} aria-label="Charge again for ${l.description}"
+                @click=${() => this.warranty(l, false)}>Charge again</button>`
+              : html`<button type="button" class="secondary" ?disabled=${this.busy} aria-label="Book ${l.description} as warranty"
+                @click=${() => this.warranty(l, true)}>Warranty</button>`) : nothing}
           </div></td>` : nothing}
         </tr>`)}</tbody>
         <tfoot>

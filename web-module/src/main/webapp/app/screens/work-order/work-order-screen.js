@@ -82,6 +82,14 @@ class WorkOrderScreen extends LitElement {
     }
   }
 
+  /** The comeback mark of this order (from the vehicle's history, which has every visit), with the original's number. */
+  get comeback() {
+    const visits = this.visits ?? [];
+    const mark = visits.find((v) => v.workOrderId === this.id)?.comeback;
+    if (!mark) return null;
+    return { ...mark, originalNumber: visits.find((v) => v.workOrderId === mark.originalWorkOrderId)?.number };
+  }
+
   /** The order as a save answered it (a new ETag). */
   replaced = (order, etag) => {
     this.order = order;
@@ -115,6 +123,7 @@ class WorkOrderScreen extends LitElement {
       this.etag = etag;
       this.order = order;
       api.get(`/work-orders/${this.id}/status-history`).then((r) => { this.history = r.data; }).catch(() => {});
+      api.get(`/vehicles/${order.vehicleId}/history`).then((r) => { this.visits = r.data.visits; }).catch(() => {});
       this.renderRoot.querySelector('work-order-approval')?.load();
       this.renderRoot.querySelector('work-order-billing')?.load();
     } catch {
@@ -177,7 +186,8 @@ class WorkOrderScreen extends LitElement {
     return html`
       <div class="head">
         <h1>${o.number} · ${this.customer.firstName} ${this.customer.lastName}</h1>
-        <span><span class="badge">${label(o.kind)}</span> <span class="badge">${label(o.status)}</span></span>
+        <span><span class="badge">${label(o.kind)}</span> <span class="badge">${label(o.status)}</span>${this.comeback
+          ? html` <span class="badge">Comeback</span>` : nothing}</span>
       </div>
       ${problemBanner(this.saveProblem, { onReload: this.reload })}
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
@@ -203,7 +213,8 @@ class WorkOrderScreen extends LitElement {
         </section>
       </div>
 
-      <work-order-lines .order=${o} .etag=${this.etag} .editable=${editable} .onSaved=${this.replaced}
+      <work-order-lines .order=${o} .etag=${this.etag} .editable=${editable} .comeback=${this.comeback}
+        .onSaved=${this.replaced}
         .onProblem=${(p) => { this.saveProblem = p; }}></work-order-lines>
 
       ${o.kind === 'ESTIMATE' ? html`<section class="card" aria-labelledby="repair-h"><h2 id="repair-h">Repair order</h2>

@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The shop floor's screens in Chromium (issue 19.8): the bay calendar of a day and a week (book, move, check in),
  * the transfer list of a shop (ship, cancel, receive in part with a reason), the part search while adding a line
- * and receiving a purchase order. Each at desktop and phone size (screenshot, axe, console, nothing wider than
- * the phone).
+ * and receiving a purchase order; a comeback's lines booked as warranty on the work order (issue 19.6). Each at
+ * desktop and phone size (screenshot, axe, console, nothing wider than the phone).
  */
 class ShopFloorIT {
 
@@ -138,6 +138,94 @@ class ShopFloorIT {
       phone.deepWithText("article", "Oil change");
       phone.check("calendar-week");
       assertThat((String) phone.js(WIDER_THAN_THE_VIEWPORT)).as("nothing wider than the phone").isEmpty();
+    }
+  }
+
+  @Test
+  void theDeskBooksAComebacksLinesAsWarrantyAndTheCustomerIsChargedNothingForThem() {
+    Owner owner = Owner.signUp("warranty");
+    Api.Tenant t = owner.tenant();
+    Shop shop = new Shop(t);
+    String customer = t.createCustomer("Wanda", "Warranty");
+    String vehicle = shop.vehicleOf(customer);
+    String original = shop.estimateFor(customer, vehicle);
+    shop.addLines(original, List.of(Shop.labor("Replace front pads", "1.5", "100.00")));
+    shop.invoiced(original);
+    String again = shop.estimateFor(customer, vehicle);
+    shop.addLines(again, List.of(Shop.labor("Redo front pads", "1.5", "100.00"),
+        Shop.part("Pad shims", "1", "20.00", "49.90")));
+    String charged = t.request().get("/work-orders/" + again).path("totals.total");
+
+    try (Browser browser = new Browser(Api.baseUrl(), "warranty", Browser.Size.DESKTOP)) {
+      browser.block("*/events"); // no live updates: the page keeps the version it read (the 412 below)
+      browser.signIn("/work-orders/" + again, owner.email(), owner.password());
+      browser.waitForText("Redo front pads");
+      // not a comeback: nothing to book as warranty
+      assertThat(browser.present("button[aria-label$='as warranty']")).isFalse();
+
+      t.request().body(Map.of("originalWorkOrderId", original, "reason", "Same squeal a week later"))
+          .post("/work-orders/" + again + "/comeback").then().statusCode(201);
+      browser.open("/work-orders/" + again);
+      browser.waitForText("Same squeal a week later");
+      assertThat(browser.deep("#total").getText()).contains(charged);
+      browser.click("button[aria-label='Book Redo front pads as warranty']");
+      browser.deepWithText("td .badge", "Warranty");
+      String partOnly = t.request().get("/work-orders/" + again).then().statusCode(200)
+          .body("lines[0].warranty", org.hamcrest.Matchers.equalTo(true))
+          .body("lines[0].amount", org.hamcrest.Matchers.equalTo("0.00"))
+          .body("totals.cost", org.hamcrest.Matchers.equalTo("20.00")).extract().path("totals.total");
+      assertThat(partOnly).isNotEqualTo(charged);
+      browser.waitFor(() -> browser.deep("#total").getText().contains(partOnly) ? Boolean.TRUE : null,
+          "the total without the warranty line");
+      browser.waitForText("1 line is booked as warranty");
+      browser.check("work-order-warranty", "ERR_BLOCKED_BY_CLIENT");
+
+      // someone else changed the order since: refused in words, nothing booked, a reload offered
+      Response current = t.request().get("/work-orders/" + again);
+      t.request().header("If-Match", current.header("ETag"))
+          .body(Map.of("mileageIn", 130000, "complaint", "Squeal again, said at the counter"))
+          .put("/work-orders/" + again).then().statusCode(200);
+      browser.click("button[aria-label='Book Pad shims as warranty']");
+      browser.waitForText("Changed by someone else.");
+      browser.screenshot("work-order-warranty-412");
+      browser.assertNoConsoleErrors("work-order-warranty-412", "412", "ERR_BLOCKED_BY_CLIENT");
+      assertThat(t.request().get("/work-orders/" + again).<Boolean>path("lines[1].warranty")).isFalse();
+      browser.clickText("button", "Reload");
+      browser.waitForText("Squeal again, said at the counter");
+
+      browser.click("button[aria-label='Book Pad shims as warranty']");
+      browser.waitForText("2 lines are booked as warranty");
+      browser.click("button[aria-label='Charge again for Redo front pads']");
+      browser.waitForText("1 line is booked as warranty");
+      Response after = t.request().get("/work-orders/" + again);
+      assertThat(after.<Boolean>path("lines[0].warranty")).isFalse();
+      assertThat(after.<String>path("lines[0].amount")).isEqualTo("150.00");
+      assertThat(after.<Boolean>path("lines[1].warranty")).isTrue();
+      assertThat(after.<String>path("totals.cost")).isEqualTo("20.00");
+      String laborOnly = after.path("totals.total");
+      browser.waitFor(() -> browser.deep("#total").getText().contains(laborOnly) ? Boolean.TRUE : null,
+          "the total with the labor charged again");
+      browser.js("arguments[0].scrollIntoView()", browser.deep("#comeback-note"));
+      browser.check("work-order-warranty-charged", "ERR_BLOCKED_BY_CLIENT", "412");
+    }
+
+    try (Browser phone = new Browser(Api.baseUrl(), "warranty", Browser.Size.PHONE)) {
+      phone.signIn("/work-orders/" + again, owner.email(), owner.password());
+      phone.waitForText("Same squeal a week later");
+      phone.deepWithText("td .badge", "Warranty");
+      phone.js("arguments[0].scrollIntoView()", phone.deep("#comeback-note"));
+      phone.deep("button[aria-label='Book Redo front pads as warranty']");
+      phone.check("work-order-warranty");
+      assertThat((String) phone.js(WIDER_THAN_THE_VIEWPORT)).as("nothing wider than the phone").isEmpty();
+    }
+
+    // invoiced: the lines stay as booked, and there is nothing left to book
+    shop.invoiced(again);
+    try (Browser browser = new Browser(Api.baseUrl(), "warranty", Browser.Size.DESKTOP)) {
+      browser.signIn("/work-orders/" + again, owner.email(), owner.password());
+      browser.deepWithText("td .badge", "Warranty");
+      assertThat(browser.present("button[aria-label$='as warranty']")).isFalse();
+      assertThat(browser.present("button[aria-label^='Charge again']")).isFalse();
     }
   }
 
