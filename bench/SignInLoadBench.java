@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * ({@code GET /api/v1/customers?limit=50}) from {@code listClients} clients, first alone, then while
  * {@code signInClients} clients sign in back to back, then alone again; the sign-ins must not raise the list's p99
  * by more than 20 % over the two quiet phases. Sign-in hashes (Argon2id) run outside any transaction, hold no
- * pooled connection, and at most half the cores hash at once.
+ * pooled connection, and run on at most half the cores' worth of threads at the lowest OS priority (ADR 0057).
+ * "refused or failed" counts the sign-ins told 429 (the hasher's queue full, or 20 s waited).
  *
  * <p>java bench/SignInLoadBench.java [baseUrl] [seconds per phase] [listClients] [signInClients]
  */

@@ -179,7 +179,8 @@ public class ApiContract implements OASModelReader {
         problem(428, "precondition-required", "Precondition required", "Send If-Match with the ETag of your "
             + "last read", "/api/v1/customers/0193f1c2-0000-7000-8000-000000000000", null)));
     errors.put("429", new SharedResponse("TooManyRequests", "Too many calls: per signed-in user, or per client "
-        + "address for sign-in, refresh, sign-up and invitations. `Retry-After` says when to try again.",
+        + "address for sign-in, refresh, sign-up and invitations, or too many sign-ins waiting for the password "
+        + "hasher at once. `Retry-After` says when to try again.",
         problem(429, "too-many-requests", "Too many requests", "Too many requests; try again in 30 s",
             "/api/v1/auth/login", null)));
     errors.put("503", new SharedResponse("ServiceUnavailable", "The database or file storage does not answer at "

@@ -1,0 +1,176 @@
+package dev.mechanics.platform;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The threads that hash passwords, and the only ones (issue 15.9). A few dedicated threads at the lowest
+ * scheduling priority the operating system grants without privileges (Linux nice 19 by default): a request thread
+ * that wants a core takes it from a hash at once, so a burst of sign-ins spends the cores the rest of the
+ * application leaves idle instead of sharing them equally with every other request. Java thread priorities alone
+ * do nothing on Linux (HotSpot and OpenJ9 both ignore them by default), hence {@code setpriority(2)} through JNA,
+ * which the EAR already ships; where that fails the threads run at normal priority and say so once in the log.
+ *
+ * <p>Callers queue in arrival order. A full queue answers at once, a caller that waited {@code maxWait} gives up
+ * its place: both are a 429 with {@code Retry-After} of about how long the queue takes to drain, never a request
+ * thread blocked without end.
+ */
+final class HashingPool implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(HashingPool.class.getName());
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final ThreadPoolExecutor executor;
+  private final int threads;
+  private final long maxWaitNanos;
+  /** Moving average of one hash's wall time, for the Retry-After of a refusal; starts at a typical 50 ms. */
+  private volatile long meanHashNanos = TimeUnit.MILLISECONDS.toNanos(50);
+  private volatile int appliedNice;
+
+  HashingPool(int threads, int queue, long maxWaitMillis, int nice) {
+    if (threads < 1 || queue < 0 || maxWaitMillis < 1 || nice < 0 || nice > 19) {
+      throw new IllegalArgumentException("password hashing: threads >= 1, queue >= 0, wait >= 1 ms, nice 0-19");
+    }
+    this.threads = threads;
+    this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger counter = new AtomicInteger();
+    ClassLoader loader = HashingPool.class.getClassLoader();
+    this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+        // a SynchronousQueue for queue 0: a caller is served only by an idle thread
+        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue, true),
+        runnable -> {
+          Thread thread = new Thread(() -> {
+            lowerPriority(nice);
+            runnable.run();
+          }, "password-hasher-" + pool + "-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          thread.setPriority(Thread.MIN_PRIORITY);
+          thread.setContextClassLoader(loader);
+          return thread;
+        });
+    executor.prestartAllCoreThreads();
+  }
+
+  <T> T run(Supplier<T> work) {
+    Future<T> future;
+    try {
+      future = executor.submit(() -> {
+        long start = System.nanoTime();
+        try {
+          return work.get();
+        } finally {
+          meanHashNanos += (System.nanoTime() - start - meanHashNanos) / 8;
+        }
+      });
+    } catch (RejectedExecutionException full) {
+      throw refusal("Too many sign-ins are waiting at this moment; try again in ");
+    }
+    try {
+      return future.get(maxWaitNanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException waitedTooLong) {
+      // not started yet: it never will; started: it finishes on its own, nobody waits for it
+      future.cancel(false);
+      executor.remove((Runnable) future);
+      throw refusal("Sign-in is busy at this moment; try again in ");
+    } catch (InterruptedException e) {
+      future.cancel(false);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the password hasher", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (CancellationException e) {
+      throw refusal("Sign-in is busy at this moment; try again in ");
+    }
+  }
+
+  private DomainException.TooManyRequests refusal(String message) {
+    long drain = (executor.getQueue().size() + threads) * meanHashNanos / threads;
+    long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(drain + TimeUnit.SECONDS.toNanos(1) - 1));
+    return new DomainException.TooManyRequests(message + seconds + " s", seconds);
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  int waiting() {
+    return executor.getQueue().size();
+  }
+
+  /** The nice value the pool's threads run at (0 until the first has started, or where lowering failed). */
+  int appliedNice() {
+    return appliedNice;
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+
+  private void lowerPriority(int nice) {
+    if (nice == 0) {
+      return;
+    }
+    try {
+      // PRIO_PROCESS with who 0 is the calling thread on Linux: its nice value is per thread
+      if (LibC.INSTANCE.setpriority(0, 0, nice) == 0) {
+        appliedNice = nice;
+        return;
+      }
+      warnOnce("setpriority answered an error");
+    } catch (Throwable unavailable) {
+      warnOnce(unavailable.getClass().getSimpleName() + ": " + unavailable.getMessage());
+    }
+  }
+
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+  private static void warnOnce(String why) {
+    if (WARNED.compareAndSet(false, true)) {
+      LOG.log(Level.WARNING, "Password hashing runs at normal priority (could not lower it: {0}); a burst of "
+          + "sign-ins then competes with every other request for the cores", why);
+    }
+  }
+
+  /** The calling thread's nice value as Linux reports it, or empty elsewhere (tests). */
+  static OptionalInt currentNice() {
+    try {
+      String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+      // fields after the command name (in parentheses, may hold spaces): state is field 3, nice field 19
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return OptionalInt.of(Integer.parseInt(fields[16]));
+    } catch (Exception | Error notLinux) {
+      return OptionalInt.empty();
+    }
+  }
+
+  private interface LibC extends Library {
+    LibC INSTANCE = Native.load("c", LibC.class);
+
+    int setpriority(int which, int who, int prio);
+  }
+}
