@@ -43,7 +43,19 @@ rm -rf "$WORK/usr/servers/mechanics/"{configDropins,logs,workarea,tranlog}
 rm -rf "$WORK/usr/servers/mechanics/dropins"/*
 echo "${HEAP:--Xmx512m}" >>"$WORK/usr/servers/mechanics/jvm.options"
 key() { head -c 32 /dev/urandom | base64; }
-cat >"$WORK/usr/servers/mechanics/server.env" <<EOF
+# Appended to the build's server.env, never written over it: that file holds the keystore_password and
+# ltpa_keys_password the Liberty plugin generated. Liberty (since 26.0.0.4) has no default LTPA keys password;
+# without one its LTPA service fails (CWWKS4118E) and MicroProfile JWT then authenticates no token, so every
+# signed-in call answers 401 while sign-in itself works. The integration tests keep these lines the same way
+# (TestDatabase, ServerProcess).
+ENV_FILE=$WORK/usr/servers/mechanics/server.env
+grep -qE '^(keystore_password|ltpa_keys_password)=' "$ENV_FILE" ||
+  { echo "no keystore_password/ltpa_keys_password in the built server.env: rebuild (mvn -B -ntp -DskipTests package)" >&2; exit 1; }
+# an integration-test run may have left its own values of the variables set below
+grep -vE '^(PORT|DATABASE_URL|JWT_SECRET|JWT_REFRESH_SECRET|ENCRYPTION_KEY|REDIS_URL|REDIS_KEY_PREFIX|RATE_LIMIT_[A-Z_]+|JWT_EXPIRATION)=' \
+  "$ENV_FILE" >"$ENV_FILE.tmp" || true
+mv "$ENV_FILE.tmp" "$ENV_FILE"
+cat >>"$ENV_FILE" <<EOF
 PORT=$PORT
 DATABASE_URL=postgresql://postgres@127.0.0.1:$PG_PORT/mechanics_bench
 JWT_SECRET=$(key)
