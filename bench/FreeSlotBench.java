@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * answer size and p50/p95/p99/max. Goal: p95 < 50 ms.
  *
  * <p>java bench/FreeSlotBench.java [baseUrl] [searches] [appointments]
+ *
+ * <p>It prints the owner's e-mail and password of the organization it seeded; with {@code BENCH_LOGIN=email:password}
+ * in the environment it signs in as that owner instead and only searches, so two builds can be compared on the same
+ * data (the appointments must still lie ahead: the search starts tomorrow).
  */
 public class FreeSlotBench {
 
@@ -34,65 +38,85 @@ public class FreeSlotBench {
     base = args.length > 0 ? args[0] : "http://localhost:9080";
     int searches = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int appointments = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
-    String unique = UUID.randomUUID().toString().substring(0, 8);
-    String email = "bench-" + unique + "@example.com";
-    String password = "bench passphrase " + unique;
-    call("POST", "/api/v1/organizations", "{\"organizationName\":\"Bench " + unique + "\",\"shopName\":\"Main\","
-        + "\"timeZone\":\"America/New_York\",\"currency\":\"USD\",\"ownerName\":\"Bench Owner\",\"ownerEmail\":\""
-        + email + "\",\"ownerPassword\":\"" + password + "\"}", 201);
-    token = field(call("POST", "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password
-        + "\"}", 200), "accessToken");
-    String shop = first(call("GET", "/api/v1/me", null, 200), "\"shopId\"\\s*:\\s*\"([^\"]+)\"");
-    StringBuilder week = new StringBuilder();
-    for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-        DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)) {
-      week.append(week.isEmpty() ? "" : ",").append("{\"day\":\"").append(day)
-          .append("\",\"opens\":\"07:00\",\"closes\":\"19:00\"}");
-    }
-    String etag = etag("/api/v1/shops/" + shop + "/opening-hours");
-    send("PUT", "/api/v1/shops/" + shop + "/opening-hours", "{\"week\":[" + week + "]}", etag, 200);
-    List<String> bays = new ArrayList<>();
-    for (int i = 1; i <= 12; i++) {
-      bays.add(field(call("POST", "/api/v1/shops/" + shop + "/bays", "{\"name\":\"Bay " + i + "\",\"kind\":\"LIFT\"}",
-          201), "id"));
-    }
-    String customer = field(call("POST", "/api/v1/customers", "{\"firstName\":\"Bench\",\"lastName\":\"Customer\"}",
-        201), "id");
-    String vehicle = field(call("POST", "/api/v1/vehicles", "{\"customerId\":\"" + customer
-        + "\",\"vin\":\"1HGCM82633A004352\"}", 201), "id");
-    LocalDate from = LocalDate.now(ZoneId.of("America/New_York")).plusDays(1);
-    LocalDate to = from.plusDays(29);
-    List<String> bodies = new ArrayList<>();
+    String reuse = System.getenv("BENCH_LOGIN");
     ZoneId zone = ZoneId.of("America/New_York");
-    for (LocalDate d = from; !d.isAfter(to) && bodies.size() < appointments; d = d.plusDays(1)) {
-      if (d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-        continue;
+    LocalDate from = LocalDate.now(zone).plusDays(1);
+    LocalDate to = from.plusDays(29);
+    String shop;
+    int bayCount;
+    int booked;
+    if (reuse != null && !reuse.isBlank()) {
+      int colon = reuse.indexOf(':');
+      token = field(call("POST", "/api/v1/auth/login", "{\"email\":\"" + reuse.substring(0, colon)
+          + "\",\"password\":\"" + reuse.substring(colon + 1) + "\"}", 200), "accessToken");
+      shop = first(call("GET", "/api/v1/me", null, 200), "\"shopId\"\\s*:\\s*\"([^\"]+)\"");
+      bayCount = count(call("GET", "/api/v1/shops/" + shop + "/bays", null, 200), "\"kind\"");
+      booked = -1;
+    } else {
+      String unique = UUID.randomUUID().toString().substring(0, 8);
+      String email = "bench-" + unique + "@example.com";
+      String password = "bench passphrase " + unique;
+      call("POST", "/api/v1/organizations", "{\"organizationName\":\"Bench " + unique + "\",\"shopName\":\"Main\","
+          + "\"timeZone\":\"America/New_York\",\"currency\":\"USD\",\"ownerName\":\"Bench Owner\",\"ownerEmail\":\""
+          + email + "\",\"ownerPassword\":\"" + password + "\"}", 201);
+      token = field(call("POST", "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password
+          + "\"}", 200), "accessToken");
+      shop = first(call("GET", "/api/v1/me", null, 200), "\"shopId\"\\s*:\\s*\"([^\"]+)\"");
+      StringBuilder week = new StringBuilder();
+      for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+          DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)) {
+        week.append(week.isEmpty() ? "" : ",").append("{\"day\":\"").append(day)
+            .append("\",\"opens\":\"07:00\",\"closes\":\"19:00\"}");
       }
-      for (int b = 0; b < bays.size(); b++) {
-        for (int hour = 7; hour < 19; hour++) {
-          // seven hours in eight booked (until 3,000): a busy shop with gaps the search must find
-          if ((hour + b + d.getDayOfMonth()) % 8 != 7 && bodies.size() < appointments) {
-            bodies.add("{\"shopId\":\"" + shop + "\",\"customerId\":\"" + customer + "\",\"vehicleId\":\"" + vehicle
-                + "\",\"requestedWork\":\"Service\",\"bayId\":\"" + bays.get(b) + "\",\"startsAt\":\""
-                + d.atTime(hour, 0).atZone(zone).toInstant() + "\",\"durationMinutes\":60}");
+      String etag = etag("/api/v1/shops/" + shop + "/opening-hours");
+      send("PUT", "/api/v1/shops/" + shop + "/opening-hours", "{\"week\":[" + week + "]}", etag, 200);
+      List<String> bays = new ArrayList<>();
+      for (int i = 1; i <= 12; i++) {
+        bays.add(field(call("POST", "/api/v1/shops/" + shop + "/bays", "{\"name\":\"Bay " + i + "\",\"kind\":\"LIFT\"}",
+            201), "id"));
+      }
+      String customer = field(call("POST", "/api/v1/customers", "{\"firstName\":\"Bench\",\"lastName\":\"Customer\"}",
+          201), "id");
+      String vehicle = field(call("POST", "/api/v1/vehicles", "{\"customerId\":\"" + customer
+          + "\",\"vin\":\"1HGCM82633A004352\"}", 201), "id");
+      List<String> bodies = new ArrayList<>();
+      for (LocalDate d = from; !d.isAfter(to) && bodies.size() < appointments; d = d.plusDays(1)) {
+        if (d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+          continue;
+        }
+        for (int b = 0; b < bays.size(); b++) {
+          for (int hour = 7; hour < 19; hour++) {
+            // seven hours in eight booked (until 3,000): a busy shop with gaps the search must find
+            if ((hour + b + d.getDayOfMonth()) % 8 != 7 && bodies.size() < appointments) {
+              bodies.add("{\"shopId\":\"" + shop + "\",\"customerId\":\"" + customer + "\",\"vehicleId\":\"" + vehicle
+                  + "\",\"requestedWork\":\"Service\",\"bayId\":\"" + bays.get(b) + "\",\"startsAt\":\""
+                  + d.atTime(hour, 0).atZone(zone).toInstant() + "\",\"durationMinutes\":60}");
+            }
           }
         }
       }
+      long loadStart = System.nanoTime();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<?>> done = new ArrayList<>();
+      for (String body : bodies) {
+        done.add(pool.submit(() -> call("POST", "/api/v1/appointments", body, 201)));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      System.out.printf("booked %d appointments on %d bays in %.1f s%n", bodies.size(), bays.size(),
+          (System.nanoTime() - loadStart) / 1e9);
+      System.out.printf("seeded organization: BENCH_LOGIN=%s:%s%n", email, password);
+      bayCount = bays.size();
+      booked = bodies.size();
     }
-    long loadStart = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    List<Future<?>> done = new ArrayList<>();
-    for (String body : bodies) {
-      done.add(pool.submit(() -> call("POST", "/api/v1/appointments", body, 201)));
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    pool.shutdown();
-    System.out.printf("booked %d appointments on %d bays in %.1f s%n", bodies.size(), bays.size(),
-        (System.nanoTime() - loadStart) / 1e9);
     String search = "/api/v1/shops/" + shop + "/free-slots?durationMinutes=60&limit=20000&from=" + from + "&to=" + to;
-    int slots = count(call("GET", search, null, 200), "\"bayId\"");
+    String answer = call("GET", search, null, 200);
+    int slots = count(answer, "\"bayId\"");
+    // the same data must give the same answer from every build: compare this between runs
+    System.out.printf("answer sha-256 %s%n", java.util.HexFormat.of().formatHex(java.security.MessageDigest
+        .getInstance("SHA-256").digest(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     for (int i = 0; i < 20; i++) {
       call("GET", search, null, 200);
     }
@@ -103,9 +127,10 @@ public class FreeSlotBench {
       nanos.add(System.nanoTime() - t);
     }
     Collections.sort(nanos);
-    System.out.printf("free-slot search over 30 days, %d bays, %d appointments -> %d free (bay, start) pairs; "
-            + "%d searches: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", bays.size(), bodies.size(), slots,
-        searches, ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99), nanos.get(nanos.size() - 1) / 1e6);
+    System.out.printf("free-slot search over 30 days, %d bays, %s appointments -> %d free (bay, start) pairs; "
+            + "%d searches: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", bayCount,
+        booked < 0 ? "the seeded" : booked, slots, searches, ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99),
+        nanos.get(nanos.size() - 1) / 1e6);
   }
 
   static double ms(List<Long> sorted, double q) {

@@ -18,8 +18,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -137,23 +135,28 @@ public class AppointmentService {
     return appointments.touch(appointment);
   }
 
+  /**
+   * Five statements: the shop, its bays, its week, its closed days in the range, and the range's bookings of those
+   * bays as numbers (about 3,000 rows for a busy month of 12 bays); the search then runs in memory over sorted
+   * intervals (FreeSlots). A set-based query over every (bay, start) pair anti-joined to the bookings was measured
+   * and is 50-100 times slower (docs/benchmarks.md, free-slot search).
+   */
   public List<FreeSlots.Slot> freeSlots(SlotQuery query) {
     Shop shop = shops.require(query.shop().value());
     requireRange(query.from(), query.to());
-    ShopCalendar calendar = floor.calendar(query.shop(), query.from());
-    Instant from = query.from().atStartOfDay(calendar.zone()).toInstant();
-    Instant to = query.to().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
     List<UUID> bayIds = bays.of(shop.getId()).stream().filter(b -> query.kind() == null || b.getKind() == query.kind())
         .map(Bay::getId).toList();
-    Map<UUID, List<FreeSlots.Busy>> busy = new HashMap<>();
-    for (Object[] row : appointments.busy(shop.getId(), from, to)) {
-      busy.computeIfAbsent((UUID) row[0], b -> new ArrayList<>())
-          .add(new FreeSlots.Busy((Instant) row[2], (Instant) row[3]));
+    if (bayIds.isEmpty()) {
+      return List.of();
     }
-    List<FreeSlots.Busy> technician = query.technicianId() == null ? List.of()
+    ShopCalendar calendar = floor.calendar(query.shop(), query.from(), query.to());
+    Instant from = query.from().atStartOfDay(calendar.zone()).toInstant();
+    Instant to = query.to().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+    Map<UUID, long[]> busy = appointments.busy(shop.getId(), bayIds, from, to);
+    long[] technician = FreeSlots.periods(query.technicianId() == null ? List.of()
         : appointments.busyTechnician(query.technicianId(), from, to).stream()
-            .map(r -> new FreeSlots.Busy((Instant) r[0], (Instant) r[1])).toList();
-    return FreeSlots.search(calendar, bayIds, busy, technician, query.from(), query.to(), query.duration(),
+            .map(r -> new FreeSlots.Busy((Instant) r[0], (Instant) r[1])).toList());
+    return FreeSlots.searchMillis(calendar, bayIds, busy, technician, query.from(), query.to(), query.duration(),
         query.step(), query.limit());
   }
 
@@ -175,7 +178,7 @@ public class AppointmentService {
       throw DomainException.InvalidInput.field("technicianId", "is not on the staff of this shop");
     }
     LocalDate day = placement.startsAt().atZone(java.time.ZoneId.of(shop.getTimeZone())).toLocalDate();
-    if (!floor.calendar(new Id<>(shop.getId()), day).covers(appointment.getStartsAt(), appointment.getEndsAt())) {
+    if (!floor.calendar(new Id<>(shop.getId()), day, day).covers(appointment.getStartsAt(), appointment.getEndsAt())) {
       throw DomainException.InvalidInput.field("startsAt", "is outside the shop's opening hours (or a closed day)");
     }
   }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** A shop's floor: its bays, opening hours and closed days (changes: owners and managers of that shop). */
 @ApplicationScoped
@@ -75,12 +74,17 @@ public class BayService {
         : new Hours(shopId, shop.getTimeZone(), week, closed, false);
   }
 
-  /** The calendar the free-slot search and bookings use. */
-  public ShopCalendar calendar(Id<Shop> shopId, LocalDate from) {
+  /**
+   * The calendar the free-slot search and bookings use for the local days {@code from} to {@code to}: two reads
+   * (the week, the closed days of those days only), the shop itself from the persistence context.
+   */
+  public ShopCalendar calendar(Id<Shop> shopId, LocalDate from, LocalDate to) {
     Shop shop = shops.require(shopId.value());
-    Hours hours = hours(shopId);
-    return new ShopCalendar(ZoneId.of(shop.getTimeZone()), hours.week(), new TreeSet<>(
-        calendars.closedDaysOf(shop.getId(), from).stream().map(ClosedDay::getDay).collect(Collectors.toSet())));
+    Map<DayOfWeek, ShopCalendar.Hours> week = new EnumMap<>(DayOfWeek.class);
+    calendars.hoursOf(shop.getId()).forEach(h -> week.put(h.getDay(), new ShopCalendar.Hours(h.getOpens(),
+        h.getCloses())));
+    return new ShopCalendar(ZoneId.of(shop.getTimeZone()), week.isEmpty() ? DEFAULT_WEEK : week,
+        new TreeSet<>(calendars.closedDaysIn(shop.getId(), from, to)));
   }
 
   /** Replaces the week and the closed days from yesterday on ({@code expected}: the fingerprint read). */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,25 +38,44 @@ public final class FreeSlots {
   public static List<Slot> search(ShopCalendar calendar, List<UUID> bays, Map<UUID, List<Busy>> busyByBay,
                                   List<Busy> technician, LocalDate from, LocalDate to, Duration duration,
                                   Duration step, int limit) {
-    Map<UUID, Busy[]> sorted = new java.util.HashMap<>();
-    for (UUID bay : bays) {
-      sorted.put(bay, sortedArray(busyByBay.getOrDefault(bay, List.of())));
+    Map<UUID, long[]> millis = new HashMap<>();
+    busyByBay.forEach((bay, busy) -> millis.put(bay, periods(busy)));
+    return searchMillis(calendar, bays, millis, periods(technician), from, to, duration, step, limit);
+  }
+
+  /**
+   * The same search over periods as epoch milliseconds, {@code [start0, end0, start1, end1, ...]} sorted by start
+   * (what {@link #periods} makes, or a database read ordered by start): no Instant per booking, and every overlap
+   * test compares longs.
+   */
+  public static List<Slot> searchMillis(ShopCalendar calendar, List<UUID> bays, Map<UUID, long[]> busyByBay,
+                                        long[] technician, LocalDate from, LocalDate to, Duration duration,
+                                        Duration step, int limit) {
+    long[][] byBay = new long[bays.size()][];
+    for (int b = 0; b < byBay.length; b++) {
+      byBay[b] = busyByBay.getOrDefault(bays.get(b), NONE);
     }
-    Busy[] tech = sortedArray(technician);
+    long length = duration.toMillis();
+    long stride = step.toMillis();
     List<Slot> slots = new ArrayList<>();
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
       ShopCalendar.Window open = calendar.openOn(day).orElse(null);
       if (open == null) {
         continue;
       }
-      for (Instant start = open.opens(); !start.plus(duration).isAfter(open.closes()); start = start.plus(step)) {
-        Instant end = start.plus(duration);
-        if (overlaps(tech, start, end)) {
+      long closes = open.closes().toEpochMilli();
+      for (long start = open.opens().toEpochMilli(); start + length <= closes; start += stride) {
+        long end = start + length;
+        if (overlaps(technician, start, end)) {
           continue;
         }
-        for (UUID bay : bays) {
-          if (!overlaps(sorted.get(bay), start, end)) {
-            slots.add(new Slot(bay, start));
+        Instant at = null;
+        for (int b = 0; b < byBay.length; b++) {
+          if (!overlaps(byBay[b], start, end)) {
+            if (at == null) {
+              at = Instant.ofEpochMilli(start);
+            }
+            slots.add(new Slot(bays.get(b), at));
             if (slots.size() >= limit) {
               return slots;
             }
@@ -66,10 +86,19 @@ public final class FreeSlots {
     return slots;
   }
 
-  private static Busy[] sortedArray(List<Busy> busy) {
+  private static final long[] NONE = new long[0];
+
+  /** Periods as {@code [start0, end0, ...]} epoch milliseconds, sorted by start. */
+  static long[] periods(List<Busy> busy) {
     Busy[] array = busy.toArray(Busy[]::new);
     Arrays.sort(array, Comparator.comparing(Busy::start));
-    return array;
+    long[] pairs = new long[array.length * 2];
+    for (int i = 0; i < array.length; i++) {
+      pairs[2 * i] = array[i].start().toEpochMilli();
+      // rounded up, so a booking ending a fraction of a millisecond after a slot starts still overlaps it
+      pairs[2 * i + 1] = array[i].end().plusNanos(999_999).toEpochMilli();
+    }
+    return pairs;
   }
 
   /**
@@ -77,19 +106,19 @@ public final class FreeSlots {
    * (and of one technician) from overlapping, so sorted by start they are sorted by end too: only that one can
    * reach past {@code start}.
    */
-  static boolean overlaps(Busy[] busy, Instant start, Instant end) {
+  static boolean overlaps(long[] pairs, long start, long end) {
     int lo = 0;
-    int hi = busy.length - 1;
+    int hi = pairs.length / 2 - 1;
     int last = -1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      if (busy[mid].start().isBefore(end)) {
+      if (pairs[2 * mid] < end) {
         last = mid;
         lo = mid + 1;
       } else {
         hi = mid - 1;
       }
     }
-    return last >= 0 && busy[last].end().isAfter(start);
+    return last >= 0 && pairs[2 * last + 1] > start;
   }
 }

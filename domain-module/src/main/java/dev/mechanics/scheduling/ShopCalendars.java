@@ -24,6 +24,13 @@ public class ShopCalendars {
         ClosedDay.class).setParameter("shop", shopId).setParameter("from", from).getResultList();
   }
 
+  /** The shop's closed days from {@code from} to {@code to}, both inclusive. */
+  public List<LocalDate> closedDaysIn(UUID shopId, LocalDate from, LocalDate to) {
+    return em.createQuery("select d.day from ClosedDay d where d.shopId = :shop and d.day between :from and :to",
+        LocalDate.class).setParameter("shop", shopId).setParameter("from", from).setParameter("to", to)
+        .getResultList();
+  }
+
   /** Serializes changes of one shop's hours (they span many rows and have no version of their own). */
   public void lock(UUID shopId) {
     em.createNativeQuery("select pg_advisory_xact_lock(?1)")

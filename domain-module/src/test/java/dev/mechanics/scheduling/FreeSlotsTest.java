@@ -76,4 +76,40 @@ class FreeSlotsTest {
     assertThat(slots).extracting(FreeSlots.Slot::start).containsOnly(Instant.parse("2026-12-07T08:00:00Z"));
     assertThat(slots).hasSize(2);
   }
+
+  @Test
+  void aBookingEndingAFractionOfAMillisecondIntoASlotStillTakesIt() {
+    LocalDate monday = LocalDate.of(2026, 12, 7);
+    ShopCalendar day = calendar(LocalTime.of(8, 0), LocalTime.of(10, 0), Set.of());
+    Instant eight = Instant.parse("2026-12-07T07:00:00Z");
+    // ends 0.5 ms after nine: the 09:00 slot overlaps it; rounding the end down would free it
+    List<FreeSlots.Busy> busy = List.of(new FreeSlots.Busy(eight,
+        eight.plus(Duration.ofMinutes(60)).plusNanos(500_000)));
+    assertThat(starts(day, monday, busy)).isEmpty();
+  }
+
+  @Test
+  void theSearchOverMillisecondsGivesTheSameSlotsAsOverBookings() {
+    LocalDate monday = LocalDate.of(2026, 12, 7);
+    ShopCalendar day = calendar(LocalTime.of(7, 0), LocalTime.of(19, 0), Set.of(LocalDate.of(2026, 12, 9)));
+    UUID other = UUID.randomUUID();
+    Instant seven = Instant.parse("2026-12-07T06:00:00Z");
+    List<FreeSlots.Busy> first = List.of(new FreeSlots.Busy(seven.plus(Duration.ofHours(2)),
+        seven.plus(Duration.ofHours(3))), new FreeSlots.Busy(seven, seven.plus(Duration.ofMinutes(45))));
+    List<FreeSlots.Busy> second = List.of(new FreeSlots.Busy(seven.plus(Duration.ofMinutes(30)),
+        seven.plus(Duration.ofHours(26))));
+    List<FreeSlots.Slot> slots = FreeSlots.searchMillis(day, List.of(BAY, other),
+        Map.of(BAY, FreeSlots.periods(first), other, FreeSlots.periods(second)), FreeSlots.periods(List.of()), monday,
+        monday.plusDays(3), Duration.ofHours(1), Duration.ofMinutes(30), 1000);
+    assertThat(slots).isEqualTo(FreeSlots.search(day, List.of(BAY, other), Map.of(BAY, first, other, second),
+        List.of(), monday, monday.plusDays(3), Duration.ofHours(1), Duration.ofMinutes(30), 1000));
+    // Berlin, local 07:00 = 06:00Z. Monday: BAY is taken 07:00-07:45 and 09:00-10:00 local, the other bay from
+    // 07:30 local to Tuesday 09:00 local; Wednesday is closed
+    assertThat(slots.get(0)).isEqualTo(new FreeSlots.Slot(BAY, Instant.parse("2026-12-07T07:00:00Z")));
+    assertThat(slots).filteredOn(s -> s.start().isBefore(Instant.parse("2026-12-08T00:00:00Z")))
+        .extracting(FreeSlots.Slot::bayId).containsOnly(BAY);
+    assertThat(slots).contains(new FreeSlots.Slot(other, Instant.parse("2026-12-08T08:00:00Z")))
+        .doesNotContain(new FreeSlots.Slot(other, Instant.parse("2026-12-08T07:30:00Z")));
+    assertThat(slots).extracting(FreeSlots.Slot::start).noneMatch(s -> s.toString().startsWith("2026-12-09"));
+  }
 }
