@@ -136,13 +136,13 @@ class BoardEventsIT {
       int killed = 0;
       try (PreparedStatement st = admin.prepareStatement("select pg_terminate_backend(pid) from pg_stat_activity"
           + " where datname = current_database() and pid <> pg_backend_pid()"
-          + " and application_name = 'board-events-listener'");
+          + " and application_name = 'notification-listener'");
            var rs = st.executeQuery()) {
         while (rs.next()) {
           killed++;
         }
       }
-      assertThat(killed).as("the listening connection was found").isEqualTo(1);
+      assertThat(killed).as("the instance's one listening connection was found").isEqualTo(1);
       owner.request().body(Map.of("status", "IN_BAY")).post("/work-orders/" + id + "/status").then()
           .statusCode(200);
       Streams.Event event = stream.next("work-order", Duration.ofSeconds(5));

@@ -7,6 +7,9 @@ import dev.mechanics.it.support.TestDatabase;
 import dev.mechanics.it.support.TestTokens;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntSupplier;
@@ -95,5 +98,48 @@ class CallerCacheIT {
     assertThat(eventually(200, platformSchedules)).as("granted elsewhere").isEqualTo(200);
     elsewhere("delete from platform_operator_grants where user_id = ?::uuid", userId);
     assertThat(eventually(403, platformSchedules)).as("revoked elsewhere").isEqualTo(403);
+  }
+
+  /** The pids of the instance's one listening connection (docs/adr/0051): one, or none while it reconnects. */
+  private static List<Integer> listeners(Connection db) throws Exception {
+    List<Integer> pids = new ArrayList<>();
+    try (PreparedStatement st = db.prepareStatement("select pid from pg_stat_activity"
+        + " where datname = current_database() and application_name = 'notification-listener'");
+         ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        pids.add(rs.getInt(1));
+      }
+    }
+    return pids;
+  }
+
+  @Test
+  void whenTheListeningConnectionDropsTheListenerReconnectsAndWhatChangedMeanwhileStillEndsAccess()
+      throws Exception {
+    Api.Tenant meanwhile = Api.newOrganization("ended-while-away");
+    Api.Tenant after = Api.newOrganization("ended-after-reconnect");
+    meanwhile.request().get("/me").then().statusCode(200);
+    after.request().get("/me").then().statusCode(200);
+    String revoke = "update sessions set revoked_at = now(), revoked_reason = 'logout' where id = ?::uuid";
+    try (Connection admin = Api.database()) {
+      List<Integer> before = listeners(admin);
+      assertThat(before).as("one listening connection for every channel").hasSize(1);
+      try (PreparedStatement st = admin.prepareStatement("select pg_terminate_backend(?)")) {
+        st.setInt(1, before.get(0));
+        st.execute();
+      }
+      // committed while nobody listens (or just after): only the drop on (re)connect can end this access
+      elsewhere(revoke, sessionOf(meanwhile.token()));
+      List<Integer> now = listeners(admin);
+      for (int attempt = 0; attempt < 60 && (now.isEmpty() || now.equals(before)); attempt++) {
+        Thread.sleep(100);
+        now = listeners(admin);
+      }
+      assertThat(now).as("a new listening connection").hasSize(1).doesNotContainAnyElementsOf(before);
+    }
+    assertThat(eventually(401, () -> meanwhile.request().get("/me").statusCode())).isEqualTo(401);
+    // heard again: the new connection LISTENs on caller_changes too
+    elsewhere(revoke, sessionOf(after.token()));
+    assertThat(eventually(401, () -> after.request().get("/me").statusCode())).isEqualTo(401);
   }
 }

@@ -1,11 +1,11 @@
 package dev.mechanics.workorder;
 
+import dev.mechanics.platform.notify.DatabaseListener;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.EntityTag;
@@ -31,25 +31,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * The live board of this server instance. Every committed change to a work order is a row of
- * {@code work_order_events} and a NOTIFY on {@code work_order_events} (V50), from whichever instance made it. One
- * thread per instance LISTENs on one database connection (reconnecting when it drops) and hands each event to
- * the SSE subscribers of the work order's shop; sending happens on one sender thread, so neither the listener
- * nor any subscriber holds a thread while it waits. A comment every {@link #HEARTBEAT_SECONDS} keeps proxies
- * from closing quiet streams.
+ * {@code work_order_events} and a NOTIFY on {@code work_order_events} (V50), from whichever instance made it. The
+ * instance's one {@link DatabaseListener} hears them (and tells of every reconnect, after which what committed
+ * meanwhile is read and sent first); this hands each event to the SSE subscribers of the work order's shop.
+ * Sending happens on one sender thread, so neither the listener nor any subscriber holds a thread while it waits.
+ * A comment every {@link #HEARTBEAT_SECONDS} keeps proxies from closing quiet streams.
  */
 @ApplicationScoped
-public class BoardEvents {
+public class BoardEvents implements DatabaseListener.Handler {
 
   private static final Logger LOG = Logger.getLogger(BoardEvents.class.getName());
   static final String CHANNEL = "work_order_events";
-  /** What the listener asks while nothing happens (a dead connection answers nothing to a mere wait). */
-  static final String KEEP_ALIVE = "select 1";
-  static final String APPLICATION_NAME = "board-events-listener";
+  static final long CLEAN_UP_MILLIS = 3_600_000L;
   static final int HEARTBEAT_SECONDS = 15;
   /** How many missed events a reconnecting board gets before it should reload the board instead. */
   static final int CATCH_UP_LIMIT = 500;
@@ -86,32 +82,23 @@ public class BoardEvents {
 
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final Jsonb json = JsonbBuilder.create();
-  private volatile boolean running;
-  /** The last event handed to subscribers: after a reconnect, what committed meanwhile is sent first. */
+  /** The last event handed to subscribers (the listener's thread only): what a reconnect catches up from. */
   private long lastDispatched;
-  private volatile Connection listening;
-  private Thread listener;
+  private long lastCleanUp;
   private ExecutorService sender;
   private ScheduledExecutorService heartbeat;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    running = true;
+  // at construction, not on an @Initialized observer: the listener may hand this bean events before that runs
+  @PostConstruct
+  void start() {
     sender = Executors.newSingleThreadExecutor(threads);
     heartbeat = Executors.newSingleThreadScheduledExecutor(threads);
     heartbeat.scheduleAtFixedRate(() -> sender.execute(this::beat), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
         TimeUnit.SECONDS);
-    listener = threads.newThread(this::listen);
-    listener.setName("board-events-listener");
-    listener.start();
   }
 
   @PreDestroy
   void stop() {
-    running = false;
-    if (listener != null) {
-      listener.interrupt();
-    }
-    closeQuietly(listening);
     if (heartbeat != null) {
       heartbeat.shutdownNow();
     }
@@ -150,74 +137,31 @@ public class BoardEvents {
     }
   }
 
-  /** The listener thread: LISTEN, wait for notifications, fan them out; reconnect after a failure. */
-  private void listen() {
-    long backoffMillis = 500;
-    long lastCleanUp = 0;
-    while (running) {
-      try (Connection c = dataSource.getConnection()) {
-        listening = c;
-        c.setAutoCommit(true);
-        try (Statement st = c.createStatement()) {
-          // named, so that operators (and BoardEventsIT) find it in pg_stat_activity
-          st.execute("set application_name = '" + APPLICATION_NAME + "'");
-          st.execute("LISTEN " + CHANNEL);
-        }
-        PGConnection pg = c.unwrap(PGConnection.class);
-        LOG.info("board events: listening on " + CHANNEL);
-        backoffMillis = 500;
-        if (lastDispatched > 0) {
-          try (PreparedStatement st = c.prepareStatement(EVENTS + " where e.id > ? order by e.id limit "
-              + CATCH_UP_LIMIT)) {
-            st.setLong(1, lastDispatched);
-            fanOut(read(st));
-          }
-        }
-        while (running) {
-          PGNotification[] notes = pg.getNotifications(5_000);
-          if (notes != null && notes.length > 0) {
-            dispatch(c, notes);
-          } else {
-            // a dead connection answers nothing to getNotifications: ask it something
-            try (Statement st = c.createStatement()) {
-              st.execute(KEEP_ALIVE);
-            }
-          }
-          if (System.currentTimeMillis() - lastCleanUp > 3_600_000L) {
-            lastCleanUp = System.currentTimeMillis();
-            try (Statement st = c.createStatement()) {
-              st.executeUpdate("delete from work_order_events where created_at < now() - interval '1 day'");
-            }
-          }
-        }
-      } catch (SQLException | RuntimeException e) {
-        if (!running) {
-          return;
-        }
-        LOG.log(Level.WARNING, "board events: the listening connection failed; reconnecting in " + backoffMillis
-            + " ms", e);
-        try {
-          Thread.sleep(backoffMillis);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        backoffMillis = Math.min(backoffMillis * 2, 10_000);
-      } finally {
-        listening = null;
+  @Override
+  public String channel() {
+    return CHANNEL;
+  }
+
+  /** After a reconnect, what committed meanwhile is sent first (at most {@link #CATCH_UP_LIMIT} events). */
+  @Override
+  public void connected(Connection c) throws SQLException {
+    if (lastDispatched > 0) {
+      try (PreparedStatement st = c.prepareStatement(EVENTS + " where e.id > ? order by e.id limit "
+          + CATCH_UP_LIMIT)) {
+        st.setLong(1, lastDispatched);
+        fanOut(read(st));
       }
     }
   }
 
-  private void dispatch(Connection c, PGNotification[] notes) throws SQLException {
+  @Override
+  public void notified(Connection c, List<String> payloads) throws SQLException {
     List<Long> ids = new ArrayList<>();
-    for (PGNotification n : notes) {
-      if (CHANNEL.equals(n.getName())) {
-        try {
-          ids.add(Long.parseLong(n.getParameter()));
-        } catch (NumberFormatException e) {
-          LOG.warning(() -> "board events: ignored a notification that is not an event id");
-        }
+    for (String payload : payloads) {
+      try {
+        ids.add(Long.parseLong(payload));
+      } catch (NumberFormatException e) {
+        LOG.warning(() -> "board events: ignored a notification that is not an event id");
       }
     }
     if (ids.isEmpty()) {
@@ -226,6 +170,17 @@ public class BoardEvents {
     try (PreparedStatement st = c.prepareStatement(EVENTS + " where e.id = any(?) order by e.id")) {
       st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
       fanOut(read(st));
+    }
+  }
+
+  /** Events are for boards that reconnect within minutes: a day's are kept, the rest deleted hourly. */
+  @Override
+  public void afterWait(Connection c) throws SQLException {
+    if (System.currentTimeMillis() - lastCleanUp > CLEAN_UP_MILLIS) {
+      lastCleanUp = System.currentTimeMillis();
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate("delete from work_order_events where created_at < now() - interval '1 day'");
+      }
     }
   }
 
