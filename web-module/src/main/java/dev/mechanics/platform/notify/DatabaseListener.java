@@ -1,5 +1,6 @@
 package dev.mechanics.platform.notify;
 
+import dev.mechanics.platform.OutageLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -123,6 +124,8 @@ public class DatabaseListener {
     }
   }
 
+  private final OutageLog outage = new OutageLog(LOG, "notifications: the listening connection");
+
   private void listen() {
     long backoffMillis = FIRST_BACKOFF_MILLIS;
     while (running) {
@@ -136,6 +139,7 @@ public class DatabaseListener {
           }
         }
         LOG.info("notifications: listening on " + handlers.keySet());
+        outage.succeeded();
         backoffMillis = FIRST_BACKOFF_MILLIS;
         for (Handler h : handlers.values()) {
           h.connected(c);
@@ -165,8 +169,8 @@ public class DatabaseListener {
           return;
         }
         handlers.values().forEach(DatabaseListener::disconnectQuietly);
-        LOG.log(Level.WARNING, "notifications: the listening connection failed; reconnecting in " + backoffMillis
-            + " ms", e);
+        outage.failed(e, "reconnecting with a backoff from " + FIRST_BACKOFF_MILLIS + " ms to " + MAX_BACKOFF_MILLIS
+            + " ms; the board hears nothing new and cached callers expire by their time-to-live meanwhile");
         try {
           Thread.sleep(backoffMillis);
         } catch (InterruptedException interrupted) {
