@@ -47,7 +47,9 @@ public class FlywayMigrationIntegrator implements Integrator {
     if (owner != null) {
       grantToApplication(owner, dataSource);
     }
-    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+    // targetSchemaVersion is null when nothing was applied: the schema is then still at its initial version
+    String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
         + " migrations applied now)");
   }
 
