@@ -1,5 +1,6 @@
 package dev.mechanics.audit;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.RequestIds;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's audit trail (owners only) and a check of its hash chain. */
+@ApplicationScoped
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Capability.READ_AUDIT)

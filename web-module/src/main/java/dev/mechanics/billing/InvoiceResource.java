@@ -1,5 +1,6 @@
 package dev.mechanics.billing;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Invoices (issued from repair orders) and their payments; managers and owners bill and take money. */
+@ApplicationScoped
 @Path("/invoices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Invoices")

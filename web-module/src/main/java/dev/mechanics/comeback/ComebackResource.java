@@ -1,5 +1,6 @@
 package dev.mechanics.comeback;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Comebacks: a work order marked as a re-repair of an earlier one inside the shop's warranty window. */
+@ApplicationScoped
 @Path("/work-orders/{id}/comeback")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work orders")

@@ -1,5 +1,6 @@
 package dev.mechanics.comeback;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A vehicle's history in one call: every visit, its mileage, the work done and declined. */
+@ApplicationScoped
 @Path("/vehicles/{id}/history")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Vehicles")

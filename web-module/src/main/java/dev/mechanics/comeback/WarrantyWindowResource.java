@@ -1,5 +1,6 @@
 package dev.mechanics.comeback;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The shop's warranty window: how long after a repair a re-repair is the shop's comeback. */
+@ApplicationScoped
 @Path("/shops/{shopId}/warranty-window")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shops")

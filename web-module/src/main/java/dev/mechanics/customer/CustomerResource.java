@@ -1,5 +1,6 @@
 package dev.mechanics.customer;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Customers of the caller's organization; {@code ?q=} finds them by name, e-mail or phone prefix. */
+@ApplicationScoped
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")

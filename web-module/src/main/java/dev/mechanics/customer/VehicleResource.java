@@ -1,5 +1,6 @@
 package dev.mechanics.customer;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.IdempotentRoutes;
 import dev.mechanics.platform.web.Listing;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vehicles of the caller's organization; {@code ?customerId=} lists one customer's. */
+@ApplicationScoped
 @Path("/vehicles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Vehicles")

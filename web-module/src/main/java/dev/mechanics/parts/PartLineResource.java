@@ -1,5 +1,6 @@
 package dev.mechanics.parts;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
@@ -47,6 +48,7 @@ import dev.mechanics.workorder.WorkOrder;
  * quantity or removing it goes through the ordinary line routes (`PUT`/`DELETE /work-orders/{id}/lines/{lineId}`),
  * which reserve or release accordingly; invoicing consumes.
  */
+@ApplicationScoped
 @Path("/work-orders/{id}/part-lines")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work orders")

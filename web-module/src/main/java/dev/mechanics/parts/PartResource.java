@@ -1,5 +1,6 @@
 package dev.mechanics.parts;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.Page;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's parts catalogue and its pricing matrix. */
+@ApplicationScoped
 @Path("/parts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Parts")

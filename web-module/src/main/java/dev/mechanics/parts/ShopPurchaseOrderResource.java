@@ -1,5 +1,6 @@
 package dev.mechanics.parts;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.mechanics.platform.Money;
 
 /** A shop's purchase orders and the orders its low-stock list proposes. */
+@ApplicationScoped
 @Path("/shops/{shopId}/purchase-orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Parts")

@@ -1,5 +1,6 @@
 package dev.mechanics.parts;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The transfer list of a shop: what it sends and what it receives. */
+@ApplicationScoped
 @Path("/shops/{shopId}/transfers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Parts")

@@ -1,5 +1,6 @@
 package dev.mechanics.parts;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A shop's stock of each part: levels, bins and reorder points, cycle counts and the movements. */
+@ApplicationScoped
 @Path("/shops/{shopId}/stock")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Parts")

@@ -1,5 +1,6 @@
 package dev.mechanics.parts;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Transfers of parts between two shops of the organization. */
+@ApplicationScoped
 @Path("/transfers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Parts")

@@ -1,5 +1,6 @@
 package dev.mechanics.scheduling;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Appointments on the shop's bays, and the free-slot search. The database refuses a double booking of a bay or
  * a technician: of two advisors booking the last slot at once, one gets 201 and the other 409.
  */
+@ApplicationScoped
 @Path("/appointments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Appointments")

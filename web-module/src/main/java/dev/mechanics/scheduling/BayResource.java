@@ -1,5 +1,6 @@
 package dev.mechanics.scheduling;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A shop's bays (lifts, alignment racks): what appointments book. */
+@ApplicationScoped
 @Path("/shops/{shopId}/bays")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Appointments")

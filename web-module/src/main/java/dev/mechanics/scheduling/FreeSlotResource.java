@@ -1,5 +1,6 @@
 package dev.mechanics.scheduling;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -46,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The free-slot search of a shop: where a job of a given length fits in the coming days. */
+@ApplicationScoped
 @Path("/shops/{shopId}/free-slots")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Appointments")

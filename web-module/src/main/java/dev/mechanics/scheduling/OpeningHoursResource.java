@@ -1,5 +1,6 @@
 package dev.mechanics.scheduling;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A shop's opening hours: the week in the shop's time zone, and closed days. */
+@ApplicationScoped
 @Path("/shops/{shopId}/opening-hours")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Appointments")

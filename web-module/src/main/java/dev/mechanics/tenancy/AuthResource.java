@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.web.AuthenticationFilter;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Problem;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Sessions: sign in (access + refresh token), rotate the refresh token, sign out, change one's password.
  * Sign-in answers the same 401 for every failure (unknown e-mail, wrong password, disabled, locked).
  */
+@ApplicationScoped
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sign-up and sessions")

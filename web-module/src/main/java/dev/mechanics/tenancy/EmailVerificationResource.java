@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.PublicLinks;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DurationSetting;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * proves that address. Valid as long as an invitation ({@code INVITATION_LINK_LIFETIME}). The mail links to the
  * app's page {@code /email-verifications/{token}} (a browser opening a link sends GET), which POSTs here.
  */
+@ApplicationScoped
 @Path("/email-verifications")
 @Tag(name = "Staff")
 @Produces(MediaType.APPLICATION_JSON)

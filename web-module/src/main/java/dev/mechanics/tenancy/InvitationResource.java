@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.web.Public;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The invited user's side of an invitation link (no sign-in; the signed link is the credential): choose a
  * password (the password policy applies). The link works once and until it expires; then sign in as usual.
  */
+@ApplicationScoped
 @Path("/invitations/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 @Public

@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.web.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller: who they are, their organization and their role in each shop. */
+@ApplicationScoped
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff")

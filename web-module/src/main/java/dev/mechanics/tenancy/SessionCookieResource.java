@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.web.Problem;
 import dev.mechanics.platform.web.Public;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * travels only in an {@code HttpOnly; Secure; SameSite=Strict} cookie limited to this path, so script never
  * reads it and a page reload keeps the session. The access token is answered in the body and kept in memory.
  */
+@ApplicationScoped
 @Path("/auth/session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sign-up and sessions")

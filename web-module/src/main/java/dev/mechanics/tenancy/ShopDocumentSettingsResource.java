@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Languages;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * colour, footer, warranty, payment terms, language, whether invoices are mailed. Name, address and phone are
  * the shop's own ({@code PUT /shops/{id}}); the logo is {@code /shops/{id}/logo}. The shop's version is the ETag.
  */
+@ApplicationScoped
 @Path("/shops/{shopId}/document-settings")
 @Tag(name = "Shops")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * A shop's logo for its documents and mails: a PNG (at most 2000 x 2000 pixels) or an SVG drawing without
  * scripts or outside references, at most 512 KiB, checked before it is stored in Blob Storage.
  */
+@ApplicationScoped
 @Path("/shops/{shopId}/logo")
 @Tag(name = "Shops")
 public class ShopLogoResource {

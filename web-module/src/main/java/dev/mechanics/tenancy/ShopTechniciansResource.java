@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.RequestIds;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The technicians of a shop: whom the desk assigns work to, and the board's technician filter. */
+@ApplicationScoped
 @Path("/shops/{shopId}/technicians")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shops")

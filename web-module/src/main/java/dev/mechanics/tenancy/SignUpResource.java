@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.web.Public;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Public sign-up of a new chain: organization, first shop and owner. */
+@ApplicationScoped
 @Path("/organizations")
 @Public
 @SecurityRequirements

@@ -1,5 +1,6 @@
 package dev.mechanics.tenancy;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.PublicLinks;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Staff of the organization and their role per shop (see docs/permissions.md for who may do what). */
+@ApplicationScoped
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Capability.MANAGE_STAFF)

@@ -1,5 +1,6 @@
 package dev.mechanics.timeclock;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Hours sold, clocked and attended per technician and shop, with efficiency and productivity (kpi-v2). */
+@ApplicationScoped
 @Path("/shops/{shopId}/technician-time")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Time clock")

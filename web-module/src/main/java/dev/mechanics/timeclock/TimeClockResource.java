@@ -1,5 +1,6 @@
 package dev.mechanics.timeclock;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Technicians' time: clock events from the shop floor (exactly once per Idempotency-Key), the entries they make,
  * managers' corrections (audited), and hours sold, clocked and attended with efficiency and productivity.
  */
+@ApplicationScoped
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Time clock")

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.io.IOException;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -53,6 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * or 410 problem+json whose type says which ({@code approval-link-used}, {@code approval-link-expired}; a
  * tampered link is {@code approval-link-invalid}, 404) and whose {@code shop} names who to call.
  */
+@ApplicationScoped
 @Path("/approvals/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 @Public

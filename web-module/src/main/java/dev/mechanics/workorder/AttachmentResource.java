@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.HexFormat;
 import java.security.NoSuchAlgorithmException;
@@ -54,6 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Photos and PDFs of a work order. Upload: the raw file as the body with its Content-Type ({@code ?name=} for the
  * file name); it streams to Blob Storage. Download only through the authorized call or a short-lived link.
  */
+@ApplicationScoped
 @Path("/work-orders/{id}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work orders")

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.RequestIds;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The columns of a shop's board and the moves allowed between them. PUT replaces the board. */
+@ApplicationScoped
 @Path("/shops/{shopId}/board")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shops")

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.RequestIds;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A shop's canned jobs; {@code POST /work-orders/{id}/canned-jobs/{jobId}} inserts one into a work order. */
+@ApplicationScoped
 @Path("/shops/{shopId}/canned-jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shops")

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.ClientAddress;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The customer's answers to an estimate as staff see them: every recorded decision with its evidence, and
  * recording an answer given on the phone or at the counter (link answers come through {@link ApprovalResource}).
  */
+@ApplicationScoped
 @Path("/work-orders/{id}/approvals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work orders")

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.comeback.ComebackService;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The lines of a work order's estimate; each answer is the whole work order with its new version. */
+@ApplicationScoped
 @Path("/work-orders/{id}/lines")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Capability.EDIT_WORK)

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.DocumentResponses;
 import dev.mechanics.platform.web.RequestIds;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The estimate as the customer is handed it: every line with its price and the customer's answer. */
+@ApplicationScoped
 @Path("/work-orders/{id}/estimate/pdf")
 @Tag(name = "Work orders")
 public class EstimatePdfResource {

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code If-Match} applies only to that checklist (412 otherwise), so a change the bay's app kept while offline
  * never overwrites one made meanwhile. Without {@code If-Match} the checklist is replaced whatever it is.
  */
+@ApplicationScoped
 @Path("/work-orders/{id}/inspection")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work orders")

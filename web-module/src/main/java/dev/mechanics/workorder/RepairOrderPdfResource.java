@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.DocumentResponses;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The repair order: the technician's copy of the work, without prices. */
+@ApplicationScoped
 @Path("/work-orders/{id}/repair-order/pdf")
 @Tag(name = "Work orders")
 public class RepairOrderPdfResource {

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.Id;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.RequestIds;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A shop's tax rates (several; labor and parts taxed separately). PUT replaces the whole set. */
+@ApplicationScoped
 @Path("/shops/{shopId}/tax-rates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shops")

@@ -1,5 +1,6 @@
 package dev.mechanics.workorder;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.billing.Invoice;
 import dev.mechanics.billing.InvoiceResource;
 import dev.mechanics.billing.InvoiceService;
@@ -63,6 +64,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * send the approval link, invoice it. Lines, approvals, inspection and attachments have their own resources
  * under {@code /work-orders/{id}/...}.
  */
+@ApplicationScoped
 @Path("/work-orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work orders")

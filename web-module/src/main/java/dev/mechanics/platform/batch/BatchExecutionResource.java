@@ -1,5 +1,6 @@
 package dev.mechanics.platform.batch;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Requires;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Runs of jobs: an organization's own runs (OWNER, MANAGER) or every run (platform operators); start a job now,
  * stop a running one, restart a failed, stopped or stuck one from its last checkpoint.
  */
+@ApplicationScoped
 @Path("/batch/executions")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires({Capability.RUN_ORGANIZATION_JOBS, Capability.RUN_PLATFORM_JOBS})

@@ -1,5 +1,6 @@
 package dev.mechanics.platform.batch;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.files.FileArea;
 import dev.mechanics.files.FileStore;
 import dev.mechanics.platform.DomainException;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * opened from the browser and not only from the mail. Whoever may read the run may ask (its organization's owners
  * and managers, platform operators); the link itself carries no identity, like attachment links.
  */
+@ApplicationScoped
 @Path("/batch/executions/{id}/outputs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Jobs")

@@ -1,5 +1,6 @@
 package dev.mechanics.platform.batch;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.web.CurrentCaller;
 import dev.mechanics.platform.web.Listing;
 import dev.mechanics.platform.web.Problem;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Schedules of jobs. An organization's OWNER or MANAGER schedules the organization's report jobs and sees only
  * them; a platform operator manages the platform's schedules with {@code ?scope=platform}.
  */
+@ApplicationScoped
 @Path("/batch/schedules")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires({Capability.RUN_ORGANIZATION_JOBS, Capability.RUN_PLATFORM_JOBS})

@@ -1,5 +1,6 @@
 package dev.mechanics.platform.health;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.mechanics.platform.web.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /health} (see docs/adr/0003-health-endpoints.md). The checks are at most a few seconds old
  * ({@link HealthReport}).
  */
+@ApplicationScoped
 @Path("/health")
 @Public
 @SecurityRequirements
