@@ -1,5 +1,6 @@
 package dev.mechanics.platform;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,17 +8,31 @@ import java.util.UUID;
 /** Identifiers: UUIDv7 (RFC 9562), time-ordered so that keyset pagination by id follows creation order. */
 public final class Ids {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * One generator per thread: the platform default (NativePRNG) reads /dev/urandom under one JVM-wide lock, which
+   * every insert of every request queued on (issue 12, JFR). DRBG instances seed themselves once and lock only
+   * themselves.
+   */
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::generator);
 
   private Ids() {
   }
 
   public static UUID newId() {
     long millis = System.currentTimeMillis();
-    long randA = RANDOM.nextInt(1 << 12);
+    SecureRandom random = RANDOM.get();
+    long randA = random.nextInt(1 << 12);
     long msb = (millis << 16) | (0x7L << 12) | randA;
-    long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return new UUID(msb, lsb);
+  }
+
+  private static SecureRandom generator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
   }
 
   /** Parses an id from a URL or a body; empty when it is not a UUID, so callers answer 404/400 instead of failing. */
