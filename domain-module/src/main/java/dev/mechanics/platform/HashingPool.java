@@ -21,9 +21,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The threads that hash passwords, and the only ones (issue 15.9). A few dedicated threads at the lowest
- * scheduling priority the operating system grants without privileges (Linux nice 19 by default): a request thread
- * that wants a core takes it from a hash at once, so a burst of sign-ins spends the cores the rest of the
+ * The threads that hash passwords, and the only ones (issue 15.9). A few dedicated threads at a low
+ * scheduling priority (Linux nice 10 by default, weight 110 against a request thread's 1024): a request thread
+ * that wants a core takes most of it from a hash, so a burst of sign-ins spends the cores the rest of the
  * application leaves idle instead of sharing them equally with every other request. Java thread priorities alone
  * do nothing on Linux (HotSpot and OpenJ9 both ignore them by default), hence {@code setpriority(2)} through JNA,
  * which the EAR already ships; where that fails the threads run at normal priority and say so once in the log.

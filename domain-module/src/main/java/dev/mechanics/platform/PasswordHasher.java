@@ -36,7 +36,7 @@ public class PasswordHasher {
   void configure(@ConfigProperty(name = "PASSWORD_HASH_THREADS", defaultValue = "0") int threads,
                  @ConfigProperty(name = "PASSWORD_HASH_QUEUE", defaultValue = "" + MAX_WAITING) int queue,
                  @ConfigProperty(name = "PASSWORD_HASH_MAX_WAIT_MS", defaultValue = "20000") long maxWaitMillis,
-                 @ConfigProperty(name = "PASSWORD_HASH_NICE", defaultValue = "19") int nice) {
+                 @ConfigProperty(name = "PASSWORD_HASH_NICE", defaultValue = "10") int nice) {
     pool = new HashingPool(threads == 0 ? CONCURRENT_HASHES : threads, queue, maxWaitMillis, nice);
   }
 
