@@ -138,6 +138,18 @@ class ArchitectureTest {
   }
 
   /**
+   * A resource without a scope is created per request, and with it its interceptors (method validation,
+   * transactions), whose injection takes one lock of Liberty's for the whole server: under load that lock, not
+   * the database, set the pace (issue 12, docs/adr/0056). Resources hold no request state (request data reaches
+   * them as parameters or through proxies such as {@code CurrentCaller}), so one instance serves all requests.
+   */
+  @Test
+  void resourcesAreApplicationScoped() {
+    classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+        .should().beAnnotatedWith(jakarta.enterprise.context.ApplicationScoped.class).check(web);
+  }
+
+  /**
    * No {@code @Entity} in a resource method's signature (return type, parameters, their type arguments), nor in a
    * type JSON-B writes or reads: the records of the web module and every type reachable through their fields.
    */
