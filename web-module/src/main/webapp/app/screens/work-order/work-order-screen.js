@@ -25,6 +25,8 @@ class WorkOrderScreen extends LitElement {
   static styles = [base, css`
     .head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem; align-items: baseline; }
     .badge { border: 1px solid var(--border); border-radius: 999px; padding: .1rem .6rem; font-size: .9rem; background: #fff; }
+    .badges { display: flex; flex-wrap: wrap; gap: .35rem; }
+    .badge.comeback { white-space: nowrap; }
     .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; margin: 1rem 0; }
     dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem .75rem; margin: 0; }
     dt { font-weight: 600; }
@@ -208,7 +210,8 @@ class WorkOrderScreen extends LitElement {
     return html`
       <div class="head">
         <h1>${o.number} · ${this.customer.firstName} ${this.customer.lastName}</h1>
-        <span><span class="badge">${label(o.kind)}</span> <span class="badge">${label(o.status)}</span>${this.comebackBadge()}</span>
+        <span class="badges"><span class="badge">${label(o.kind)}</span> <span class="badge">${label(o.status)}</span>${
+          this.comebackBadge()}</span>
       </div>
       ${problemBanner(this.saveProblem, { onReload: this.reload })}
       ${this.notice ? html`<p class="notice" role="status" tabindex="-1">${this.notice}</p>` : nothing}

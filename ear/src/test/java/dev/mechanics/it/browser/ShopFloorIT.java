@@ -263,7 +263,15 @@ class ShopFloorIT {
       browser.open("/invoices/" + invoice);
       browser.deepWithText("td .badge", "Warranty");
       browser.waitForText("no charge");
+      browser.js("arguments[0].scrollIntoView()", browser.deep("#lines-title"));
       browser.check("invoice-warranty");
+    }
+    try (Browser phone = new Browser(Api.baseUrl(), "warranty", Browser.Size.PHONE)) {
+      phone.signIn("/invoices/" + invoice, owner.email(), owner.password());
+      phone.deepWithText("td .badge", "Warranty");
+      phone.js("arguments[0].scrollIntoView()", phone.deep("#lines-title"));
+      phone.check("invoice-warranty");
+      assertThat((String) phone.js(WIDER_THAN_THE_VIEWPORT)).as("nothing wider than the phone").isEmpty();
     }
   }
 
@@ -271,7 +279,7 @@ class ShopFloorIT {
   private static void mileageIn(Api.Tenant t, String workOrder, int miles) {
     Response current = t.request().get("/work-orders/" + workOrder);
     t.request().header("If-Match", current.header("ETag"))
-        .body(Map.of("mileageIn", miles, "complaint", current.path("complaint")))
+        .body(Map.of("mileageIn", miles, "complaint", current.<String>path("complaint")))
         .put("/work-orders/" + workOrder).then().statusCode(200);
   }
 
