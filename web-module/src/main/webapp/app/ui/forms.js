@@ -25,7 +25,7 @@ export function problemBanner(problem, { onReload } = {}) {
   const fieldsNamed = Object.keys(problem.fields ?? {}).length > 0;
   return html`<div class="problem" role="alert">
     <strong>${problem.changedBySomeoneElse ? 'Changed by someone else.' : 'Not saved.'}</strong>
-    ${problem.sentence}${fieldsNamed ? ' See the fields marked below.' : ''}
+    ${problem.sentence}${fieldsNamed ? `${/[.!?]$/.test(problem.sentence) ? '' : '.'} See the fields marked below.` : ''}
     ${problem.changedBySomeoneElse && onReload
       ? html`<div class="actions"><button type="button" @click=${onReload}>Reload</button></div>` : nothing}
   </div>`;

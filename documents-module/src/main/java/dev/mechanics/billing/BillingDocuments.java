@@ -182,7 +182,7 @@ public class BillingDocuments {
           t -> staff.find(t).map(StaffMember::getName).orElse(null));
       rows.add(LineRows.row(new LineRows.Particulars(l.type(), l.description(), l.partNumber(), l.condition(),
           technician, l.quantity(), l.unitPrice().amount(), l.amount().amount()), h.formats(), h.messages(), null,
-          false));
+          false, l.warranty()));
     }
     return rows;
   }

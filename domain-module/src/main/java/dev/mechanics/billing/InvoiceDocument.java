@@ -26,10 +26,19 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
   /**
    * One billed line. {@code invoiceLine} is the line's index on the invoice; on a credit note, the index of the
    * invoice line it credits. {@code quantity} is zero on a credit line that credits an amount only.
+   * {@code warranty}: a comeback's line booked as warranty (ADR 0053), billed at 0.00 with its price shown.
    */
   public record Line(String type, String description, BigDecimal quantity, Money unitPrice, Money amount,
-                     Boolean taxable, int invoiceLine, String partNumber, String condition, UUID technicianId)
+                     Boolean taxable, int invoiceLine, String partNumber, String condition, UUID technicianId,
+                     boolean warranty)
       implements BillableLine {
+
+    /** A charged line (documents frozen before warranty was kept say nothing: charged). */
+    public Line(String type, String description, BigDecimal quantity, Money unitPrice, Money amount,
+                Boolean taxable, int invoiceLine, String partNumber, String condition, UUID technicianId) {
+      this(type, description, quantity, unitPrice, amount, taxable, invoiceLine, partNumber, condition,
+          technicianId, false);
+    }
 
     /** A line without part number, condition or technician (frozen before they were kept, or none stated). */
     public Line(String type, String description, BigDecimal quantity, Money unitPrice, Money amount,
@@ -40,7 +49,7 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
     /** This line credited: the same particulars, another quantity and amount. */
     Line credited(BigDecimal creditedQuantity, Money creditedAmount) {
       return new Line(type, description, creditedQuantity, unitPrice, creditedAmount, taxable, invoiceLine,
-          partNumber, condition, technicianId);
+          partNumber, condition, technicianId, warranty);
     }
 
     @Override
@@ -75,7 +84,7 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
 
     Line withTaxable(boolean value) {
       return new Line(type, description, quantity, unitPrice, amount, value, invoiceLine, partNumber, condition,
-          technicianId);
+          technicianId, warranty);
     }
   }
 
@@ -93,7 +102,8 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
     BigDecimal qty = l.getHours() != null ? l.getHours() : l.getQuantity();
     Money price = new Money(l.getRate() != null ? l.getRate() : l.getUnitPrice());
     return new Line(l.getType().name(), l.getDescription(), qty, price, l.getAmount(), l.isTaxable(), index,
-        l.getPartNumber(), l.getCondition() == null ? null : l.getCondition().name(), l.getTechnicianId());
+        l.getPartNumber(), l.getCondition() == null ? null : l.getCondition().name(), l.getTechnicianId(),
+        l.isWarranty());
   }
 
   String encode() {
@@ -104,7 +114,7 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
           .append('\t').append(l.taxable() == null ? "" : l.taxable().toString()).append('\t')
           .append(l.invoiceLine()).append('\t').append(clean(l.partNumber())).append('\t')
           .append(clean(l.condition())).append('\t').append(l.technicianId() == null ? "" : l.technicianId())
-          .append('\n');
+          .append('\t').append(l.warranty() ? "W" : "").append('\n');
     }
     for (Totals.TaxAmount t : taxes) {
       text.append("T\t").append(clean(t.name())).append('\t').append(t.rate().toPlainString()).append('\t')
@@ -129,7 +139,7 @@ public record InvoiceDocument(String workOrderNumber, List<Line> lines, List<Tot
         case "L" -> lines.add(new Line(f[1], f[2], new BigDecimal(f[3]), Money.of(f[4]), Money.of(f[5]),
             f.length > 6 && !f[6].isEmpty() ? Boolean.valueOf(f[6]) : null,
             f.length > 7 ? Integer.parseInt(f[7]) : lines.size(), optional(f, 8), optional(f, 9),
-            optional(f, 10) == null ? null : UUID.fromString(f[10])));
+            optional(f, 10) == null ? null : UUID.fromString(f[10]), "W".equals(optional(f, 11))));
         case "T" -> taxes.add(new Totals.TaxAmount(f[1], new BigDecimal(f[2]), Money.of(f[3])));
         case "R" -> rules.add(new TaxRule(f[1], new BigDecimal(f[2]), Boolean.parseBoolean(f[3]),
             Boolean.parseBoolean(f[4])));

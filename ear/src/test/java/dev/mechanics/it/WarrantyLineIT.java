@@ -61,7 +61,15 @@ class WarrantyLineIT {
         .contentType("application/problem+json");
 
     String invoice = shop.invoiced(again);
-    owner.request().get("/invoices/" + invoice).then().statusCode(200).body("subtotal", equalTo("10.00"));
+    // the invoice says which lines are warranty: charged nothing, the price still shown; the fee is charged
+    owner.request().get("/invoices/" + invoice).then().statusCode(200).body("subtotal", equalTo("10.00"))
+        .body("lines[0].warranty", equalTo(true)).body("lines[0].amount", equalTo("0.00"))
+        .body("lines[0].unitPrice", equalTo("100.00"))
+        .body("lines[1].warranty", equalTo(true)).body("lines[1].amount", equalTo("0.00"))
+        .body("lines[2].warranty", equalTo(false)).body("lines[2].amount", equalTo("10.00"));
+    byte[] pdf = owner.request().accept("application/pdf").get("/invoices/" + invoice + "/pdf").then()
+        .statusCode(200).contentType("application/pdf").extract().asByteArray();
+    assertThat(dev.mechanics.it.support.Pdfs.text(pdf)).contains("no charge");
     try (Connection db = Api.database();
          PreparedStatement st = db.prepareStatement("select amount, unit_cost, warranty from work_order_lines "
              + "where id = ?::uuid")) {

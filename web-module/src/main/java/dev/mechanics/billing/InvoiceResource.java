@@ -74,9 +74,18 @@ public class InvoiceResource {
   @Inject
   BillingDocuments documents;
 
-  /** {@code line}: the line's index on the invoice (on a credit note, the invoice line it credits). */
+  /**
+   * {@code line}: the line's index on the invoice (on a credit note, the invoice line it credits).
+   * {@code warranty}: a comeback's line booked as warranty: not charged ({@code amount} 0.00), price shown.
+   */
   public record InvoiceLineView(String type, String description, BigDecimal quantity, String unitPrice,
-                                String amount, int line) {
+                                String amount, int line,
+                                @Schema(description = "Warranty work of a comeback: amount 0.00, not charged to "
+                                    + "the customer") boolean warranty) {
+    static InvoiceLineView of(InvoiceDocument.Line l) {
+      return new InvoiceLineView(l.type(), l.description(), l.quantity(), l.unitPrice().toString(),
+          l.amount().toString(), l.invoiceLine(), l.warranty());
+    }
   }
 
   @Schema(name = "InvoiceTax")
@@ -91,8 +100,7 @@ public class InvoiceResource {
       InvoiceDocument d = i.getDocument();
       return new InvoiceView(i.getId(), i.getNumber(), i.getShopId(), i.getWorkOrderId(), d.workOrderNumber(),
           i.getCustomerId(), i.getIssuedAt(),
-          d.lines().stream().map(l -> new InvoiceLineView(l.type(), l.description(), l.quantity(),
-              l.unitPrice().toString(), l.amount().toString(), l.invoiceLine())).toList(),
+          d.lines().stream().map(InvoiceLineView::of).toList(),
           d.taxes().stream().map(t -> new TaxView(t.name(), t.rate(), t.amount().toString())).toList(),
           i.getSubtotal().toString(), i.getTaxTotal().toString(), i.getTotal().toString(),
           i.getAmountPaid().toString(), i.getBalanceDue().toString(), i.getStatus(), i.getVersion(),
@@ -352,8 +360,7 @@ public class InvoiceResource {
       InvoiceDocument d = c.getDocument();
       return new CreditNoteView(c.getId(), c.getNumber(), c.getInvoiceId(), i.getNumber(), c.getShopId(),
           c.getReason(), c.getIssuedAt(), c.getIssuedBy(),
-          d.lines().stream().map(l -> new InvoiceLineView(l.type(), l.description(), l.quantity(),
-              l.unitPrice().toString(), l.amount().toString(), l.invoiceLine())).toList(),
+          d.lines().stream().map(InvoiceLineView::of).toList(),
           d.taxes().stream().map(t -> new TaxView(t.name(), t.rate(), t.amount().toString())).toList(),
           c.getSubtotal().toString(), c.getTaxTotal().toString(), c.getTotal().toString(),
           i.getAmountCredited().toString(), i.getBalanceDue().toString(), i.getRefundDue().toString(),

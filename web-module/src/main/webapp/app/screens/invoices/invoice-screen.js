@@ -1,6 +1,7 @@
 // One invoice in the office: lines, taxes, what was paid, credited and is due; record a (partial) payment and
 // issue a credit note for one line or for an amount (<payment-form>, <credit-note-form>: one Idempotency-Key per
-// attempt, so a double click or a retry charges once).
+// attempt, so a double click or a retry charges once). A comeback's warranty line shows its badge and 0.00: it
+// charged nothing, so there is nothing to credit on it.
 import { LitElement, html, css, nothing } from 'lit';
 import { api, openDocument } from '../../api.js';
 import { session } from '../../session.js';
@@ -24,6 +25,8 @@ class InvoiceScreen extends LitElement {
     .table-wrap { overflow-x: auto; }
     section { background: #fff; border: 1px solid var(--border); border-radius: 8px; padding: 1rem; margin: 1rem 0; }
     section h2 { margin-top: 0; }
+    .badge { display: inline-block; border: 1px solid var(--accent); border-radius: 999px; padding: 0 .5rem;
+      font-size: .85rem; font-weight: 600; background: #fff; color: var(--accent); }
   `];
 
   willUpdate(changed) {
@@ -84,11 +87,13 @@ class InvoiceScreen extends LitElement {
           <thead><tr><th scope="col">Description</th><th scope="col">Type</th><th scope="col" class="num">Quantity</th>
             <th scope="col" class="num">Amount</th>${mayBill ? html`<th scope="col"><span class="visually-hidden">Credit</span></th>` : nothing}</tr></thead>
           <tbody>${i.lines.map((l) => html`<tr>
-            <td>${l.description}</td><td data-label="Type">${label(l.type)}</td>
+            <td>${l.description}${l.warranty ? html` <span class="badge warranty">Warranty</span>` : nothing}</td>
+            <td data-label="Type">${label(l.type)}</td>
             <td class="num" data-label="Quantity">${number(l.quantity, 3)}</td>
-            <td class="num" data-label="Amount">${money(l.amount)}</td>
-            ${mayBill ? html`<td><button type="button" class="link credit-line" aria-label="Credit the line ${l.description}"
-              @click=${() => this.renderRoot.querySelector('credit-note-form')?.chooseLine(l.line)}>Credit this line</button></td>` : nothing}</tr>`)}</tbody>
+            <td class="num" data-label="Amount">${money(l.amount)}${l.warranty
+              ? html`<br><span class="muted">no charge</span>` : nothing}</td>
+            ${mayBill ? html`<td>${l.warranty ? nothing : html`<button type="button" class="link credit-line" aria-label="Credit the line ${l.description}"
+              @click=${() => this.renderRoot.querySelector('credit-note-form')?.chooseLine(l.line)}>Credit this line</button>`}</td>` : nothing}</tr>`)}</tbody>
         </table></div>
         ${i.taxes.length ? html`<p>${i.taxes.map((t) => html`${t.name}: ${money(t.amount)}. `)}</p>` : nothing}
       </section>

@@ -11,6 +11,7 @@ import { technicianNames } from '../../ui/technicians.js';
 import './work-order-lines.js';
 import './work-order-approval.js';
 import './work-order-billing.js';
+import './work-order-comeback.js';
 
 /** An ETag's version without quotes or weakness: "4", W/"4" and 4 are the same version. */
 const bare = (tag) => String(tag ?? '').replace(/^W\//, '').replaceAll('"', '');
@@ -24,6 +25,8 @@ class WorkOrderScreen extends LitElement {
   static styles = [base, css`
     .head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem; align-items: baseline; }
     .badge { border: 1px solid var(--border); border-radius: 999px; padding: .1rem .6rem; font-size: .9rem; background: #fff; }
+    .badges { display: flex; flex-wrap: wrap; gap: .35rem; }
+    .badge.comeback { white-space: nowrap; }
     .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; margin: 1rem 0; }
     dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem .75rem; margin: 0; }
     dt { font-weight: 600; }
@@ -89,6 +92,27 @@ class WorkOrderScreen extends LitElement {
     if (!mark) return null;
     return { ...mark, originalNumber: visits.find((v) => v.workOrderId === mark.originalWorkOrderId)?.number };
   }
+
+  /** The header's mark of a comeback, with a link to the work it redoes. */
+  comebackBadge() {
+    const c = this.comeback;
+    if (!c) return nothing;
+    return html` <span class="badge comeback" id="comeback-badge">Comeback${c.originalNumber ? html` of
+      <a href="/work-orders/${c.originalWorkOrderId}">${c.originalNumber}</a>` : nothing}</span>`;
+  }
+
+  /** Marked as a comeback: the vehicle's history now says so (and of which visit). */
+  marked = async () => {
+    try {
+      this.visits = (await api.get(`/vehicles/${this.order.vehicleId}/history`)).data.visits;
+    } catch {
+      await this.load();
+    }
+    this.notice = `Marked as a comeback of ${this.comeback?.originalNumber ?? 'the earlier visit'}.`;
+    // the form is gone: keyboard and screen-reader users continue from the sentence that says what happened
+    await this.updateComplete;
+    this.renderRoot.querySelector('.notice')?.focus();
+  };
 
   /** The order as a save answered it (a new ETag). */
   replaced = (order, etag) => {
@@ -186,11 +210,11 @@ class WorkOrderScreen extends LitElement {
     return html`
       <div class="head">
         <h1>${o.number} · ${this.customer.firstName} ${this.customer.lastName}</h1>
-        <span><span class="badge">${label(o.kind)}</span> <span class="badge">${label(o.status)}</span>${this.comeback
-          ? html` <span class="badge">Comeback</span>` : nothing}</span>
+        <span class="badges"><span class="badge">${label(o.kind)}</span> <span class="badge">${label(o.status)}</span>${
+          this.comebackBadge()}</span>
       </div>
       ${problemBanner(this.saveProblem, { onReload: this.reload })}
-      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      ${this.notice ? html`<p class="notice" role="status" tabindex="-1">${this.notice}</p>` : nothing}
       <div class="panels">
         <section class="card" aria-labelledby="customer-h"><h2 id="customer-h">Customer</h2>
           <dl>
@@ -216,6 +240,9 @@ class WorkOrderScreen extends LitElement {
       <work-order-lines .order=${o} .etag=${this.etag} .editable=${editable} .comeback=${this.comeback}
         .onSaved=${this.replaced}
         .onProblem=${(p) => { this.saveProblem = p; }}></work-order-lines>
+
+      ${this.comeback ? nothing : html`<work-order-comeback .order=${o} .visits=${this.visits}
+        .technicians=${this.technicians} .onMarked=${this.marked}></work-order-comeback>`}
 
       ${o.kind === 'ESTIMATE' ? html`<section class="card" aria-labelledby="repair-h"><h2 id="repair-h">Repair order</h2>
         <p>When the customer has answered, turn the estimate into a repair order for the bay.</p>

@@ -20,7 +20,16 @@ public final class LineRows {
   }
 
   public static DocumentView.Line row(Particulars p, Formats f, Messages m, String decision, boolean declined) {
+    return row(p, f, m, decision, declined, false);
+  }
+
+  /** {@code warranty}: a comeback's line booked as warranty, said in the detail line (its amount is 0.00). */
+  public static DocumentView.Line row(Particulars p, Formats f, Messages m, String decision, boolean declined,
+                                      boolean warranty) {
     List<String> detail = new ArrayList<>();
+    if (warranty) {
+      detail.add(m.get("detail.warranty"));
+    }
     if (p.partNumber() != null && !p.partNumber().isBlank()) {
       detail.add(m.get("detail.partNumber", p.partNumber()));
     }

@@ -155,6 +155,8 @@ class ShopFloorIT {
     shop.addLines(again, List.of(Shop.labor("Redo front pads", "1.5", "100.00"),
         Shop.part("Pad shims", "1", "20.00", "49.90")));
     String charged = t.request().get("/work-orders/" + again).path("totals.total");
+    String originalNumber = t.request().get("/work-orders/" + original).path("number");
+    mileageIn(t, again, 130000); // 9,500 miles after the original: outside the default window of 4,000
 
     try (Browser browser = new Browser(Api.baseUrl(), "warranty", Browser.Size.DESKTOP)) {
       browser.block("*/events"); // no live updates: the page keeps the version it read (the 412 below)
@@ -163,8 +165,23 @@ class ShopFloorIT {
       // not a comeback: nothing to book as warranty
       assertThat(browser.present("button[aria-label$='as warranty']")).isFalse();
 
-      t.request().body(Map.of("originalWorkOrderId", original, "reason", "Same squeal a week later"))
-          .post("/work-orders/" + again + "/comeback").then().statusCode(201);
+      // marked through the form: the API refuses the miles in words, shown in the form; corrected, it marks
+      browser.click("#mark-comeback");
+      new Select(browser.deep("#comeback-original")).selectByValue(original);
+      browser.type("#comeback-reason", "Same squeal a week later");
+      browser.clickText("button", "Save comeback");
+      browser.waitForText("warranty window of 90 days and 4000 miles");
+      browser.deepWithText(".field-error", "outside the warranty window");
+      browser.check("work-order-comeback-refused", "422", "ERR_BLOCKED_BY_CLIENT");
+      mileageIn(t, again, 120900);
+      browser.clickText("button", "Save comeback");
+      browser.waitForText("Marked as a comeback of " + originalNumber);
+      browser.deepWithText("#comeback-badge a", originalNumber);
+      assertThat(browser.present("#mark-comeback")).isFalse();
+      browser.check("work-order-comeback-marked", "422", "ERR_BLOCKED_BY_CLIENT");
+      t.request().get("/work-orders/" + again + "/comeback").then().statusCode(200)
+          .body("originalWorkOrderId", org.hamcrest.Matchers.equalTo(original))
+          .body("reason", org.hamcrest.Matchers.equalTo("Same squeal a week later"));
       browser.open("/work-orders/" + again);
       browser.waitForText("Same squeal a week later");
       assertThat(browser.deep("#total").getText()).contains(charged);
@@ -209,6 +226,7 @@ class ShopFloorIT {
       browser.check("work-order-warranty-charged", "ERR_BLOCKED_BY_CLIENT", "412");
     }
 
+    String third = shop.estimateFor(customer, vehicle);
     try (Browser phone = new Browser(Api.baseUrl(), "warranty", Browser.Size.PHONE)) {
       phone.signIn("/work-orders/" + again, owner.email(), owner.password());
       phone.waitForText("Same squeal a week later");
@@ -217,16 +235,52 @@ class ShopFloorIT {
       phone.deep("button[aria-label='Book Redo front pads as warranty']");
       phone.check("work-order-warranty");
       assertThat((String) phone.js(WIDER_THAN_THE_VIEWPORT)).as("nothing wider than the phone").isEmpty();
-    }
 
-    // invoiced: the lines stay as booked, and there is nothing left to book
-    shop.invoiced(again);
+      // another visit marked on the phone, from the keyboard: the original is the one invoiced visit offered
+      phone.open("/work-orders/" + third);
+      phone.deep("#mark-comeback").sendKeys(org.openqa.selenium.Keys.ENTER);
+      phone.type("#comeback-reason", "Squeal again, third visit");
+      phone.js("arguments[0].scrollIntoView()", phone.deep("#comeback-form"));
+      phone.check("work-order-comeback-form");
+      assertThat((String) phone.js(WIDER_THAN_THE_VIEWPORT)).as("nothing wider than the phone").isEmpty();
+      phone.clickText("button", "Save comeback");
+      phone.waitForText("Marked as a comeback of " + originalNumber);
+      phone.deepWithText("#comeback-badge a", originalNumber);
+      phone.js("window.scrollTo(0, 0)");
+      phone.check("work-order-comeback-marked");
+      assertThat((String) phone.js(WIDER_THAN_THE_VIEWPORT)).as("nothing wider than the phone").isEmpty();
+    }
+    t.request().get("/work-orders/" + third + "/comeback").then().statusCode(200)
+        .body("originalWorkOrderId", org.hamcrest.Matchers.equalTo(original));
+
+    // invoiced: the lines stay as booked, and there is nothing left to book; the invoice says warranty too
+    String invoice = shop.invoiced(again);
     try (Browser browser = new Browser(Api.baseUrl(), "warranty", Browser.Size.DESKTOP)) {
       browser.signIn("/work-orders/" + again, owner.email(), owner.password());
       browser.deepWithText("td .badge", "Warranty");
       assertThat(browser.present("button[aria-label$='as warranty']")).isFalse();
       assertThat(browser.present("button[aria-label^='Charge again']")).isFalse();
+      browser.open("/invoices/" + invoice);
+      browser.deepWithText("td .badge", "Warranty");
+      browser.waitForText("no charge");
+      browser.js("arguments[0].scrollIntoView()", browser.deep("#lines-title"));
+      browser.check("invoice-warranty");
     }
+    try (Browser phone = new Browser(Api.baseUrl(), "warranty", Browser.Size.PHONE)) {
+      phone.signIn("/invoices/" + invoice, owner.email(), owner.password());
+      phone.deepWithText("td .badge", "Warranty");
+      phone.js("arguments[0].scrollIntoView()", phone.deep("#lines-title"));
+      phone.check("invoice-warranty");
+      assertThat((String) phone.js(WIDER_THAN_THE_VIEWPORT)).as("nothing wider than the phone").isEmpty();
+    }
+  }
+
+  /** Changes the work order's mileage in (as the advisor would, under its current version). */
+  private static void mileageIn(Api.Tenant t, String workOrder, int miles) {
+    Response current = t.request().get("/work-orders/" + workOrder);
+    t.request().header("If-Match", current.header("ETag"))
+        .body(Map.of("mileageIn", miles, "complaint", current.<String>path("complaint")))
+        .put("/work-orders/" + workOrder).then().statusCode(200);
   }
 
   private static String bay(Api.Tenant t, String name, String kind) {
