@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -209,7 +210,7 @@ public class StaffService {
     return new Accepted(userId, member.getEmail());
   }
 
-  private static StaffMember invited(java.util.Optional<StaffMember> found) {
+  private static StaffMember invited(Optional<StaffMember> found) {
     StaffMember member = found.orElseThrow(() -> new DomainException.NotFound("invitation", "in this URL"));
     if (!member.isEnabled()) {
       throw new DomainException.Conflict("This invitation was already used or replaced by a newer one");
