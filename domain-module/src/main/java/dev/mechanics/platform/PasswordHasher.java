@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of a {@link HashingPool} (issue 15.9, {@code bench/signin-load.sh}): at most half the cores (at least one, at
  * most four) hash at once, which bounds the heap (a flood of 16 parallel sign-ins ran a 512 MiB server out of
  * memory before the bound), and a request thread that needs a core preempts a hash. Callers hold no transaction
- * and no pooled connection while they wait ({@code AuthenticationService}), but they do hold a request thread:
+ * and no pooled connection while they wait (every caller, ADR 0057), but they do hold a request thread:
  * beyond {@code PASSWORD_HASH_QUEUE} waiting, or after {@code PASSWORD_HASH_MAX_WAIT_MS}, a caller is told to try
  * again later (429) instead of holding it longer (server.xml keeps more core threads than the queue is long).
  */

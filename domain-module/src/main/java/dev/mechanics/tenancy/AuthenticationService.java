@@ -1,6 +1,5 @@
 package dev.mechanics.tenancy;
 
-import dev.mechanics.audit.AuditTrail;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.PasswordHasher;
 import dev.mechanics.platform.SecurityEvents;
@@ -38,16 +37,13 @@ public class AuthenticationService {
   SecurityEvents events;
 
   @Inject
-  SessionService sessions;
-
-  @Inject
   PasswordPolicy policy;
 
   @Inject
   PlatformOperators operators;
 
   @Inject
-  AuditTrail audit;
+  PasswordChanges passwordChanges;
 
   /** Fired (outside any transaction) when failed sign-ins have just locked an account: the notice mail. */
   public record AccountLocked(UUID organizationId, UUID userId, Instant until) {
@@ -117,18 +113,18 @@ public class AuthenticationService {
         member.getName(), staff.membershipsOf(member.getId()), operator), null, member.getId(), false, null);
   }
 
-  /** Changes the caller's own password after checking the current one; every session of theirs ends. */
-  @Transactional
+  /**
+   * Changes the caller's own password after checking the current one; every session of theirs ends. Both hashes
+   * run with no transaction open (ADR 0057): the stored hash is read in one short transaction and the new one
+   * written in another, which answers 409 if the password changed in between.
+   */
   public void changePassword(Caller caller, String currentPassword, String newPassword) {
-    StaffMember member = staff.find(caller.userId())
-        .orElseThrow(() -> new DomainException.NotFound("user", caller.userId()));
-    if (!hasher.matches(currentPassword, member.getPasswordHash())) {
+    PasswordChanges.OnFile onFile = passwordChanges.onFile(caller.userId());
+    if (!hasher.matches(currentPassword, onFile.passwordHash())) {
       throw DomainException.InvalidInput.field("currentPassword", "is not your current password");
     }
-    policy.require("newPassword", newPassword, member.getEmail());
-    member.changePassword(hasher.hash(newPassword));
-    sessions.revokeAllOf(member.getId(), "password-changed");
-    audit.record("user.password-changed", "user", member.getId(), null, null, null);
+    policy.require("newPassword", newPassword, onFile.email());
+    passwordChanges.replace(onFile, hasher.hash(newPassword));
   }
 
   /** Refreshes what {@code GET /me} shows for the caller. */

@@ -137,8 +137,8 @@ public class StaffMember extends TenantOwnedEntity {
     return invitationNonce != null;
   }
 
-  /** Checks the link's nonce and expiry, then sets the chosen password; the link cannot be used again. */
-  public void acceptInvitation(UUID nonce, Instant now, String newHash) {
+  /** The link's nonce and expiry: 409 for a link used or replaced, 410 for an expired one. */
+  public void requireInvitation(UUID nonce, Instant now) {
     if (invitationNonce == null || !invitationNonce.equals(nonce)) {
       throw new DomainException.Conflict("This invitation was already used or replaced by "
           + "a newer one");
@@ -147,6 +147,11 @@ public class StaffMember extends TenantOwnedEntity {
       throw new DomainException.Gone("This invitation expired at " + invitationExpiresAt
           + "; ask for a new one");
     }
+  }
+
+  /** Checks the link's nonce and expiry, then sets the chosen password; the link cannot be used again. */
+  public void acceptInvitation(UUID nonce, Instant now, String newHash) {
+    requireInvitation(nonce, now);
     this.passwordHash = newHash;
     this.invitationNonce = null;
     this.invitationExpiresAt = null;

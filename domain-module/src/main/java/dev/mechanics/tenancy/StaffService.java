@@ -5,17 +5,15 @@ import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Ids;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
-import dev.mechanics.platform.PasswordHasher;
 import dev.mechanics.platform.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,9 +29,6 @@ public class StaffService {
 
   @Inject
   Shops shops;
-
-  @Inject
-  PasswordHasher hasher;
 
   @Inject
   PasswordPolicy policy;
@@ -93,7 +88,11 @@ public class StaffService {
     return staff.membershipsOf(userId);
   }
 
-  public StaffMember create(Caller caller, NewStaff request) {
+  /**
+   * What {@link #create} checks before the costly hash (403, 409, 422), in a short transaction of its own, so that
+   * a request refused anyway does not queue for the hasher ({@link StaffPasswords}).
+   */
+  public void vet(Caller caller, NewStaff request) {
     requireStaffReader(caller);
     if (request.memberships().isEmpty()) {
       throw DomainException.InvalidInput.field("memberships", "give the new user a role in at least one shop");
@@ -112,9 +111,16 @@ public class StaffService {
       throw new DomainException.Conflict("An account with this e-mail already exists",
           List.of(new DomainException.FieldProblem("email", "is already registered")));
     }
-    // an invited user gets a password nobody knows until they choose their own through the link
-    StaffMember member = new StaffMember(Tenancy.current(), request.email(), request.name(),
-        hasher.hash(invited ? unguessable() : request.password()));
+  }
+
+  /**
+   * Stores the new staff member with {@code passwordHash}, computed before this transaction began (ADR 0057) by
+   * {@link StaffPasswords#forNewStaff}; the checks run again, as the world may have changed meanwhile.
+   */
+  public StaffMember create(Caller caller, NewStaff request, String passwordHash) {
+    vet(caller, request);
+    boolean invited = request.password() == null;
+    StaffMember member = new StaffMember(Tenancy.current(), request.email(), request.name(), passwordHash);
     if (invited) {
       member.invite(Ids.newId(), Instant.now().plus(request.invitationLifetime()));
     }
@@ -182,29 +188,34 @@ public class StaffService {
   }
 
   /**
-   * Public (the signed link is the credential): sets the invited user's password. Runs in the user's
-   * organization, which {@link InvitationService} binds before this transaction starts.
+   * Public (the signed link is the credential): what accepting checks before the costly hash, changing nothing.
+   * Runs in the user's organization, which {@link InvitationService} binds before this transaction starts.
    */
-  public Accepted acceptInvitation(UUID userId, UUID nonce, String password) {
-    StaffMember member = staff.find(userId).orElseThrow(() -> new DomainException.NotFound("invitation",
-        "in this URL"));
-    if (!member.isEnabled()) {
-      throw new DomainException.Conflict("This invitation was already used or replaced by a newer one");
-    }
-    Instant now = Instant.now();
-    // nonce and expiry before the policy and the (costly) hash: a used link answers the same whatever is sent
-    member.acceptInvitation(nonce, now, "pending");
+  public void checkInvitation(UUID userId, UUID nonce, String password) {
+    StaffMember member = invited(staff.find(userId));
+    // nonce and expiry before the policy: a used link answers the same whatever is sent
+    member.requireInvitation(nonce, Instant.now());
     policy.require("password", password, member.getEmail());
-    member.changePassword(hasher.hash(password));
+  }
+
+  /**
+   * Sets the invited user's password to {@code passwordHash}, hashed after {@link #checkInvitation} with no
+   * transaction open; the link is checked again under the row's lock, so a link used meanwhile answers 409.
+   */
+  public Accepted acceptInvitation(UUID userId, UUID nonce, String passwordHash) {
+    StaffMember member = invited(staff.findForUpdate(userId));
+    member.acceptInvitation(nonce, Instant.now(), passwordHash);
     audit.record("user.invitation-accepted", "user", userId, null, Map.of("invitationPending", "true"),
         Map.of("invitationPending", "false"));
     return new Accepted(userId, member.getEmail());
   }
 
-  private static String unguessable() {
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    return Base64.getEncoder().encodeToString(secret);
+  private static StaffMember invited(Optional<StaffMember> found) {
+    StaffMember member = found.orElseThrow(() -> new DomainException.NotFound("invitation", "in this URL"));
+    if (!member.isEnabled()) {
+      throw new DomainException.Conflict("This invitation was already used or replaced by a newer one");
+    }
+    return member;
   }
 
   /** Disables the account and ends all its sessions at once. */

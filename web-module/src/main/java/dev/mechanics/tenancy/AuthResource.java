@@ -133,8 +133,10 @@ public class AuthResource {
   @Operation(operationId = "changePassword", summary = "Change one's password",
       description = "Changes the caller's password. 422 when `currentPassword` is wrong or the new one breaks the "
           + "password policy (at least 12 characters, not a common password, not the e-mail). Every session of "
-          + "the caller ends, this one included: sign in again.")
+          + "the caller ends, this one included: sign in again. 409 when the password was changed by another "
+          + "request while this one was checked.")
   @APIResponse(responseCode = "204", description = "Changed; every session of the caller has ended.")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "422", ref = "Unprocessable")
   public Response changePassword(@Valid @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
       examples = @ExampleObject(name = "change", value = """

@@ -62,6 +62,9 @@ public class UserResource {
   StaffService staff;
 
   @Inject
+  StaffPasswords passwords;
+
+  @Inject
   CurrentCaller caller;
 
   @Inject
@@ -159,10 +162,13 @@ public class UserResource {
       throw new DomainException.Malformed("password",
           "password must not be blank (leave it out to invite the user by mail)");
     }
+    StaffService.NewStaff newStaff = new StaffService.NewStaff(request.email().trim(), request.name().trim(),
+        password, roles, lifetime());
+    // hashed before the transaction: waiting for the hasher holds no pooled connection (ADR 0057)
+    String passwordHash = passwords.forNewStaff(caller.get(), newStaff);
     // the new staff member and their invitation mail commit together (the outbox, ADR 0046)
     return oneTransaction.call(() -> {
-      StaffMember member = staff.create(caller.get(), new StaffService.NewStaff(request.email().trim(),
-          request.name().trim(), password, roles, lifetime()));
+      StaffMember member = staff.create(caller.get(), newStaff, passwordHash);
       Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder()
           .path(member.getId().toString()).build()).entity(view(member));
       if (member.isInvitationPending()) {
