@@ -115,6 +115,13 @@ public class ReportStore {
     Instant from = fromDay.atStartOfDay(zone).toInstant().isAfter(run.from()) ? fromDay.atStartOfDay(zone).toInstant()
         : run.from();
     return sql(c -> {
+      // Measured (docs/benchmarks.md): PostgreSQL cannot estimate the local days, so it expects a group per line,
+      // sorts a million rows for the grouping (on disk with the default 4 MB) and, the plan looking costly, JIT-
+      // compiles it (0.15-0.25 s, a fifth of the whole query). For this transaction only: sort in memory, no JIT.
+      try (PreparedStatement st = c.prepareStatement("select set_config('jit', 'off', true), "
+          + "set_config('work_mem', '64MB', true)")) {
+        st.execute();
+      }
       try (PreparedStatement st = c.prepareStatement("""
           select (i.issued_at at time zone ?)::date, i.shop_id, l.type, l.technician_id, count(*),
                  coalesce(sum(l.amount), 0), coalesce(sum(l.hours), 0),
@@ -196,30 +203,56 @@ public class ReportStore {
   }
 
   /**
-   * Adds one shop-day's sums unless that shop-day was already added to the run (read again after a restart):
-   * then nothing changes. Returns whether it was added. Runs on the chunk transaction's connection, so the sums
-   * and the shop-day's mark commit with the checkpoint.
+   * Adds a chunk's shop-days to the run's sums, leaving out those already added (read again after a restart), in
+   * four statements whatever the chunk's size: mark the shop-days (only the new marks come back), then add the
+   * marked ones to the run's line count, the shops' and the technicians' sums. Returns the shop-days added. Runs
+   * on the chunk transaction's connection, so the sums and the marks commit with the checkpoint.
    */
-  boolean add(long instanceId, ShopDaySums sums) {
-    ShopDay day = sums.shopDay();
-    ShopSums s = sums.shop();
+  List<ShopDaySums> add(long instanceId, List<ShopDaySums> chunk) {
+    if (chunk.isEmpty()) {
+      return List.of();
+    }
     return sql(c -> {
+      Map<ShopDay, ShopDaySums> byDay = new HashMap<>();
+      String[] shops = new String[chunk.size()];
+      String[] days = new String[chunk.size()];
+      Long[] lines = new Long[chunk.size()];
+      for (int i = 0; i < chunk.size(); i++) {
+        ShopDaySums s = chunk.get(i);
+        byDay.put(s.shopDay(), s);
+        shops[i] = s.shopDay().shopId().toString();
+        days[i] = s.shopDay().day().toString();
+        lines[i] = s.shop().lines;
+      }
+      List<ShopDaySums> added = new ArrayList<>();
       try (PreparedStatement st = c.prepareStatement("insert into report_run_days (instance_id, shop_id, day, lines) "
-          + "values (?,?,?,?) on conflict do nothing")) {
+          + "select ?, d.shop_id::uuid, d.day::date, d.lines from unnest(?::text[], ?::text[], ?::bigint[]) "
+          + "as d(shop_id, day, lines) on conflict do nothing returning shop_id, day")) {
         st.setLong(1, instanceId);
-        st.setObject(2, day.shopId());
-        st.setObject(3, day.day());
-        st.setLong(4, s.lines);
-        if (st.executeUpdate() == 0) {
-          return false;
+        st.setArray(2, c.createArrayOf("text", shops));
+        st.setArray(3, c.createArrayOf("text", days));
+        st.setArray(4, c.createArrayOf("int8", lines));
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            added.add(byDay.get(new ShopDay(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class))));
+          }
         }
       }
-      if (s.lines == 0) {
-        return true;
+      Map<UUID, ShopSums> perShop = new HashMap<>();
+      Map<List<UUID>, TechnicianSums> perTechnician = new HashMap<>();
+      long total = 0;
+      for (ShopDaySums s : added) {
+        total += s.shop().lines;
+        perShop.merge(s.shopDay().shopId(), s.shop(), ReportStore::plus);
+        s.technicians().forEach((tech, t) -> perTechnician.merge(List.of(s.shopDay().shopId(), tech), t,
+            ReportStore::plus));
+      }
+      if (total == 0) {
+        return added;
       }
       try (PreparedStatement st = c.prepareStatement("update report_runs set lines_counted = lines_counted + ? "
           + "where instance_id = ?")) {
-        st.setLong(1, s.lines);
+        st.setLong(1, total);
         st.setLong(2, instanceId);
         st.executeUpdate();
       }
@@ -234,27 +267,31 @@ public class ReportStore {
           + "parts_without_cost = report_shop_totals.parts_without_cost + excluded.parts_without_cost, "
           + "fee_sales = report_shop_totals.fee_sales + excluded.fee_sales, "
           + "discounts = report_shop_totals.discounts + excluded.discounts")) {
-        st.setLong(1, instanceId);
-        st.setObject(2, day.shopId());
-        st.setLong(3, s.lines);
-        st.setBigDecimal(4, s.laborSales);
-        st.setBigDecimal(5, s.laborHours);
-        st.setBigDecimal(6, s.partsSales);
-        st.setBigDecimal(7, s.partsCost);
-        st.setLong(8, s.partsWithoutCost);
-        st.setBigDecimal(9, s.feeSales);
-        st.setBigDecimal(10, s.discounts);
-        st.executeUpdate();
+        for (Map.Entry<UUID, ShopSums> e : perShop.entrySet()) {
+          ShopSums s = e.getValue();
+          st.setLong(1, instanceId);
+          st.setObject(2, e.getKey());
+          st.setLong(3, s.lines);
+          st.setBigDecimal(4, s.laborSales);
+          st.setBigDecimal(5, s.laborHours);
+          st.setBigDecimal(6, s.partsSales);
+          st.setBigDecimal(7, s.partsCost);
+          st.setLong(8, s.partsWithoutCost);
+          st.setBigDecimal(9, s.feeSales);
+          st.setBigDecimal(10, s.discounts);
+          st.addBatch();
+        }
+        st.executeBatch();
       }
-      if (!sums.technicians().isEmpty()) {
+      if (!perTechnician.isEmpty()) {
         try (PreparedStatement st = c.prepareStatement("insert into report_technician_hours (instance_id, shop_id, "
             + "technician_id, hours_sold, labor_sales) values (?,?,?,?,?) on conflict (instance_id, shop_id, "
             + "technician_id) do update set hours_sold = report_technician_hours.hours_sold + excluded.hours_sold, "
             + "labor_sales = report_technician_hours.labor_sales + excluded.labor_sales")) {
-          for (Map.Entry<UUID, TechnicianSums> e : sums.technicians().entrySet()) {
+          for (Map.Entry<List<UUID>, TechnicianSums> e : perTechnician.entrySet()) {
             st.setLong(1, instanceId);
-            st.setObject(2, day.shopId());
-            st.setObject(3, e.getKey());
+            st.setObject(2, e.getKey().get(0));
+            st.setObject(3, e.getKey().get(1));
             st.setBigDecimal(4, e.getValue().hours);
             st.setBigDecimal(5, e.getValue().laborSales);
             st.addBatch();
@@ -262,8 +299,28 @@ public class ReportStore {
           st.executeBatch();
         }
       }
-      return true;
+      return added;
     });
+  }
+
+  private static ShopSums plus(ShopSums a, ShopSums b) {
+    ShopSums s = new ShopSums();
+    s.lines = a.lines + b.lines;
+    s.laborSales = a.laborSales.add(b.laborSales);
+    s.laborHours = a.laborHours.add(b.laborHours);
+    s.partsSales = a.partsSales.add(b.partsSales);
+    s.partsCost = a.partsCost.add(b.partsCost);
+    s.partsWithoutCost = a.partsWithoutCost + b.partsWithoutCost;
+    s.feeSales = a.feeSales.add(b.feeSales);
+    s.discounts = a.discounts.add(b.discounts);
+    return s;
+  }
+
+  private static TechnicianSums plus(TechnicianSums a, TechnicianSums b) {
+    TechnicianSums t = new TechnicianSums();
+    t.hours = a.hours.add(b.hours);
+    t.laborSales = a.laborSales.add(b.laborSales);
+    return t;
   }
 
   String organizationName(UUID organizationId) {
