@@ -27,14 +27,14 @@ public class ShopReportTotalsWriter extends AbstractItemWriter {
   StepContext step;
 
   @Inject
-  ReportStore store;
+  ShopDayTotals totals;
 
   private long counted;
 
   @Override
   public void writeItems(List<Object> items) {
     List<ShopDaySums> chunk = items.stream().map(ShopDaySums.class::cast).toList();
-    List<ShopDaySums> added = store.add(job.getInstanceId(), chunk);
+    List<ShopDaySums> added = totals.add(job.getInstanceId(), chunk);
     added.forEach(s -> counted += s.shop().lines);
     if (added.size() < chunk.size()) {
       LOG.info(() -> "daily-shop-report run " + job.getInstanceId() + ": " + (chunk.size() - added.size())
