@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 
 /**
  * Adds a chunk's shop-days to the run's sums in {@code report_shop_totals} and {@code report_technician_hours},
- * in the chunk's transaction, together with the checkpoint. A shop-day is added once: read again after a
+ * in the chunk's transaction, together with the checkpoint, in a few statements per chunk (not per shop-day). A shop-day is added once: read again after a
  * restart, it is found in {@code report_run_days} and skipped.
  */
 @Dependent
@@ -27,25 +27,22 @@ public class ShopReportTotalsWriter extends AbstractItemWriter {
   StepContext step;
 
   @Inject
-  ReportStore store;
+  ShopDayTotals totals;
 
   private long counted;
 
   @Override
   public void writeItems(List<Object> items) {
-    ShopDay last = null;
-    for (Object o : items) {
-      ShopDaySums sums = (ShopDaySums) o;
-      last = sums.shopDay();
-      if (store.add(job.getInstanceId(), sums)) {
-        counted += sums.shop().lines;
-      } else {
-        LOG.info(() -> "daily-shop-report run " + job.getInstanceId() + ": shop-day " + sums.shopDay().key()
-            + " was already counted; not added again");
-      }
+    List<ShopDaySums> chunk = items.stream().map(ShopDaySums.class::cast).toList();
+    List<ShopDaySums> added = totals.add(job.getInstanceId(), chunk);
+    added.forEach(s -> counted += s.shop().lines);
+    if (added.size() < chunk.size()) {
+      LOG.info(() -> "daily-shop-report run " + job.getInstanceId() + ": " + (chunk.size() - added.size())
+          + " shop-day(s) of the chunk were already counted; not added again");
     }
-    if (last != null) {
-      step.setPersistentUserData("LINES " + counted + " (this execution), up to " + last.key());
+    if (!chunk.isEmpty()) {
+      step.setPersistentUserData("LINES " + counted + " (this execution), up to "
+          + chunk.get(chunk.size() - 1).shopDay().key());
     }
   }
 }
