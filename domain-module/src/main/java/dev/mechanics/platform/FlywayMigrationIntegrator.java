@@ -21,20 +21,47 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
  * Runs the Flyway migrations while Hibernate builds its SessionFactory, before schema validation.
  *
  * <p>Liberty builds the persistence unit before any CDI or servlet start-up hook runs, so this is the only
- * place where migrations are guaranteed to precede the first use of JPA (LIBERTY-NOTES).
+ * place where migrations are guaranteed to precede the first use of JPA (LIBERTY-NOTES). Hibernate's schema
+ * validation runs here too, after the migration ({@link SchemaCheck}). When the database does not answer, the
+ * application deploys anyway and {@link StartupMigration} retries in the background (ADR 0055).
  */
 public class FlywayMigrationIntegrator implements Integrator {
 
   private static final Logger LOG = Logger.getLogger(FlywayMigrationIntegrator.class.getName());
+
+  private volatile StartupMigration retrying;
 
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
                         SessionFactoryImplementor sessionFactory) {
     DataSource dataSource = sessionFactory.getServiceRegistry().requireService(ConnectionProvider.class)
         .unwrap(DataSource.class);
+    // configuration and JNDI are read here, on the deploying thread; a retry runs on a thread of its own
     DataSource owner = migrationDataSource();
+    String applicationUrl = ConfigProvider.getConfig().getOptionalValue("DATABASE_URL", String.class).orElse("");
+    SchemaCheck check = new SchemaCheck(metadata, sessionFactory.getServiceRegistry());
+    Runnable migration = () -> migrate(dataSource, owner, applicationUrl, check);
+    try {
+      migration.run();
+      SchemaState.attempted(null);
+      SchemaState.set(SchemaState.Phase.READY);
+    } catch (RuntimeException e) {
+      SchemaState.attempted(e);
+      if (!DatabaseUnreachable.is(e)) {
+        SchemaState.set(SchemaState.Phase.FAILED);
+        throw e;
+      }
+      // Hibernate itself needs no connection to boot (persistence.xml): deploy, stay not ready, keep trying
+      LOG.warning("The database does not answer at start (" + e.getClass().getSimpleName() + "): the "
+          + "application starts not ready and migrates as soon as it answers");
+      SchemaState.set(SchemaState.Phase.WAITING_FOR_DATABASE);
+      retrying = StartupMigration.start(migration, StartupMigration.limit());
+    }
+  }
+
+  private static void migrate(DataSource dataSource, DataSource owner, String applicationUrl, SchemaCheck check) {
     if (owner != null) {
-      provisionApplicationRole(owner);
+      provisionApplicationRole(owner, applicationUrl);
     }
     MigrateResult result = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
         .dataSource(owner == null ? dataSource : owner)
@@ -51,6 +78,7 @@ public class FlywayMigrationIntegrator implements Integrator {
     String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
     LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
         + " migrations applied now)");
+    check.validate();
   }
 
   /**
@@ -75,9 +103,7 @@ public class FlywayMigrationIntegrator implements Integrator {
   static final String MIGRATION_VARIABLE = "DATABASE_MIGRATION_URL";
 
   /** The role DATABASE_URL names exists, with DATABASE_URL's password, before the application connects as it. */
-  private static void provisionApplicationRole(DataSource owner) {
-    String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-        .getOptionalValue("DATABASE_URL", String.class).orElse("");
+  private static void provisionApplicationRole(DataSource owner, String url) {
     ApplicationRole role = ApplicationRole.fromDatabaseUrl(url).orElse(null);
     if (role == null) {
       return;
@@ -125,6 +151,9 @@ public class FlywayMigrationIntegrator implements Integrator {
 
   @Override
   public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
-    // nothing to release
+    StartupMigration r = retrying;
+    if (r != null) {
+      r.stop(); // the application stops before the database came back
+    }
   }
 }

@@ -181,6 +181,26 @@ class ContainerFilesTest {
         assertThat(agentConfig.path("sampling").path("overrides").toString()).as("health probes are not telemetry").contains("/health");
     }
 
+    /** Without an LTPA keys password Liberty refuses every token (CWWKS4118E); the image has no server.env (ADR 0055). */
+    @Test
+    void entrypointGivesLibertyItsLtpaAndKeystorePasswordsUnlessThePlatformDoes(@TempDir Path temp) throws Exception {
+        Path liberty = temp.resolve("docker-server.sh");
+        Files.writeString(liberty, "#!/bin/bash\necho \"ltpa=[${ltpa_keys_password:-}] keystore=[${keystore_password:-}]\"\n");
+        liberty.toFile().setExecutable(true);
+        Path security = Files.createDirectories(temp.resolve("output/defaultServer/resources/security"));
+        Files.writeString(security.resolve("ltpa.keys"), "encrypted with an earlier start's password");
+
+        String generated = runEntrypoint(Map.of("LIBERTY_ENTRYPOINT", liberty.toString(), "WLP_OUTPUT_DIR", temp.resolve("output").toString()));
+        assertThat(generated).containsPattern("ltpa=\\[[A-Za-z0-9+/=]{40,}\\]").containsPattern("keystore=\\[[A-Za-z0-9+/=]{40,}\\]");
+        assertThat(security.resolve("ltpa.keys")).as("stale keys removed").doesNotExist();
+
+        Files.writeString(security.resolve("ltpa.keys"), "encrypted with the platform's password");
+        String given = runEntrypoint(Map.of("LIBERTY_ENTRYPOINT", liberty.toString(), "WLP_OUTPUT_DIR", temp.resolve("output").toString(),
+                "ltpa_keys_password", "from-app-settings", "keystore_password", "also-given"));
+        assertThat(given).contains("ltpa=[from-app-settings] keystore=[also-given]");
+        assertThat(security.resolve("ltpa.keys")).as("kept: its password is the platform's").exists();
+    }
+
     /** Issue 17, point 8: sslmode=verify-full needs the roots Azure's PostgreSQL certificates chain to, in the image. */
     @Test
     void theImageCarriesTheAzurePostgresRootsTheDatabaseUrlNames() throws Exception {
@@ -260,6 +280,9 @@ class ContainerFilesTest {
                 "/opt/ol/wlp/bin/server", "run", "defaultServer").redirectErrorStream(true);
         builder.environment().remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
         builder.environment().remove("JVM_ARGS");
+        builder.environment().remove("ltpa_keys_password");
+        builder.environment().remove("keystore_password");
+        builder.environment().remove("WLP_OUTPUT_DIR");
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

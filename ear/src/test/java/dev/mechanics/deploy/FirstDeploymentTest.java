@@ -276,7 +276,7 @@ class FirstDeploymentTest {
         assertThat(template.parameters().path("databaseAppPassword").path("type").asText()).isEqualTo("securestring");
         // The owner role provisions the application role from DATABASE_URL at migration time (domain-module).
         assertThat(ContainerFilesTest.read(ProjectLayout.file("domain-module/src/main/java/dev/mechanics/platform/FlywayMigrationIntegrator.java")))
-                .contains("provisionApplicationRole(owner)");
+                .contains("provisionApplicationRole(owner, ");
     }
 
     @Test

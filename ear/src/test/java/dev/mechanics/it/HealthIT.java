@@ -21,7 +21,11 @@ class HealthIT {
     }
     Api.anonymous().basePath("/").get("/health/ready").then()
         .body("checks.name", hasItem("database"))
-        .body("checks.find { it.name == 'database' }.data.responseTimeMs", greaterThanOrEqualTo(0));
+        .body("checks.find { it.name == 'database' }.data.responseTimeMs", greaterThanOrEqualTo(0))
+        // ADR 0055: the schema is migrated and checked; Liberty's LTPA keys exist, so tokens can be accepted
+        .body("checks.find { it.name == 'database-schema' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'database-schema' }.data.phase", equalTo("ready"))
+        .body("checks.find { it.name == 'authentication' }.status", equalTo("UP"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import dev.mechanics.platform.OutageLog;
+import dev.mechanics.platform.lifecycle.AfterMigration;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,9 @@ public class BatchScheduler {
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService executor;
+
+  @Inject
+  AfterMigration afterMigration;
 
   @Inject
   Schedules schedules;
@@ -80,10 +84,12 @@ public class BatchScheduler {
   private ScheduledFuture<?> beating;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    for (JobDefinition job : jobs.all()) {
-      job.defaultSchedule().ifPresent(cron -> schedules.ensurePlatformSchedule(job.name(), cron, timeZone,
-          clock.instant()));
-    }
+    afterMigration.run("platform schedules", () -> {
+      for (JobDefinition job : jobs.all()) {
+        job.defaultSchedule().ifPresent(cron -> schedules.ensurePlatformSchedule(job.name(), cron, timeZone,
+            clock.instant()));
+      }
+    });
     // every instance beats for the runs it executes, whether or not it fires schedules
     beating = executor.scheduleWithFixedDelay(heartbeats::beat, heartbeats.interval().toSeconds(),
         heartbeats.interval().toSeconds(), TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.mechanics.platform.health;
 
+import dev.mechanics.platform.SchemaState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
@@ -10,7 +11,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Startup;
 
-/** The process is alive and started; carries version and uptime so /health shows them too. */
+/**
+ * The process is alive and started; carries version and uptime so /health shows them too. DOWN only when the
+ * start-up migration gave up (ADR 0055).
+ */
 @Liveness
 @Startup
 @ApplicationScoped
@@ -22,7 +26,8 @@ public class ApplicationLiveness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("application").up()
+    // the start-up migration gave up (ADR 0055): a restart is what helps, and only the platform can do it
+    return HealthCheckResponse.named("application").status(SchemaState.phase() != SchemaState.Phase.FAILED)
         .withData("version", version)
         .withData("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000)
         .withData("timestamp", Instant.now().toString())

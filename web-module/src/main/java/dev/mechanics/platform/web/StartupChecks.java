@@ -3,6 +3,7 @@ package dev.mechanics.platform.web;
 import dev.mechanics.customer.PersonalDataRekeying;
 import dev.mechanics.demo.DemoData;
 import dev.mechanics.platform.crypto.PersonalDataKeys;
+import dev.mechanics.platform.lifecycle.AfterMigration;
 import dev.mechanics.platform.ratelimit.RateLimits;
 import dev.mechanics.platform.security.JwtKeys;
 import dev.mechanics.platform.security.SecuritySettings;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses to start on invalid configuration (the message names the variable and never its value) and loads
- * the demo chain when {@code DEMO_DATA=true}. Migrations have already run (FlywayMigrationIntegrator).
+ * the demo chain when {@code DEMO_DATA=true}. Migrations have usually run (FlywayMigrationIntegrator); when the
+ * database was away at start, the work that needs it waits for them (AfterMigration, ADR 0055).
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -42,6 +44,9 @@ public class StartupChecks {
 
   @Inject
   AppEnvironment environment;
+
+  @Inject
+  AfterMigration afterMigration;
 
   @Inject
   ClientAddress clientAddress;
@@ -79,11 +84,13 @@ public class StartupChecks {
     }
     security.accessTokenLifetime();
     security.refreshTokenLifetime();
-    rekeying.run();
     rateLimits.probe();
-    if (loadDemoData && demoData.loadIfEmpty()) {
-      LOG.info("Demo sign-in: " + DemoData.OWNER_EMAIL + " (password in the README)");
-    }
+    afterMigration.run("start-up data (re-keying, demo data)", () -> {
+      rekeying.run();
+      if (loadDemoData && demoData.loadIfEmpty()) {
+        LOG.info("Demo sign-in: " + DemoData.OWNER_EMAIL + " (password in the README)");
+      }
+    });
     LOG.info("Mechanics " + version + " started");
   }
 }
