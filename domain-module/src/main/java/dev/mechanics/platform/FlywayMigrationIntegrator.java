@@ -41,22 +41,14 @@ public class FlywayMigrationIntegrator implements Integrator {
     String applicationUrl = ConfigProvider.getConfig().getOptionalValue("DATABASE_URL", String.class).orElse("");
     SchemaCheck check = new SchemaCheck(metadata, sessionFactory.getServiceRegistry());
     Runnable migration = () -> migrate(dataSource, owner, applicationUrl, check);
-    try {
-      migration.run();
-      SchemaState.attempted(null);
-      SchemaState.set(SchemaState.Phase.READY);
-    } catch (RuntimeException e) {
-      SchemaState.attempted(e);
-      if (!DatabaseUnreachable.is(e)) {
-        SchemaState.set(SchemaState.Phase.FAILED);
-        throw e;
-      }
-      // Hibernate itself needs no connection to boot (persistence.xml): deploy, stay not ready, keep trying
-      LOG.warning("The database does not answer at start (" + e.getClass().getSimpleName() + "): the "
-          + "application starts not ready and migrates as soon as it answers");
-      SchemaState.set(SchemaState.Phase.WAITING_FOR_DATABASE);
-      retrying = StartupMigration.start(migration, StartupMigration.limit());
+    if (StartupMigration.attempt(migration)) {
+      return;
     }
+    // Hibernate itself needs no connection to boot (persistence.xml): deploy, stay not ready, keep trying
+    LOG.warning("The database does not answer at start (" + SchemaState.lastError() + "): the "
+        + "application starts not ready and migrates as soon as it answers");
+    SchemaState.set(SchemaState.Phase.WAITING_FOR_DATABASE);
+    retrying = StartupMigration.start(migration, StartupMigration.limit());
   }
 
   private static void migrate(DataSource dataSource, DataSource owner, String applicationUrl, SchemaCheck check) {

@@ -58,28 +58,43 @@ final class StartupMigration implements Runnable {
         return;
       }
       try {
-        migration.run();
-        SchemaState.attempted(null);
-        SchemaState.set(SchemaState.Phase.READY);
-        LOG.info(() -> "The database answers: schema migrated after " + SchemaState.attempts() + " attempts");
-        return;
+        if (attempt(migration)) {
+          LOG.info(() -> "The database answers: schema migrated after " + SchemaState.attempts() + " attempts");
+          return;
+        }
       } catch (RuntimeException e) {
-        SchemaState.attempted(e);
-        if (!DatabaseUnreachable.is(e)) {
-          SchemaState.set(SchemaState.Phase.FAILED);
-          LOG.log(Level.SEVERE, "The start-up migration failed once the database answered; restart needed", e);
-          return;
-        }
-        if (System.nanoTime() > deadline) {
-          SchemaState.set(SchemaState.Phase.FAILED);
-          LOG.severe("The database did not answer within " + limit.toSeconds() + " s of the start ("
-              + e.getClass().getSimpleName() + "); restart needed");
-          return;
-        }
-        LOG.fine(() -> "database still unreachable at start: " + e.getClass().getSimpleName());
+        LOG.log(Level.SEVERE, "The start-up migration failed once the database answered; restart needed", e);
+        return;
       }
+      if (System.nanoTime() > deadline) {
+        SchemaState.set(SchemaState.Phase.FAILED);
+        LOG.severe("The database did not answer within " + limit.toSeconds() + " s of the start ("
+            + SchemaState.lastError() + "); restart needed");
+        return;
+      }
+      LOG.fine(() -> "database still unreachable at start: " + SchemaState.lastError());
       pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE.toMillis());
     }
+  }
+
+  /**
+   * One try of the migration: true and READY when it succeeds, false while the database does not answer; any
+   * other failure sets FAILED and is thrown (the deployment, or the retry, then gives up).
+   */
+  static boolean attempt(Runnable migration) {
+    try {
+      migration.run();
+    } catch (RuntimeException e) {
+      SchemaState.attempted(e);
+      if (DatabaseUnreachable.is(e)) {
+        return false;
+      }
+      SchemaState.set(SchemaState.Phase.FAILED);
+      throw e;
+    }
+    SchemaState.attempted(null);
+    SchemaState.set(SchemaState.Phase.READY);
+    return true;
   }
 
   private static boolean sleep(long millis) {
