@@ -2,6 +2,8 @@ package dev.mechanics.platform;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -36,6 +38,7 @@ final class HashingPool implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(HashingPool.class.getName());
   private static final AtomicInteger POOLS = new AtomicInteger();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final ThreadPoolExecutor executor;
   private final int threads;
@@ -43,12 +46,21 @@ final class HashingPool implements AutoCloseable {
   /** Moving average of one hash's wall time, for the Retry-After of a refusal; starts at a typical 50 ms. */
   private volatile long meanHashNanos = TimeUnit.MILLISECONDS.toNanos(50);
   private volatile int appliedNice;
+  private final int cpuPercent;
+  private final ThreadLocal<Long> owedRest = ThreadLocal.withInitial(() -> 0L);
 
   HashingPool(int threads, int queue, long maxWaitMillis, int nice) {
-    if (threads < 1 || queue < 0 || maxWaitMillis < 1 || nice < 0 || nice > 19) {
-      throw new IllegalArgumentException("password hashing: threads >= 1, queue >= 0, wait >= 1 ms, nice 0-19");
+    this(threads, queue, maxWaitMillis, nice, 100);
+  }
+
+  HashingPool(int threads, int queue, long maxWaitMillis, int nice, int cpuPercent) {
+    if (threads < 1 || queue < 0 || maxWaitMillis < 1 || nice < 0 || nice > 19 || cpuPercent < 1
+        || cpuPercent > 100) {
+      throw new IllegalArgumentException(
+          "password hashing: threads >= 1, queue >= 0, wait >= 1 ms, nice 0-19, CPU share 1-100 %");
     }
     this.threads = threads;
+    this.cpuPercent = cpuPercent;
     this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
     int pool = POOLS.incrementAndGet();
     AtomicInteger counter = new AtomicInteger();
@@ -59,13 +71,19 @@ final class HashingPool implements AutoCloseable {
         runnable -> {
           Thread thread = new Thread(() -> {
             lowerPriority(nice);
+            Argon2id.keepWorkingMemoryOnThisThread();
             runnable.run();
           }, "password-hasher-" + pool + "-" + counter.incrementAndGet());
           thread.setDaemon(true);
           thread.setPriority(Thread.MIN_PRIORITY);
           thread.setContextClassLoader(loader);
           return thread;
-        });
+        }) {
+      @Override
+      protected void afterExecute(Runnable task, Throwable failure) {
+        rest();
+      }
+    };
     executor.prestartAllCoreThreads();
   }
 
@@ -74,10 +92,15 @@ final class HashingPool implements AutoCloseable {
     try {
       future = executor.submit(() -> {
         long start = System.nanoTime();
+        long cpuStart = cpuNanos();
         try {
           return work.get();
         } finally {
-          meanHashNanos += (System.nanoTime() - start - meanHashNanos) / 8;
+          long took = System.nanoTime() - start;
+          meanHashNanos += (took - meanHashNanos) / 8;
+          // a share of CPU time: on a contended core a hash's wall time grows, the work it owes rest for does not
+          long cpu = cpuStart < 0 ? took : cpuNanos() - cpuStart;
+          owedRest.set(cpu * (100 - cpuPercent) / cpuPercent);
         }
       });
     } catch (RejectedExecutionException full) {
@@ -107,8 +130,30 @@ final class HashingPool implements AutoCloseable {
     }
   }
 
+  /**
+   * After a hash, and after its caller has the result, the thread rests in proportion to the CPU time the hash
+   * took, so that no hashing thread takes more than {@code cpuPercent} of a core however long the queue: what the
+   * other requests feel of a burst of sign-ins is bounded by that share, not only by the scheduler's priorities
+   * (issue 15.9, ADR 0057).
+   */
+  private void rest() {
+    long nanos = owedRest.get();
+    owedRest.set(0L);
+    if (nanos > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(nanos);
+      } catch (InterruptedException closing) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static long cpuNanos() {
+    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+  }
+
   private DomainException.TooManyRequests refusal(String message) {
-    long drain = (executor.getQueue().size() + threads) * meanHashNanos / threads;
+    long drain = (executor.getQueue().size() + threads) * meanHashNanos * 100 / cpuPercent / threads;
     long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(drain + TimeUnit.SECONDS.toNanos(1) - 1));
     return new DomainException.TooManyRequests(message + seconds + " s", seconds);
   }

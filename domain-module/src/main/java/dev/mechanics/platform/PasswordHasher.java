@@ -1,8 +1,5 @@
 package dev.mechanics.platform;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,8 +7,9 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Argon2id with OWASP's second recommended profile (19 MiB, 2 passes, 1 lane): about 30-50 ms here, so a
- * stolen table is slow to attack while sign-in stays quick.
+ * Argon2id with OWASP's second recommended profile (19 MiB, 2 passes, 1 lane): about 30-40 ms here, so a
+ * stolen table is slow to attack while sign-in stays quick ({@link Argon2id}: each hashing thread keeps its 19 MiB
+ * between hashes instead of handing them to the garbage collector).
  *
  * <p>Each hash holds 19 MiB of heap and a core while it runs, so hashes run only on the few low-priority threads
  * of a {@link HashingPool} (issue 15.9, {@code bench/signin-load.sh}): at most half the cores (at least one, at
@@ -26,9 +24,8 @@ public class PasswordHasher {
 
   static final int CONCURRENT_HASHES = Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
   static final int MAX_WAITING = 64;
-  private static final Argon2Function ARGON2 = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
   /** A real hash of a random password, so that an unknown e-mail costs as much time as a wrong password. */
-  private static final String DECOY = Password.hash("decoy-" + Ids.newId()).addRandomSalt(16).with(ARGON2).getResult();
+  private static final String DECOY = Argon2id.hash("decoy-" + Ids.newId(), Argon2id.Cost.OWASP);
 
   private HashingPool pool;
 
@@ -36,8 +33,9 @@ public class PasswordHasher {
   void configure(@ConfigProperty(name = "PASSWORD_HASH_THREADS", defaultValue = "0") int threads,
                  @ConfigProperty(name = "PASSWORD_HASH_QUEUE", defaultValue = "" + MAX_WAITING) int queue,
                  @ConfigProperty(name = "PASSWORD_HASH_MAX_WAIT_MS", defaultValue = "20000") long maxWaitMillis,
-                 @ConfigProperty(name = "PASSWORD_HASH_NICE", defaultValue = "10") int nice) {
-    pool = new HashingPool(threads == 0 ? CONCURRENT_HASHES : threads, queue, maxWaitMillis, nice);
+                 @ConfigProperty(name = "PASSWORD_HASH_NICE", defaultValue = "10") int nice,
+                 @ConfigProperty(name = "PASSWORD_HASH_CPU_PERCENT", defaultValue = "20") int cpuPercent) {
+    pool = new HashingPool(threads == 0 ? CONCURRENT_HASHES : threads, queue, maxWaitMillis, nice, cpuPercent);
   }
 
   @PreDestroy
@@ -48,16 +46,16 @@ public class PasswordHasher {
   }
 
   public String hash(String password) {
-    return bounded(() -> Password.hash(password).addRandomSalt(16).with(ARGON2).getResult());
+    return bounded(() -> Argon2id.hash(password, Argon2id.Cost.OWASP));
   }
 
   public boolean matches(String password, String hash) {
-    return bounded(() -> Password.check(password, hash).with(ARGON2));
+    return bounded(() -> Argon2id.matches(password, hash));
   }
 
   /** Spends the same work as {@link #matches} for an account that does not exist. */
   public void burnTime(String password) {
-    bounded(() -> Password.check(password, DECOY).with(ARGON2));
+    bounded(() -> Argon2id.matches(password, DECOY));
   }
 
   private <T> T bounded(Supplier<T> work) {

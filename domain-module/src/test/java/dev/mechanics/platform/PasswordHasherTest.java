@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -123,9 +125,41 @@ class PasswordHasherTest {
   }
 
   @Test
+  void aHashingThreadRestsAfterEachHashInProportionSoItTakesNoMoreThanItsShareOfACore() throws Exception {
+    try (HashingPool pool = new HashingPool(1, 8, 30_000, 0, 25)) {
+      long[] firstEnded = new long[1];
+      pool.run(() -> {
+        spinCpuMillis(40);
+        firstEnded[0] = System.nanoTime();
+        return true;
+      });
+      long answered = System.nanoTime();
+      long secondStarted = pool.run(System::nanoTime);
+
+      assertThat(TimeUnit.NANOSECONDS.toMillis(answered - firstEnded[0])).as("the caller does not wait for the rest")
+          .isLessThan(30);
+      // 40 ms of CPU at a 25 % share: 120 ms of rest before the thread takes the next hash
+      assertThat(TimeUnit.NANOSECONDS.toMillis(secondStarted - firstEnded[0])).isGreaterThanOrEqualTo(115);
+    }
+    assertThatThrownBy(() -> new HashingPool(1, 8, 1000, 10, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new HashingPool(1, 8, 1000, 10, 101)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Works until this thread has had {@code millis} of CPU time, however busy the machine. */
+  private static void spinCpuMillis(long millis) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long until = threads.getCurrentThreadCpuTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (threads.getCurrentThreadCpuTime() < until) {
+      spun++;
+    }
+  }
+
+  private static volatile long spun;
+
+  @Test
   void twentyConcurrentVerificationsThroughOneThreadAllSucceedAndWrongPasswordsFail() throws Exception {
     PasswordHasher hasher = new PasswordHasher();
-    hasher.configure(1, 64, 60_000, 19);
+    hasher.configure(1, 64, 60_000, 19, 100);
     ExecutorService callers = Executors.newFixedThreadPool(20);
     try {
       String hash = hasher.hash("correct horse battery staple");
