@@ -59,6 +59,10 @@ USER 1001
 # PORT is read by server.xml (httpEndpoint); App Service is told the same port through WEBSITES_PORT.
 ENV PORT=9080
 EXPOSE 9080
+# glibc gives each thread that allocates natively an arena of its own, up to 8 per core, and keeps their memory;
+# two arenas hold what this server allocates outside the heap (issue 12 goal 4: resident memory; bench/api-load.sh
+# runs its server the same way)
+ENV MALLOC_ARENA_MAX=2
 
 # Readiness as the platform sees it. curl is part of the UBI minimal base (the base image's own build
 # uses it); the probe needs no JVM. App Service ignores HEALTHCHECK and probes healthCheckPath

@@ -11,7 +11,9 @@
 #   1. build once:  mvn -B -ntp -DskipTests package
 #   2. bench/api-load.sh [port] [pg port]        (defaults 9280 55433; state and results in $WORK,
 #                                                  default /tmp/mechanics-bench)
-# env: SERVER_CPUS (0), LOAD_CPUS (1), WARMUP (10), DURATION (30), SCENARIOS (all six), HEAP (-Xmx512m),
+# The server runs as deployed: the heap of liberty-config/jvm.options and MALLOC_ARENA_MAX=2 as the image sets it.
+# env: SERVER_CPUS (0), LOAD_CPUS (1), WARMUP (10), DURATION (30), SCENARIOS (all six), HEAP (JVM options, one per
+#      line, appended to jvm.options; none by default),
 #      READY_TIMEOUT (600 s), KEEP=1 leaves server and database running afterwards.
 # Needs wrk, python3, psql, taskset, ss, and PostgreSQL's server binaries (/usr/lib/postgresql/*/bin).
 set -euo pipefail
@@ -41,7 +43,8 @@ cp -r "$WLP/usr/servers/mechanics" "$WORK/usr/servers/"
 rm -rf "$WORK/usr/servers/mechanics/"{configDropins,logs,workarea,tranlog}
 # the integration tests leave their in-server test applications in dropins/
 rm -rf "$WORK/usr/servers/mechanics/dropins"/*
-echo "${HEAP:--Xmx512m}" >>"$WORK/usr/servers/mechanics/jvm.options"
+if [ -n "${HEAP:-}" ]; then echo "$HEAP" >>"$WORK/usr/servers/mechanics/jvm.options"; fi
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 key() { head -c 32 /dev/urandom | base64; }
 # Appended to the build's server.env, never written over it: that file holds the keystore_password and
 # ltpa_keys_password the Liberty plugin generated. Liberty (since 26.0.0.4) has no default LTPA keys password;
