@@ -3,6 +3,7 @@ package dev.mechanics.platform;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +41,14 @@ final class HashingPool implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HashingPool.class.getName());
   private static final AtomicInteger POOLS = new AtomicInteger();
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
+  /**
+   * The rest of the process using less than this many cores counts as idle: a quarter of the machine, room for the
+   * JIT, the collector, a stray request and the sign-in requests' own work around their hashes.
+   */
+  static final double IDLE_CORES = 0.25 * Runtime.getRuntime().availableProcessors();
+  /** A thread that hashed less than this long ago judges by the time since; after a pause, by the hash alone. */
+  private static final long IDLE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final ThreadPoolExecutor executor;
   private final int threads;
@@ -48,6 +58,10 @@ final class HashingPool implements AutoCloseable {
   private volatile int appliedNice;
   private final int cpuPercent;
   private final ThreadLocal<Long> owedRest = ThreadLocal.withInitial(() -> 0L);
+  /** CPU time of every hash this pool ran, to tell the rest of the process's CPU time from the hashes'. */
+  private final AtomicLong hashCpuNanos = new AtomicLong();
+  /** Per hashing thread: wall clock, process CPU and {@link #hashCpuNanos} when it last decided on a rest. */
+  private final ThreadLocal<long[]> lastDecision = new ThreadLocal<>();
 
   HashingPool(int threads, int queue, long maxWaitMillis, int nice) {
     this(threads, queue, maxWaitMillis, nice, 100);
@@ -91,16 +105,19 @@ final class HashingPool implements AutoCloseable {
     Future<T> future;
     try {
       future = executor.submit(() -> {
-        long start = System.nanoTime();
+        long[] atStart = snapshot();
         long cpuStart = cpuNanos();
         try {
           return work.get();
         } finally {
-          long took = System.nanoTime() - start;
+          long[] atEnd = snapshot();
+          long took = atEnd[0] - atStart[0];
           meanHashNanos += (took - meanHashNanos) / 8;
           // a share of CPU time: on a contended core a hash's wall time grows, the work it owes rest for does not
           long cpu = cpuStart < 0 ? took : cpuNanos() - cpuStart;
-          owedRest.set(cpu * (100 - cpuPercent) / cpuPercent);
+          hashCpuNanos.addAndGet(cpu);
+          atEnd[2] += cpu;
+          owedRest.set(othersWereIdle(atStart, atEnd) ? 0 : cpu * (100 - cpuPercent) / cpuPercent);
         }
       });
     } catch (RejectedExecutionException full) {
@@ -132,9 +149,9 @@ final class HashingPool implements AutoCloseable {
 
   /**
    * After a hash, and after its caller has the result, the thread rests in proportion to the CPU time the hash
-   * took, so that no hashing thread takes more than {@code cpuPercent} of a core however long the queue: what the
-   * other requests feel of a burst of sign-ins is bounded by that share, not only by the scheduler's priorities
-   * (issue 15.9, ADR 0057).
+   * took, so that while the rest of the process is busy no hashing thread takes more than {@code cpuPercent} of a
+   * core however long the queue: what the other requests feel of a burst of sign-ins is bounded by that share, not
+   * only by the scheduler's priorities (issue 15.9, ADR 0057). With nothing else to do it does not rest.
    */
   private void rest() {
     long nanos = owedRest.get();
@@ -146,6 +163,32 @@ final class HashingPool implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * Whether the rest of the process used less than {@link #IDLE_CORES} of CPU since this thread last decided (or,
+   * after a longer pause, during this hash): with nothing else to serve, a burst of sign-ins may take the cores,
+   * and is bounded to its share again within one hash of other work arriving.
+   */
+  private boolean othersWereIdle(long[] atStart, long[] atEnd) {
+    long[] last = lastDecision.get();
+    lastDecision.set(atEnd);
+    long[] from = last != null && atStart[0] - last[0] < IDLE_WINDOW_NANOS ? last : atStart;
+    long wall = atEnd[0] - from[0];
+    if (atEnd[1] < 0 || from[1] < 0 || wall <= 0) {
+      return false; // no process CPU time here: always keep to the share
+    }
+    long others = (atEnd[1] - from[1]) - (atEnd[2] - from[2]);
+    return others < IDLE_CORES * wall;
+  }
+
+  /** Wall clock, process CPU time (or -1) and the pool's hash CPU time, in nanoseconds. */
+  private long[] snapshot() {
+    return new long[] {System.nanoTime(), processCpuNanos(), hashCpuNanos.get()};
+  }
+
+  private static long processCpuNanos() {
+    return OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   private static long cpuNanos() {

@@ -125,7 +125,15 @@ class PasswordHasherTest {
   }
 
   @Test
-  void aHashingThreadRestsAfterEachHashInProportionSoItTakesNoMoreThanItsShareOfACore() throws Exception {
+  void whileTheRestOfTheProcessIsBusyAHashingThreadRestsAfterEachHashSoItTakesNoMoreThanItsShareOfACore()
+      throws Exception {
+    AtomicBoolean busy = new AtomicBoolean(true);
+    Thread otherWork = new Thread(() -> {
+      while (busy.get()) {
+        spun++;
+      }
+    }, "other-work");
+    otherWork.start();
     try (HashingPool pool = new HashingPool(1, 8, 30_000, 0, 25)) {
       long[] firstEnded = new long[1];
       pool.run(() -> {
@@ -140,9 +148,31 @@ class PasswordHasherTest {
           .isLessThan(30);
       // 40 ms of CPU at a 25 % share: 120 ms of rest before the thread takes the next hash
       assertThat(TimeUnit.NANOSECONDS.toMillis(secondStarted - firstEnded[0])).isGreaterThanOrEqualTo(115);
+    } finally {
+      busy.set(false);
+      otherWork.join();
     }
     assertThatThrownBy(() -> new HashingPool(1, 8, 1000, 10, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new HashingPool(1, 8, 1000, 10, 101)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void withNothingElseToDoAHashingThreadDoesNotRest() throws Exception {
+    try (HashingPool pool = new HashingPool(1, 8, 30_000, 0, 10)) {
+      pool.run(() -> {
+        spinCpuMillis(50);
+        return true;
+      });
+      long[] ended = new long[1];
+      pool.run(() -> {
+        spinCpuMillis(100);
+        ended[0] = System.nanoTime();
+        return true;
+      });
+      long nextStarted = pool.run(System::nanoTime);
+      // at its 10 % share it would rest 900 ms first
+      assertThat(TimeUnit.NANOSECONDS.toMillis(nextStarted - ended[0])).isLessThan(100);
+    }
   }
 
   /** Works until this thread has had {@code millis} of CPU time, however busy the machine. */

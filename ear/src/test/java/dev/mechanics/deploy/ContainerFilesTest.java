@@ -105,6 +105,16 @@ class ContainerFilesTest {
     }
 
     @Test
+    void theImageKeepsResidentMemoryAsMeasured() {
+        // the resident memory of docs/benchmarks.md (ADR 0052): two malloc arenas instead of 8 per core, a heap that
+        // starts small and grows to its bound instead of being committed at the bound from the start
+        assertThat(dockerfile.all("ENV").stream().map(Instruction::arguments)).contains("MALLOC_ARENA_MAX=2");
+        List<String> options = read(ProjectLayout.file("liberty-config/jvm.options")).lines()
+                .filter(line -> line.startsWith("-")).toList();
+        assertThat(options).contains("-Xms64m", "-Xmx384m");
+    }
+
+    @Test
     void everyCopySourceIsARepositoryFileOrAnOutputOfTheBuild() {
         List<String> problems = new ArrayList<>();
         for (String source : dockerfile.contextSources()) {
