@@ -34,7 +34,7 @@ public class PasswordHasher {
                  @ConfigProperty(name = "PASSWORD_HASH_QUEUE", defaultValue = "" + MAX_WAITING) int queue,
                  @ConfigProperty(name = "PASSWORD_HASH_MAX_WAIT_MS", defaultValue = "20000") long maxWaitMillis,
                  @ConfigProperty(name = "PASSWORD_HASH_NICE", defaultValue = "10") int nice,
-                 @ConfigProperty(name = "PASSWORD_HASH_CPU_PERCENT", defaultValue = "20") int cpuPercent) {
+                 @ConfigProperty(name = "PASSWORD_HASH_CPU_PERCENT", defaultValue = "10") int cpuPercent) {
     pool = new HashingPool(threads == 0 ? CONCURRENT_HASHES : threads, queue, maxWaitMillis, nice, cpuPercent);
   }
 
