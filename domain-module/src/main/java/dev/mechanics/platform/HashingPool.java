@@ -110,14 +110,12 @@ final class HashingPool implements AutoCloseable {
         try {
           return work.get();
         } finally {
-          long[] atEnd = snapshot();
-          long took = atEnd[0] - atStart[0];
+          long took = System.nanoTime() - atStart[0];
           meanHashNanos += (took - meanHashNanos) / 8;
           // a share of CPU time: on a contended core a hash's wall time grows, the work it owes rest for does not
           long cpu = cpuStart < 0 ? took : cpuNanos() - cpuStart;
           hashCpuNanos.addAndGet(cpu);
-          atEnd[2] += cpu;
-          owedRest.set(othersWereIdle(atStart, atEnd) ? 0 : cpu * (100 - cpuPercent) / cpuPercent);
+          owedRest.set(othersWereIdle(atStart, snapshot()) ? 0 : cpu * (100 - cpuPercent) / cpuPercent);
         }
       });
     } catch (RejectedExecutionException full) {
@@ -168,7 +166,8 @@ final class HashingPool implements AutoCloseable {
   /**
    * Whether the rest of the process used less than {@link #IDLE_CORES} of CPU since this thread last decided (or,
    * after a longer pause, during this hash): with nothing else to serve, a burst of sign-ins may take the cores,
-   * and is bounded to its share again within one hash of other work arriving.
+   * and is bounded to its share again within one hash of other work arriving. Records {@code atEnd} as this
+   * thread's last decision.
    */
   private boolean othersWereIdle(long[] atStart, long[] atEnd) {
     long[] last = lastDecision.get();
