@@ -1,10 +1,9 @@
 package dev.mechanics.workorder;
 
 import dev.mechanics.audit.AuditTrail;
-import dev.mechanics.customer.Customer;
-import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.ContentVersion;
 import dev.mechanics.platform.Id;
+import dev.mechanics.platform.Money;
 import dev.mechanics.platform.Page;
 import dev.mechanics.platform.PageRequest;
 import dev.mechanics.platform.Tenancy;
@@ -30,8 +29,8 @@ import java.util.UUID;
 @Transactional
 public class BoardService {
 
-  /** A work order with what the board shows next to it, loaded in a constant number of statements. */
-  public record BoardEntry(WorkOrder workOrder, Customer customer, Vehicle vehicle, Totals totals) {
+  /** A card of the board and its work order's total with taxes, read in a constant number of statements. */
+  public record BoardEntry(WorkOrders.BoardRow card, Money total) {
   }
 
   @Inject
@@ -106,8 +105,8 @@ public class BoardService {
       shops.require(shop.value());
     }
     List<TaxRule> rules = rows.isEmpty() ? List.of() : taxRates.rulesOf(shop.value());
-    return Page.of(rows, page.limit(), r -> r.workOrder().getId()).map(r -> new BoardEntry(r.workOrder(),
-        r.customer(), r.vehicle(), Totals.of(r.workOrder().getLines(), rules)));
+    return Page.of(rows, page.limit(), WorkOrders.BoardRow::id)
+        .map(r -> new BoardEntry(r, Totals.of(r.billable(), rules).total()));
   }
 
   /** Moves the car to another column, as the shop's board allows; the move is kept in the history. */

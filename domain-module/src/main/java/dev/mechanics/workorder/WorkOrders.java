@@ -1,14 +1,18 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.customer.Customer;
-import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.DomainException;
+import dev.mechanics.platform.Money;
 import dev.mechanics.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,23 +50,67 @@ public class WorkOrders {
   }
 
   /**
-   * A page of a shop's board; lines come in one batched statement (default_batch_fetch_size), not one each.
-   * {@code assignedTo} not null: only work orders assigned to that technician (on the order or on a line).
+   * A card of the board: what it shows of the work order, its customer and vehicle (null when gone), the number
+   * of its lines, and its billable lines summed per kind (what its total needs; see {@link #board}).
    */
-  /** A card of the board: the work order (its lines loaded) with its customer and vehicle. */
-  public record BoardRow(WorkOrder workOrder, Customer customer, Vehicle vehicle) {
+  public record BoardRow(UUID id, String number, WorkOrderKind kind, String status, Instant statusSince,
+                         Instant promisedAt, List<UUID> technicianIds, String customerFirstName,
+                         String customerLastName, Integer vehicleYear, String vehicleMake, String vehicleModel,
+                         String vin, int lineCount, List<LineSum> billable) {
   }
 
   /**
-   * A page of the shop's board in two statements whatever its size: the work orders with their customers and
-   * vehicles, then their lines.
+   * The lines of one work order that share type, taxability and approval, added up. Their amounts are each
+   * rounded once when written, so the sum gives the same subtotal and tax bases as the lines one by one; parts
+   * cost is not summed (it is rounded per line), so it is never asked for here.
+   */
+  public record LineSum(LineType type, boolean taxable, LineApproval approval, Money amount) implements BillableLine {
+    @Override
+    public LineType getType() {
+      return type;
+    }
+
+    @Override
+    public Money getAmount() {
+      return amount;
+    }
+
+    @Override
+    public boolean isTaxable() {
+      return taxable;
+    }
+
+    @Override
+    public LineApproval getApproval() {
+      return approval;
+    }
+
+    @Override
+    public BigDecimal getQuantity() {
+      return BigDecimal.ONE;
+    }
+
+    @Override
+    public BigDecimal getUnitCost() {
+      return null;
+    }
+  }
+
+  /**
+   * A page of the shop's board in two statements whatever its size: the cards' columns with their customers'
+   * names and vehicles, then their lines added up per work order and kind. Projections, not entities: the board
+   * is read most often of all, and entities would decrypt every customer's contact details and load, snapshot
+   * and dirty-check every line for nothing. {@code assignedTo} not null: only work orders assigned to that
+   * technician (on the order or on a line).
    */
   public List<BoardRow> board(UUID shopId, WorkOrderKind kind, PageRequest page, UUID assignedTo) {
     String assigned = assignedTo == null ? "" : """
          and (array_contains(w.technicianIds, :tech)
               or exists (select 1 from WorkOrderLine l where l.workOrder = w and l.technicianId = :tech))""";
     var query = em.createQuery("""
-            select w, c, v from WorkOrder w
+            select w.id, w.number, w.kind, w.status, w.statusSince, w.promisedAt, w.technicianIds,
+                   c.firstName, c.lastName, v.year, v.make, v.model, v.vin
+            from WorkOrder w
               left join Customer c on c.id = w.customerId
               left join Vehicle v on v.id = w.vehicleId
             where w.shopId = :shop and (:kind is null or w.kind = :kind) and (:after is null or w.id > :after)"""
@@ -71,13 +119,30 @@ public class WorkOrders {
     if (assignedTo != null) {
       query.setParameter("tech", assignedTo);
     }
-    List<BoardRow> rows = query.setMaxResults(page.limit() + 1).getResultList().stream()
-        .map(r -> new BoardRow((WorkOrder) r[0], (Customer) r[1], (Vehicle) r[2])).toList();
-    if (!rows.isEmpty()) {
-      em.createQuery("select distinct w from WorkOrder w left join fetch w.lines where w in :orders",
-          WorkOrder.class).setParameter("orders", rows.stream().map(BoardRow::workOrder).toList()).getResultList();
+    List<Object[]> cards = query.setMaxResults(page.limit() + 1).getResultList();
+    if (cards.isEmpty()) {
+      return List.of();
     }
-    return rows;
+    Map<UUID, List<LineSum>> sums = new HashMap<>();
+    Map<UUID, Integer> counts = new HashMap<>();
+    for (Object[] s : em.createQuery("""
+            select l.workOrder.id, l.type, l.taxable, l.approval, count(l), sum(l.amount)
+            from WorkOrderLine l where l.workOrder.id in :orders
+            group by l.workOrder.id, l.type, l.taxable, l.approval""", Object[].class)
+        .setParameter("orders", cards.stream().map(c -> (UUID) c[0]).toList()).getResultList()) {
+      UUID order = (UUID) s[0];
+      counts.merge(order, ((Long) s[4]).intValue(), Integer::sum);
+      sums.computeIfAbsent(order, o -> new ArrayList<>())
+          .add(new LineSum((LineType) s[1], (Boolean) s[2], (LineApproval) s[3], new Money((BigDecimal) s[5])));
+    }
+    return cards.stream().map(c -> {
+      UUID id = (UUID) c[0];
+      UUID[] technicians = (UUID[]) c[6];
+      return new BoardRow(id, (String) c[1], (WorkOrderKind) c[2], (String) c[3], (Instant) c[4],
+          (Instant) c[5], technicians == null ? List.of() : List.of(technicians), (String) c[7], (String) c[8],
+          (Integer) c[9], (String) c[10], (String) c[11], (String) c[12], counts.getOrDefault(id, 0),
+          sums.getOrDefault(id, List.of()));
+    }).toList();
   }
 
   public List<WorkOrderLine> declinedLinesOf(UUID vehicleId, UUID exceptWorkOrder) {

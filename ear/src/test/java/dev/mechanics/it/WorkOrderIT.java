@@ -2,6 +2,8 @@ package dev.mechanics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -59,6 +61,22 @@ class WorkOrderIT {
         .body("totals.cost", equalTo("110.00"))
         .body("totals.grossProfit", equalTo("317.49"))
         .body("lines[1].unitCost", equalTo("30.00"));
+
+    // the board adds the lines up in the database, per kind of line: its cards must agree with the work order,
+    // a declined line (the rotors) left out of the total but still counted as a line
+    String hash = owner.request().get("/work-orders/" + id + "/approvals").path("documentHash");
+    String rotor = owner.request().get("/work-orders/" + id).path("lines[2].id");
+    owner.request().body(Map.of("approverName", "Carla", "method", "IN_PERSON", "documentHash", hash,
+            "decisions", List.of(Map.of("lineId", rotor, "approved", false))))
+        .post("/work-orders/" + id + "/approvals").then().statusCode(200);
+    // subtotal 248.49; parts base 68.49 -> State 4.28; County 2.48; total 255.25
+    owner.request().get("/work-orders/" + id).then().body("totals.total", equalTo("255.25"));
+    owner.request().queryParam("shopId", owner.shopId()).get("/work-orders").then().statusCode(200)
+        .body("items.id", contains(first, id))
+        .body("items.total", contains("0.00", "255.25"))
+        .body("items.lineCount", contains(0, 5))
+        .body("items.customerName", everyItem(notNullValue()))
+        .body("items.vehicle", everyItem(containsString("(")));
   }
 
   @Test

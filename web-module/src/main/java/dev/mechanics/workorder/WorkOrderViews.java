@@ -1,7 +1,5 @@
 package dev.mechanics.workorder;
 
-import dev.mechanics.customer.Customer;
-import dev.mechanics.customer.Vehicle;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.web.Versions;
 import dev.mechanics.tenancy.Caller;
@@ -11,7 +9,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * JSON shapes of work orders. Money is a decimal string; a technician's view has no costs or margins (null
@@ -82,15 +82,14 @@ public final class WorkOrderViews {
                           String customerName, String vehicle, int lineCount, String total, Instant promisedAt,
                           List<UUID> technicianIds) {
     static BoardCard of(BoardService.BoardEntry e) {
-      WorkOrder w = e.workOrder();
-      Customer c = e.customer();
-      Vehicle v = e.vehicle();
-      String vehicle = v == null ? null : String.join(" ", List.of(v.getYear() == null ? "" : v.getYear().toString(),
-          v.getMake() == null ? "" : v.getMake(), v.getModel() == null ? "" : v.getModel(), "(" + v.getVin() + ")"))
-          .trim();
-      return new BoardCard(w.getId(), w.getNumber(), w.getKind(), w.getStatus(), w.getStatusSince(),
-          c == null ? null : c.getFirstName() + " " + c.getLastName(), vehicle, w.getLines().size(),
-          e.totals().total().toString(), w.getPromisedAt(), w.getTechnicianIds());
+      WorkOrders.BoardRow c = e.card();
+      String vehicle = c.vin() == null ? null : String.join(" ", Stream.of(c.vehicleYear(), c.vehicleMake(),
+          c.vehicleModel(), "(" + c.vin() + ")").filter(Objects::nonNull).map(Object::toString).toList());
+      String customer = c.customerFirstName() == null && c.customerLastName() == null ? null
+          : String.join(" ", Stream.of(c.customerFirstName(), c.customerLastName()).filter(Objects::nonNull)
+              .toList());
+      return new BoardCard(c.id(), c.number(), c.kind(), c.status(), c.statusSince(), customer, vehicle,
+          c.lineCount(), e.total().toString(), c.promisedAt(), c.technicianIds());
     }
   }
 
