@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -128,5 +130,22 @@ class TotalsPropertiesTest {
         && rule.appliesTo(l.type())).map(Line::getAmount).reduce(Money.ZERO, Money::plus);
     Money expected = base.isNegative() ? Money.ZERO : base.times(rule.rate());
     assertThat(tax.amount()).isEqualTo(expected);
+  }
+
+  /** The board adds the lines up per type, taxability and approval in the database (WorkOrders.board). */
+  @Property
+  void linesSummedPerKindGiveTheSameSubtotalTaxesAndTotal(
+      @ForAll @Size(max = 30) List<@net.jqwik.api.From("lines") Line> lines,
+      @ForAll @Size(max = 4) List<@net.jqwik.api.From("rules") TaxRule> rules) {
+    Map<List<Object>, Money> sums = new LinkedHashMap<>();
+    lines.forEach(l -> sums.merge(List.of(l.type(), l.taxable(), l.approval()), l.getAmount(), Money::plus));
+    List<WorkOrders.LineSum> summed = sums.entrySet().stream().map(e -> new WorkOrders.LineSum(
+        (LineType) e.getKey().get(0), (Boolean) e.getKey().get(1), (LineApproval) e.getKey().get(2), e.getValue()))
+        .toList();
+    Totals byLine = Totals.of(lines, rules);
+    Totals byKind = Totals.of(summed, rules);
+    assertThat(byKind.subtotal()).isEqualTo(byLine.subtotal());
+    assertThat(byKind.taxes()).isEqualTo(byLine.taxes());
+    assertThat(byKind.total()).isEqualTo(byLine.total());
   }
 }
