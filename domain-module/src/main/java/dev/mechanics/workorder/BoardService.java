@@ -98,7 +98,7 @@ public class BoardService {
   /** The board as {@code caller} sees it: a technician's board holds only the work assigned to them. */
   public Page<BoardEntry> cards(Caller caller, Id<Shop> shop, WorkOrderKind kind, PageRequest page) {
     UUID assignedTo = caller.may(Capability.SEE_ALL_WORK) ? null : caller.userId();
-    // at most three statements (issue 12): cards with customers and vehicles, their lines, the shop's tax rates;
+    // two statements (issue 12): the cards with customers, vehicles and their lines summed, the shop's tax rates;
     // cards of the caller's organization prove that the shop exists, so only an empty page asks (404 or empty)
     List<WorkOrders.BoardRow> rows = workOrders.board(shop.value(), kind, page, assignedTo);
     if (rows.isEmpty()) {

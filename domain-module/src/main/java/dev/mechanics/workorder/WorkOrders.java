@@ -3,6 +3,7 @@ package dev.mechanics.workorder;
 import dev.mechanics.platform.DomainException;
 import dev.mechanics.platform.Money;
 import dev.mechanics.platform.PageRequest;
+import dev.mechanics.platform.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -10,11 +11,11 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 
 /** Repository of work orders, their lines and their status history. */
 @ApplicationScoped
@@ -97,52 +98,84 @@ public class WorkOrders {
   }
 
   /**
-   * A page of the shop's board in two statements whatever its size: the cards' columns with their customers'
-   * names and vehicles, then their lines added up per work order and kind. Projections, not entities: the board
-   * is read most often of all, and entities would decrypt every customer's contact details and load, snapshot
-   * and dirty-check every line for nothing. {@code assignedTo} not null: only work orders assigned to that
-   * technician (on the order or on a line).
+   * A page of the shop's board in one statement whatever its size: the cards' columns with their customers'
+   * names and vehicles, and each card's lines added up per type, taxability and approval. Projections, not
+   * entities: the board is read most often of all, and entities would decrypt every customer's contact details
+   * and load, snapshot and dirty-check every line for nothing. Native SQL, so the organization is a condition
+   * on every table here (Hibernate's tenant filter does not see it); in return its plan is kept, where Hibernate
+   * translates a filtered query anew on every execution. {@code assignedTo} not null: only work orders assigned
+   * to that technician (on the order or on a line).
    */
   public List<BoardRow> board(UUID shopId, WorkOrderKind kind, PageRequest page, UUID assignedTo) {
-    String assigned = assignedTo == null ? "" : """
-         and (array_contains(w.technicianIds, :tech)
-              or exists (select 1 from WorkOrderLine l where l.workOrder = w and l.technicianId = :tech))""";
-    var query = em.createQuery("""
-            select w.id, w.number, w.kind, w.status, w.statusSince, w.promisedAt, w.technicianIds,
-                   c.firstName, c.lastName, v.year, v.make, v.model, v.vin
-            from WorkOrder w
-              left join Customer c on c.id = w.customerId
-              left join Vehicle v on v.id = w.vehicleId
-            where w.shopId = :shop and (:kind is null or w.kind = :kind) and (:after is null or w.id > :after)"""
-            + assigned + " order by w.id", Object[].class)
-        .setParameter("shop", shopId).setParameter("kind", kind).setParameter("after", page.after());
+    String sql = """
+        select w.id, w.number, w.kind, w.status, w.status_since, w.promised_at,
+               array_to_string(w.technician_ids, ',') as technicians,
+               c.first_name, c.last_name, v.model_year, v.make, v.model, v.vin,
+               s.type, s.taxable, s.approval, s.lines, s.amount
+        from (select * from work_orders w where w.organization_id = :org and w.shop_id = :shop"""
+        + (kind == null ? "" : " and w.kind = :kind")
+        + (page.after() == null ? "" : " and w.id > :after")
+        + (assignedTo == null ? "" : " and (:tech = any(w.technician_ids) or exists (select 1 from work_order_lines l"
+            + " where l.organization_id = :org and l.work_order_id = w.id and l.technician_id = :tech))")
+        + """
+         order by w.id limit :limit) w
+          left join customers c on c.organization_id = :org and c.id = w.customer_id
+          left join vehicles v on v.organization_id = :org and v.id = w.vehicle_id
+          left join lateral (select l.type, l.taxable, l.approval, count(*) as lines, sum(l.amount) as amount
+                             from work_order_lines l where l.organization_id = :org and l.work_order_id = w.id
+                             group by l.type, l.taxable, l.approval) s on true
+        order by w.id""";
+    NativeQuery<?> query = em.createNativeQuery(sql).unwrap(NativeQuery.class)
+        .addScalar("id", UUID.class).addScalar("number", String.class).addScalar("kind", String.class)
+        .addScalar("status", String.class).addScalar("status_since", Instant.class)
+        .addScalar("promised_at", Instant.class).addScalar("technicians", String.class)
+        .addScalar("first_name", String.class).addScalar("last_name", String.class)
+        .addScalar("model_year", Integer.class).addScalar("make", String.class).addScalar("model", String.class)
+        .addScalar("vin", String.class).addScalar("type", String.class).addScalar("taxable", Boolean.class)
+        .addScalar("approval", String.class).addScalar("lines", Long.class).addScalar("amount", BigDecimal.class)
+        .setParameter("org", Tenancy.current()).setParameter("shop", shopId)
+        .setParameter("limit", page.limit() + 1);
+    if (kind != null) {
+      query.setParameter("kind", kind.name());
+    }
+    if (page.after() != null) {
+      query.setParameter("after", page.after());
+    }
     if (assignedTo != null) {
       query.setParameter("tech", assignedTo);
     }
-    List<Object[]> cards = query.setMaxResults(page.limit() + 1).getResultList();
-    if (cards.isEmpty()) {
-      return List.of();
+    // one row per card and kind of line (one with no kind for a card without lines), in card order
+    List<BoardRow> cards = new ArrayList<>();
+    Object[] card = null;
+    List<LineSum> sums = new ArrayList<>();
+    int lines = 0;
+    for (Object r : query.getResultList()) {
+      Object[] row = (Object[]) r;
+      if (card != null && !card[0].equals(row[0])) {
+        cards.add(boardRow(card, lines, sums));
+        sums = new ArrayList<>();
+        lines = 0;
+      }
+      card = row;
+      if (row[13] != null) {
+        lines += ((Long) row[16]).intValue();
+        sums.add(new LineSum(LineType.valueOf((String) row[13]), (Boolean) row[14],
+            LineApproval.valueOf((String) row[15]), new Money((BigDecimal) row[17])));
+      }
     }
-    Map<UUID, List<LineSum>> sums = new HashMap<>();
-    Map<UUID, Integer> counts = new HashMap<>();
-    for (Object[] s : em.createQuery("""
-            select l.workOrder.id, l.type, l.taxable, l.approval, count(l), sum(l.amount)
-            from WorkOrderLine l where l.workOrder.id in :orders
-            group by l.workOrder.id, l.type, l.taxable, l.approval""", Object[].class)
-        .setParameter("orders", cards.stream().map(c -> (UUID) c[0]).toList()).getResultList()) {
-      UUID order = (UUID) s[0];
-      counts.merge(order, ((Long) s[4]).intValue(), Integer::sum);
-      sums.computeIfAbsent(order, o -> new ArrayList<>())
-          .add(new LineSum((LineType) s[1], (Boolean) s[2], (LineApproval) s[3], new Money((BigDecimal) s[5])));
+    if (card != null) {
+      cards.add(boardRow(card, lines, sums));
     }
-    return cards.stream().map(c -> {
-      UUID id = (UUID) c[0];
-      UUID[] technicians = (UUID[]) c[6];
-      return new BoardRow(id, (String) c[1], (WorkOrderKind) c[2], (String) c[3], (Instant) c[4],
-          (Instant) c[5], technicians == null ? List.of() : List.of(technicians), (String) c[7], (String) c[8],
-          (Integer) c[9], (String) c[10], (String) c[11], (String) c[12], counts.getOrDefault(id, 0),
-          sums.getOrDefault(id, List.of()));
-    }).toList();
+    return cards;
+  }
+
+  private static BoardRow boardRow(Object[] c, int lines, List<LineSum> sums) {
+    String technicians = (String) c[6];
+    return new BoardRow((UUID) c[0], (String) c[1], WorkOrderKind.valueOf((String) c[2]), (String) c[3],
+        (Instant) c[4], (Instant) c[5], technicians == null || technicians.isEmpty() ? List.of()
+            : Arrays.stream(technicians.split(",")).map(UUID::fromString).toList(),
+        (String) c[7], (String) c[8], (Integer) c[9], (String) c[10], (String) c[11], (String) c[12], lines,
+        List.copyOf(sums));
   }
 
   public List<WorkOrderLine> declinedLinesOf(UUID vehicleId, UUID exceptWorkOrder) {

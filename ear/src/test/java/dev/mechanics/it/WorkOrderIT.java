@@ -77,6 +77,15 @@ class WorkOrderIT {
         .body("items.lineCount", contains(0, 5))
         .body("items.customerName", everyItem(notNullValue()))
         .body("items.vehicle", everyItem(containsString("(")));
+    // a page at a time, and narrowed to a kind
+    String next = owner.request().queryParam("shopId", owner.shopId()).queryParam("limit", 1).get("/work-orders")
+        .then().statusCode(200).body("items.id", contains(first)).extract().path("next");
+    owner.request().queryParam("shopId", owner.shopId()).queryParam("limit", 1).queryParam("after", next)
+        .get("/work-orders").then().statusCode(200).body("items.id", contains(id)).body("next", nullValue());
+    owner.request().queryParam("shopId", owner.shopId()).queryParam("kind", "REPAIR_ORDER").get("/work-orders")
+        .then().statusCode(200).body("items", hasSize(0));
+    owner.request().queryParam("shopId", owner.shopId()).queryParam("kind", "ESTIMATE").get("/work-orders")
+        .then().statusCode(200).body("items.id", contains(first, id));
   }
 
   @Test
