@@ -106,7 +106,7 @@ public class BoardService {
     }
     List<TaxRule> rules = rows.isEmpty() ? List.of() : taxRates.rulesOf(shop.value());
     return Page.of(rows, page.limit(), WorkOrders.BoardRow::id)
-        .map(r -> new BoardEntry(r, Totals.of(r.billable(), rules).total()));
+        .map(r -> new BoardEntry(r, Totals.of(r.lineSums(), rules).total()));
   }
 
   /** Moves the car to another column, as the shop's board allows; the move is kept in the history. */

@@ -51,21 +51,27 @@ public class WorkOrders {
   }
 
   /**
-   * A card of the board: what it shows of the work order, its customer and vehicle (null when gone), the number
-   * of its lines, and its billable lines summed per kind (what its total needs; see {@link #board}).
+   * A card of the board: what it shows of the work order, its customer and vehicle (null when gone), and its lines
+   * summed per kind (what its total and line count need; see {@link #board}).
    */
   public record BoardRow(UUID id, String number, WorkOrderKind kind, String status, Instant statusSince,
                          Instant promisedAt, List<UUID> technicianIds, String customerFirstName,
                          String customerLastName, Integer vehicleYear, String vehicleMake, String vehicleModel,
-                         String vin, int lineCount, List<LineSum> billable) {
+                         String vin, List<LineSum> lineSums) {
+    /** All its lines, declined ones too. */
+    public int lineCount() {
+      return lineSums.stream().mapToInt(LineSum::lines).sum();
+    }
   }
 
   /**
-   * The lines of one work order that share type, taxability and approval, added up. Their amounts are each
+   * The lines of one work order that share type, taxability and approval: how many, and their amounts added up.
+   * Their amounts are each
    * rounded once when written, so the sum gives the same subtotal and tax bases as the lines one by one; parts
    * cost is not summed (it is rounded per line), so it is never asked for here.
    */
-  public record LineSum(LineType type, boolean taxable, LineApproval approval, Money amount) implements BillableLine {
+  public record LineSum(LineType type, boolean taxable, LineApproval approval, int lines, Money amount)
+      implements BillableLine {
     @Override
     public LineType getType() {
       return type;
@@ -148,33 +154,30 @@ public class WorkOrders {
     List<BoardRow> cards = new ArrayList<>();
     Object[] card = null;
     List<LineSum> sums = new ArrayList<>();
-    int lines = 0;
     for (Object r : query.getResultList()) {
       Object[] row = (Object[]) r;
       if (card != null && !card[0].equals(row[0])) {
-        cards.add(boardRow(card, lines, sums));
+        cards.add(boardRow(card, sums));
         sums = new ArrayList<>();
-        lines = 0;
       }
       card = row;
       if (row[13] != null) {
-        lines += ((Long) row[16]).intValue();
         sums.add(new LineSum(LineType.valueOf((String) row[13]), (Boolean) row[14],
-            LineApproval.valueOf((String) row[15]), new Money((BigDecimal) row[17])));
+            LineApproval.valueOf((String) row[15]), ((Long) row[16]).intValue(), new Money((BigDecimal) row[17])));
       }
     }
     if (card != null) {
-      cards.add(boardRow(card, lines, sums));
+      cards.add(boardRow(card, sums));
     }
     return cards;
   }
 
-  private static BoardRow boardRow(Object[] c, int lines, List<LineSum> sums) {
+  private static BoardRow boardRow(Object[] c, List<LineSum> sums) {
     String technicians = (String) c[6];
     return new BoardRow((UUID) c[0], (String) c[1], WorkOrderKind.valueOf((String) c[2]), (String) c[3],
         (Instant) c[4], (Instant) c[5], technicians == null || technicians.isEmpty() ? List.of()
             : Arrays.stream(technicians.split(",")).map(UUID::fromString).toList(),
-        (String) c[7], (String) c[8], (Integer) c[9], (String) c[10], (String) c[11], (String) c[12], lines,
+        (String) c[7], (String) c[8], (Integer) c[9], (String) c[10], (String) c[11], (String) c[12],
         List.copyOf(sums));
   }
 

@@ -137,11 +137,12 @@ class TotalsPropertiesTest {
   void linesSummedPerKindGiveTheSameSubtotalTaxesAndTotal(
       @ForAll @Size(max = 30) List<@net.jqwik.api.From("lines") Line> lines,
       @ForAll @Size(max = 4) List<@net.jqwik.api.From("rules") TaxRule> rules) {
-    Map<List<Object>, Money> sums = new LinkedHashMap<>();
-    lines.forEach(l -> sums.merge(List.of(l.type(), l.taxable(), l.approval()), l.getAmount(), Money::plus));
-    List<WorkOrders.LineSum> summed = sums.entrySet().stream().map(e -> new WorkOrders.LineSum(
-        (LineType) e.getKey().get(0), (Boolean) e.getKey().get(1), (LineApproval) e.getKey().get(2), e.getValue()))
-        .toList();
+    Map<List<Object>, WorkOrders.LineSum> sums = new LinkedHashMap<>();
+    lines.forEach(l -> sums.merge(List.of(l.type(), l.taxable(), l.approval()),
+        new WorkOrders.LineSum(l.type(), l.taxable(), l.approval(), 1, l.getAmount()),
+        (a, b) -> new WorkOrders.LineSum(a.type(), a.taxable(), a.approval(), a.lines() + b.lines(),
+            a.amount().plus(b.amount()))));
+    List<WorkOrders.LineSum> summed = List.copyOf(sums.values());
     Totals byLine = Totals.of(lines, rules);
     Totals byKind = Totals.of(summed, rules);
     assertThat(byKind.subtotal()).isEqualTo(byLine.subtotal());

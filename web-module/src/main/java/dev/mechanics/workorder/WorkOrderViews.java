@@ -85,9 +85,8 @@ public final class WorkOrderViews {
       WorkOrders.BoardRow c = e.card();
       String vehicle = c.vin() == null ? null : String.join(" ", Stream.of(c.vehicleYear(), c.vehicleMake(),
           c.vehicleModel(), "(" + c.vin() + ")").filter(Objects::nonNull).map(Object::toString).toList());
-      String customer = c.customerFirstName() == null && c.customerLastName() == null ? null
-          : String.join(" ", Stream.of(c.customerFirstName(), c.customerLastName()).filter(Objects::nonNull)
-              .toList());
+      // both names are required columns: null only when the customer is gone
+      String customer = c.customerLastName() == null ? null : c.customerFirstName() + " " + c.customerLastName();
       return new BoardCard(c.id(), c.number(), c.kind(), c.status(), c.statusSince(), customer, vehicle,
           c.lineCount(), e.total().toString(), c.promisedAt(), c.technicianIds());
     }
