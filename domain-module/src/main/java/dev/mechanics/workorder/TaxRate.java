@@ -43,10 +43,6 @@ public class TaxRate extends TenantOwnedEntity {
     this.appliesToParts = rule.appliesToParts();
   }
 
-  public TaxRule rule() {
-    return new TaxRule(name, rate, appliesToLabor, appliesToParts);
-  }
-
   public UUID getShopId() {
     return shopId;
   }

@@ -93,7 +93,18 @@ public class WorkOrderService {
    * organization's (404), so its id reveals nothing.
    */
   public WorkOrder get(Caller caller, Id<WorkOrder> id) {
-    WorkOrder workOrder = get(id);
+    return visibleTo(caller, get(id), id);
+  }
+
+  /**
+   * {@link #get(Caller, Id)} in a transaction of its own that only reads: the work order's own read (GET). Loaded
+   * read-only, so it costs no snapshot and no dirty check (see {@link WorkOrders#requireToRead}).
+   */
+  public WorkOrder read(Caller caller, Id<WorkOrder> id) {
+    return visibleTo(caller, workOrders.requireToRead(id.value()), id);
+  }
+
+  private static WorkOrder visibleTo(Caller caller, WorkOrder workOrder, Id<WorkOrder> id) {
     if (!caller.may(Capability.SEE_ALL_WORK) && !workOrder.isAssignedTo(caller.userId())) {
       throw new DomainException.NotFound("work order", id);
     }

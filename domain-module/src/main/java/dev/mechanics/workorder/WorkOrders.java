@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.query.NativeQuery;
 
 /** Repository of work orders, their lines and their status history. */
@@ -26,13 +27,27 @@ public class WorkOrders {
 
   /** The work order with its lines, in one statement whatever the number of lines. */
   public Optional<WorkOrder> find(UUID id) {
-    return em.createQuery("select distinct w from WorkOrder w left join fetch w.lines where w.id = :id",
-            WorkOrder.class).setParameter("id", id).getResultStream().findFirst();
+    return find(id, false);
   }
 
   /** The work order, or 404 (another organization's is as unknown as one that never existed). */
   public WorkOrder require(UUID id) {
     return find(id).orElseThrow(() -> new DomainException.NotFound("work order", id));
+  }
+
+  /**
+   * As {@link #require}, for a transaction that only reads the work order: it and its lines are loaded read-only,
+   * so Hibernate neither snapshots them nor dirty-checks them at commit (a tenth of a work order's read with 20
+   * lines). Any change made to them is ignored, so nothing that writes may load them this way first.
+   */
+  public WorkOrder requireToRead(UUID id) {
+    return find(id, true).orElseThrow(() -> new DomainException.NotFound("work order", id));
+  }
+
+  private Optional<WorkOrder> find(UUID id, boolean readOnly) {
+    return em.createQuery("select distinct w from WorkOrder w left join fetch w.lines where w.id = :id",
+            WorkOrder.class).setParameter("id", id).setHint(HibernateHints.HINT_READ_ONLY, readOnly)
+        .getResultStream().findFirst();
   }
 
   /** The shop of a work order, without loading it (a later row lock must read it fresh). */

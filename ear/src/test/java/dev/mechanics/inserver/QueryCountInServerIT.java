@@ -24,6 +24,9 @@ import dev.mechanics.workorder.BoardService;
 import dev.mechanics.workorder.EstimateLineService;
 import dev.mechanics.workorder.LineDetails;
 import dev.mechanics.workorder.LineType;
+import dev.mechanics.workorder.TaxRateService;
+import dev.mechanics.workorder.TaxRates;
+import dev.mechanics.workorder.TaxRule;
 import dev.mechanics.workorder.Totals;
 import dev.mechanics.workorder.WorkOrder;
 import dev.mechanics.workorder.WorkOrderService;
@@ -71,6 +74,12 @@ class QueryCountInServerIT {
 
   @Inject
   BoardService board;
+
+  @Inject
+  TaxRateService taxRateService;
+
+  @Inject
+  TaxRates taxRates;
 
   private record Chain(UUID organization, UUID shop, UUID owner) {
   }
@@ -128,9 +137,10 @@ class QueryCountInServerIT {
     });
   }
 
+  /** What a GET of the work order runs: its read-only read, then its totals. */
   private int readStatements(Chain chain, UUID workOrderId) {
     return Tenancy.callAs(chain.organization(), () -> StatementCounter.count(() -> {
-      WorkOrder workOrder = workOrders.get(new Id<>(workOrderId));
+      WorkOrder workOrder = workOrders.read(owner(chain), new Id<>(workOrderId));
       Totals totals = workOrders.totalsOf(workOrder);
       return totals.total();
     }).statements());
@@ -161,5 +171,19 @@ class QueryCountInServerIT {
     int oneCount = readStatements(chain, one);
     int fortyCount = readStatements(chain, forty);
     assertThat(fortyCount).isEqualTo(oneCount).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void aShopsTaxRulesAreReadInItsOrderAndOnlyWithinItsOrganization() {
+    Chain chain = newChain();
+    Chain other = newChain();
+    List<TaxRule> rules = List.of(new TaxRule("State", new BigDecimal("0.0625"), false, true),
+        new TaxRule("County", new BigDecimal("0.0100"), true, true));
+    Tenancy.callAs(chain.organization(), () -> taxRateService.replace(owner(chain), new Id<>(chain.shop()), rules));
+
+    assertThat(Tenancy.callAs(chain.organization(), () -> taxRates.rulesOf(chain.shop()))).isEqualTo(rules);
+    // native SQL: the organization is a condition of the statement itself, not of Hibernate's tenant filter
+    assertThat(Tenancy.callAs(other.organization(), () -> taxRates.rulesOf(chain.shop())))
+        .as("another organization asking for this shop's rates").isEmpty();
   }
 }

@@ -34,6 +34,19 @@ class WorkOrderIT {
       Map.of("name", "County", "rate", "0.0100", "appliesToLabor", true, "appliesToParts", true));
 
   @Test
+  void savedTaxRatesAnswerTheVersionAReadGivesSoTheNextSaveIsNotRefused() {
+    Api.Tenant owner = Api.newOrganization("tax-version");
+    String path = "/shops/" + owner.shopId() + "/tax-rates";
+    // 7 % written as 0.07 is stored as 0.0700: the version may not depend on how the rate was written
+    Response saved = owner.request().body(Map.of("items", List.of(Map.of("name", "State", "rate", 0.07,
+        "appliesToLabor", false, "appliesToParts", true)))).put(path);
+    saved.then().statusCode(200).body("items.rate", contains(0.07f));
+    assertThat(saved.header("ETag")).isNotBlank().isEqualTo(owner.request().get(path).header("ETag"));
+    owner.request().header("If-Match", saved.header("ETag")).body(Map.of("items", List.of(Map.of("name", "State",
+        "rate", 0.08, "appliesToLabor", false, "appliesToParts", true)))).put(path).then().statusCode(200);
+  }
+
+  @Test
   void anEstimateGetsANumberLinesAndTotalsWithSeparateLaborAndPartsTaxes() {
     Api.Tenant owner = Api.newOrganization("wo-totals");
     Shop shop = new Shop(owner);

@@ -230,7 +230,7 @@ public class WorkOrderResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON,
           schema = @Schema(implementation = WorkOrderViews.WorkOrderView.class)))
   public Response get(@PathParam("id") String id) {
-    return ok(workOrders.get(caller.get(), workOrderId(id)));
+    return ok(workOrders.read(caller.get(), workOrderId(id)));
   }
 
   @PUT
