@@ -54,7 +54,12 @@ class TenantFilterInServerIT {
     Customer alice = Tenancy.callAs(a, () -> customers.register(
         new CustomerDetails("Alice", "Isolated", "alice@example.com", "555 0101", null)));
 
-    assertThat(Tenancy.callAs(a, () -> customers.get(new Id<>(alice.getId()))).getLastName()).isEqualTo("Isolated");
+    // read by native SQL (ADR 0058): the organization is the statement's own condition, contact details decrypted
+    assertThat(Tenancy.callAs(a, () -> customers.get(new Id<>(alice.getId())))).satisfies(found -> {
+      assertThat(found.getLastName()).isEqualTo("Isolated");
+      assertThat(found.getEmail()).isEqualTo("alice@example.com");
+      assertThat(found.getPhone()).isEqualTo("555 0101");
+    });
     Assertions.assertThatThrownBy(() -> Tenancy.callAs(b, () -> customers.get(new Id<>(alice.getId()))))
         .isInstanceOf(DomainException.NotFound.class);
     assertThat(Tenancy.callAs(b, () -> customers.list(null, new PageRequest(null, 200))).items()).isEmpty();
@@ -66,7 +71,10 @@ class TenantFilterInServerIT {
   @Test
   void aThreadBoundToNoOrganizationSeesNothing() {
     UUID a = newOrganization();
-    Tenancy.callAs(a, () -> customers.register(new CustomerDetails("Nora", "Nobody", null, null, null)));
+    Customer nora = Tenancy.callAs(a, () -> customers.register(new CustomerDetails("Nora", "Nobody", null, null,
+        null)));
     assertThat(customers.list(null, new PageRequest(null, 200)).items()).isEmpty();
+    Assertions.assertThatThrownBy(() -> customers.get(new Id<>(nora.getId())))
+        .isInstanceOf(DomainException.NotFound.class);
   }
 }
