@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 
-/** Repository of customers; tenant filtering comes from {@code @TenantId}. */
+/** Repository of customers; tenant filtering comes from {@code @TenantId}, and in {@link #find} from its SQL. */
 @ApplicationScoped
 public class Customers {
 

@@ -37,8 +37,8 @@ public class WorkOrders {
 
   /**
    * As {@link #require}, for a transaction that only reads the work order: it and its lines are loaded read-only,
-   * so Hibernate neither snapshots them nor dirty-checks them at commit (a tenth of a work order's read with 20
-   * lines). Any change made to them is ignored, so nothing that writes may load them this way first.
+   * so Hibernate neither snapshots them nor dirty-checks them at commit. Any change made to them is ignored, so
+   * nothing that writes may load them this way first.
    */
   public WorkOrder requireToRead(UUID id) {
     return find(id, true).orElseThrow(() -> new DomainException.NotFound("work order", id));
