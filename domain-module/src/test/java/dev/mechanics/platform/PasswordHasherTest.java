@@ -145,7 +145,7 @@ class PasswordHasherTest {
       long secondStarted = pool.run(System::nanoTime);
 
       assertThat(TimeUnit.NANOSECONDS.toMillis(answered - firstEnded[0])).as("the caller does not wait for the rest")
-          .isLessThan(30);
+          .isLessThan(100);
       // 40 ms of CPU at a 25 % share: 120 ms of rest before the thread takes the next hash
       assertThat(TimeUnit.NANOSECONDS.toMillis(secondStarted - firstEnded[0])).isGreaterThanOrEqualTo(115);
     } finally {
