@@ -59,6 +59,19 @@ class CustomerIT {
     owner.request().queryParam("q", "+1 312 555 9911").get("/customers").then().body("items", hasSize(1));
     owner.request().queryParam("q", "1312555").get("/customers").then().body("items", hasSize(0));
     owner.request().queryParam("q", "%").get("/customers").then().body("items", hasSize(0));
+    // LIKE's wildcards in the box are plain characters; a search pages as the whole list does
+    owner.createCustomer("Quint", "Quarter_s");
+    owner.request().queryParam("q", "quarter_").get("/customers").then().body("items.firstName", contains("Quint"));
+    owner.request().queryParam("q", "quarterm_").get("/customers").then().body("items", hasSize(0));
+    Response first = owner.request().queryParam("q", "QUARTER").queryParam("limit", 1).get("/customers");
+    first.then().statusCode(200).body("items", hasSize(1));
+    String next = first.path("next");
+    assertThat(next).isNotNull();
+    Response second = owner.request().queryParam("q", "QUARTER").queryParam("limit", 1).queryParam("after", next)
+        .get("/customers");
+    second.then().statusCode(200).body("items", hasSize(1)).body("next", nullValue());
+    assertThat(List.of(first.<String>path("items[0].lastName"), second.<String>path("items[0].lastName")))
+        .containsExactlyInAnyOrder("Quartermain", "Quarter_s");
   }
 
   @Test
