@@ -18,6 +18,18 @@ public final class PersonalDataCipher {
 
   public static final String PREFIX = "v1:";
   private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * One cipher object per thread, initialised anew for every value: a customer list decrypts three fields of each
+   * of its rows, and looking the algorithm up among the providers for each was a tenth of the list's CPU time.
+   * A {@code Cipher} is not thread-safe; every {@code init} resets it, so a failed value leaves nothing behind.
+   */
+  private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("no AES/GCM in this JDK", e);
+    }
+  });
 
   private PersonalDataCipher() {
   }
@@ -31,7 +43,7 @@ public final class PersonalDataCipher {
     byte[] nonce = new byte[12];
     RANDOM.nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = AES_GCM.get();
       cipher.init(Cipher.ENCRYPT_MODE, keys.key(keyId), new GCMParameterSpec(128, nonce));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
@@ -52,7 +64,7 @@ public final class PersonalDataCipher {
     String keyId = stored.substring(PREFIX.length(), colon);
     byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = AES_GCM.get();
       cipher.init(Cipher.DECRYPT_MODE, PersonalDataKeys.current().key(keyId), new GCMParameterSpec(128, in, 0, 12));
       return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,37 @@ class PersonalDataCipherTest {
     String tampered = stored.substring(0, stored.length() - 2) + (last == 'A' ? 'B' : 'A') + stored.charAt(
         stored.length() - 1);
     assertThatThrownBy(() -> PersonalDataCipher.decrypt(tampered)).isInstanceOf(IllegalStateException.class);
+    // the thread's cipher object is whole again for the next value
+    assertThat(PersonalDataCipher.decrypt(stored)).isEqualTo("+1 312 555 0141");
+    assertThat(PersonalDataCipher.decrypt(PersonalDataCipher.encrypt("next"))).isEqualTo("next");
+  }
+
+  @Test
+  void manyThreadsEncryptingAndDecryptingAtOnceEachGetTheirOwnValuesBack() throws Exception {
+    PersonalDataKeys keys = PersonalDataKeys.of(Optional.of(newKey()), Optional.empty());
+    PersonalDataKeys.use(keys);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> rounds = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        rounds.add(pool.submit(() -> {
+          for (int i = 0; i < 500; i++) {
+            String value = "customer-" + thread + "-" + i + "@example.com";
+            String stored = PersonalDataCipher.encrypt(value);
+            if (!value.equals(PersonalDataCipher.decrypt(stored))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> round : rounds) {
+        assertThat(round.get(60, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
