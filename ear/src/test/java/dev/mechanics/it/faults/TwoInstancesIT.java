@@ -190,8 +190,10 @@ class TwoInstancesIT {
     assertThat(started.statusCode()).as(started.asString()).isEqualTo(201);
     String running = started.path("executionId").toString();
     for (int i = 0; i < 100; i++) {
-      if (as(a, operator).get("/batch/executions/" + running).then().statusCode(200).extract().jsonPath()
-          .getLong("steps[0].commitCount") > 0) {
+      // the step and its count appear only once the run has begun it
+      Number commits = as(a, operator).get("/batch/executions/" + running).then().statusCode(200).extract()
+          .path("steps[0].commitCount");
+      if (commits != null && commits.longValue() > 0) {
         break;
       }
       Thread.sleep(100);
