@@ -5,13 +5,15 @@ import dev.mechanics.platform.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 
-/** Repository of customers; tenant filtering comes from {@code @TenantId}, and in {@link #find} from its SQL. */
+/** Repository of customers; tenant filtering comes from {@code @TenantId}, and in its native reads from their SQL. */
 @ApplicationScoped
 public class Customers {
 
@@ -25,12 +27,7 @@ public class Customers {
    * converters, changes flushed); synchronised on {@link Customer} only, so it flushes nothing else early.
    */
   public Optional<Customer> find(UUID id) {
-    List<?> found = em.createNativeQuery("select * from customers where organization_id = :org and id = :id",
-            Customer.class)
-        .unwrap(NativeQuery.class).addSynchronizedEntityClass(Customer.class)
-        .setParameter("org", Tenancy.current()).setParameter("id", id)
-        .getResultList();
-    return found.stream().map(Customer.class::cast).findFirst();
+    return ofOrganization(" and id = :id", Map.of("id", id), 1).stream().findFirst();
   }
 
   /**
@@ -41,43 +38,40 @@ public class Customers {
    * organization's name and index columns.
    */
   public List<Customer> list(String q, PageRequest page) {
-    StringBuilder sql = new StringBuilder("select * from customers where organization_id = :org");
+    StringBuilder where = new StringBuilder();
+    Map<String, Object> parameters = new HashMap<>();
     if (page.after() != null) {
-      sql.append(" and id > :after");
+      where.append(" and id > :after");
+      parameters.put("after", page.after());
     }
-    String prefix = null;
-    String emailIndex = null;
-    String phoneIndex = null;
     if (q != null && !q.isBlank()) {
-      prefix = escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%";
-      sql.append(" and (lower(last_name) like :prefix escape '\\' or lower(first_name) like :prefix escape '\\'");
+      where.append(" and (lower(last_name) like :prefix escape '\\' or lower(first_name) like :prefix escape '\\'");
+      parameters.put("prefix", escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%");
       if (q.contains("@")) {
-        emailIndex = Customer.emailIndexOf(q);
-        sql.append(" or email_index = :emailIndex");
+        where.append(" or email_index = :emailIndex");
+        parameters.put("emailIndex", Customer.emailIndexOf(q));
       }
       if (q.matches("[0-9+()./ -]*[0-9][0-9+()./ -]*")) {
-        phoneIndex = Customer.phoneIndexOf(q);
-        sql.append(" or phone_index = :phoneIndex");
+        where.append(" or phone_index = :phoneIndex");
+        parameters.put("phoneIndex", Customer.phoneIndexOf(q));
       }
-      sql.append(')');
+      where.append(')');
     }
-    sql.append(" order by id");
-    NativeQuery<?> query = em.createNativeQuery(sql.toString(), Customer.class).unwrap(NativeQuery.class)
-        .addSynchronizedEntityClass(Customer.class)
+    return ofOrganization(where + " order by id", parameters, page.limit() + 1);
+  }
+
+  /**
+   * Managed customers of the caller's organization, {@code rest} added after that condition: contact details
+   * decrypted by their converters, changes flushed; synchronised on {@link Customer} only, so the query flushes
+   * nothing else early.
+   */
+  private List<Customer> ofOrganization(String rest, Map<String, Object> parameters, int maxRows) {
+    NativeQuery<?> query = em.createNativeQuery("select * from customers where organization_id = :org" + rest,
+            Customer.class)
+        .unwrap(NativeQuery.class).addSynchronizedEntityClass(Customer.class)
         .setParameter("org", Tenancy.current());
-    if (page.after() != null) {
-      query.setParameter("after", page.after());
-    }
-    if (prefix != null) {
-      query.setParameter("prefix", prefix);
-    }
-    if (emailIndex != null) {
-      query.setParameter("emailIndex", emailIndex);
-    }
-    if (phoneIndex != null) {
-      query.setParameter("phoneIndex", phoneIndex);
-    }
-    return query.setMaxResults(page.limit() + 1).getResultList().stream().map(Customer.class::cast).toList();
+    parameters.forEach(query::setParameter);
+    return query.setMaxResults(maxRows).getResultList().stream().map(Customer.class::cast).toList();
   }
 
   public void add(Customer customer) {

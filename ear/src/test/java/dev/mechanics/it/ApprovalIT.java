@@ -54,8 +54,8 @@ class ApprovalIT {
     Api.Tenant advisor = Api.demoAs("SERVICE_ADVISOR");
     String id = estimateWithThreeLines(advisor);
     // an address of its own: other test classes mail carla.driver@ too, and the latest mail may be theirs
-    advisor.request().body(Map.of("email", "carla.approves@example.com")).post("/work-orders/" + id
-            + "/approval-link")
+    advisor.request().body(Map.of("email", "carla.approves@example.com"))
+        .post("/work-orders/" + id + "/approval-link")
         .then().statusCode(201).body("emailSent", equalTo(true)).body("expiresAt", notNullValue());
 
     MimeMessage mail = Mails.latestTo(MAIL::getReceivedMessages, "carla.approves@example.com");
