@@ -106,11 +106,14 @@ public class RequestLoggingFilter extends HttpFilter {
     return shop == null ? null : Ids.parse(shop).map(Object::toString).orElse(null);
   }
 
+  /** Compiled once: String.replaceAll compiles its pattern on every call, twice a request (issue 12). */
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
   private static String truncate(String value, int max) {
     if (value == null) {
       return null;
     }
-    String clean = value.replaceAll("[\\p{Cntrl}]", "?");
+    String clean = CONTROL.matcher(value).replaceAll("?");
     return clean.length() > max ? clean.substring(0, max) : clean;
   }
 }

@@ -1,8 +1,8 @@
 package dev.mechanics.platform.web;
 
 import dev.mechanics.platform.DomainException;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -30,6 +30,12 @@ import java.util.Map;
 public class StorableTextInterceptor implements ReaderInterceptor {
 
   private static final int MAX_DEPTH = 16;
+
+  /**
+   * Resolved once: {@code Json.createParser} looks the provider up through the ServiceLoader on every call, which
+   * was 8 % of a customer create's CPU (issue 12).
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
@@ -62,7 +68,7 @@ public class StorableTextInterceptor implements ReaderInterceptor {
    */
   private static void requireOneJsonDocument(String body, Class<?> type) {
     JsonValue value;
-    try (JsonParser parser = Json.createParser(new StringReader(body))) {
+    try (JsonParser parser = JSON.createParser(new StringReader(body))) {
       parser.next();
       value = parser.getValue();
       if (parser.hasNext()) {
