@@ -182,7 +182,10 @@ class TwoInstancesIT {
     String operator = Client.login(b, "operator@platform.mechanics.dev", password);
     Path uploads = pair.files().resolve("uploads/stop-across");
     Files.createDirectories(uploads);
-    for (int i = 0; i < 15; i++) {
+    // 40 files, 2 a chunk, 300 ms each: the run lasts about 12 s, long enough for the stop to reach it through the
+    // other instance on a slow machine (with 15 it once finished, in 5 s, before the stop arrived)
+    int files = 40;
+    for (int i = 0; i < files; i++) {
       Files.writeString(uploads.resolve("invoice-%02d.pdf".formatted(i)), "invoice " + i);
     }
     Response started = as(a, operator).body(Map.of("jobName", "file-backup", "parameters",
@@ -208,7 +211,7 @@ class TwoInstancesIT {
     assertThat(done.getString("status")).as(done.prettify()).isEqualTo("COMPLETED");
     try (Stream<Path> copies = Files.walk(pair.files().resolve("backups"))) {
       assertThat(copies.filter(p -> p.toString().contains("stop-across/invoice-") && !p.toString().endsWith(
-          ".type")).count()).isEqualTo(15);
+          ".type")).count()).isEqualTo(files);
     }
   }
 
