@@ -1,5 +1,6 @@
 package dev.mechanics.platform;
 
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,7 +17,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * allocate it afresh for each hash (password4j did: 19 MiB of small arrays a sign-in) make the garbage collector
  * copy it when a young collection lands mid-hash, which tripled the collector's pauses for every other request
  * during a burst of sign-ins (issue 15.9). Bouncy Castle takes a block pool, so each hashing thread keeps one
- * set of blocks for good and a hash allocates nothing of note.
+ * set of blocks through a burst of sign-ins and a hash allocates nothing of note.
  */
 final class Argon2id {
 
@@ -39,15 +40,43 @@ final class Argon2id {
   /**
    * A hashing thread's working memory, kept between its hashes (blocks beyond the pool's size are left to the
    * collector). Only the {@link HashingPool}'s few threads keep one: on any other thread a hash allocates afresh.
+   * Held softly: 19 MiB a hashing thread was a sixth of the server's live heap long after the last sign-in (issue
+   * 12 goal 4). Every hash of a burst touches it, so it stays through the burst; once sign-ins have been idle for
+   * about a second per free MiB of heap, or when the heap runs short, a full collection gives it back, and the
+   * thread's next hash keeps a new one.
    */
-  private static final ThreadLocal<Argon2BytesGenerator.BlockPool> BLOCKS = new ThreadLocal<>();
+  private static final ThreadLocal<SoftReference<Argon2BytesGenerator.BlockPool>> BLOCKS = new ThreadLocal<>();
 
   private Argon2id() {
   }
 
-  /** Makes the calling thread keep one hash's working memory for its lifetime. */
+  /** Makes the calling thread keep one hash's working memory between its hashes. */
   static void keepWorkingMemoryOnThisThread() {
-    BLOCKS.set(new Argon2BytesGenerator.FixedBlockPool(Cost.OWASP.memoryKib()));
+    keepNewWorkingMemory();
+  }
+
+  /** The calling thread's kept working memory (a new one where the collector took it), or null where none is kept. */
+  static Argon2BytesGenerator.BlockPool keptWorkingMemory() {
+    SoftReference<Argon2BytesGenerator.BlockPool> kept = BLOCKS.get();
+    if (kept == null) {
+      return null;
+    }
+    Argon2BytesGenerator.BlockPool blocks = kept.get();
+    return blocks != null ? blocks : keepNewWorkingMemory();
+  }
+
+  /** What a full collection does to an idle hashing thread's working memory. */
+  static void releaseKeptWorkingMemory() {
+    SoftReference<Argon2BytesGenerator.BlockPool> kept = BLOCKS.get();
+    if (kept != null) {
+      kept.clear();
+    }
+  }
+
+  private static Argon2BytesGenerator.BlockPool keepNewWorkingMemory() {
+    Argon2BytesGenerator.BlockPool blocks = new Argon2BytesGenerator.FixedBlockPool(Cost.OWASP.memoryKib());
+    BLOCKS.set(new SoftReference<>(blocks));
+    return blocks;
   }
 
   static String hash(String password, Cost cost) {
@@ -77,7 +106,7 @@ final class Argon2id {
         .withIterations(cost.iterations())
         .withParallelism(cost.lanes())
         .withSalt(salt)
-        .withBlockPool(BLOCKS.get()) // null: Bouncy Castle allocates for this hash only
+        .withBlockPool(keptWorkingMemory()) // null: Bouncy Castle allocates for this hash only
         .build());
     byte[] out = new byte[length];
     generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);

@@ -58,6 +58,29 @@ class Argon2idTest {
   }
 
   @Test
+  void theWorkingMemoryIsKeptThroughABurstAndANewOneAfterTheCollectorTookIt() throws Exception {
+    String fresh = Argon2id.hash(PASSWORD, Argon2id.Cost.OWASP);
+    Object[] kept = new Object[3];
+    boolean[] verified = new boolean[2];
+    Thread hasher = new Thread(() -> {
+      Argon2id.keepWorkingMemoryOnThisThread();
+      verified[0] = Argon2id.matches(PASSWORD, fresh);
+      kept[0] = Argon2id.keptWorkingMemory();
+      kept[1] = Argon2id.keptWorkingMemory();
+      Argon2id.releaseKeptWorkingMemory();
+      verified[1] = Argon2id.matches(PASSWORD, fresh);
+      kept[2] = Argon2id.keptWorkingMemory();
+    });
+    hasher.start();
+    hasher.join(60_000);
+
+    assertThat(verified).containsExactly(true, true);
+    assertThat(kept[0]).isNotNull().isSameAs(kept[1]);
+    assertThat(kept[2]).as("a new one once the collector took the first").isNotNull().isNotSameAs(kept[0]);
+    assertThat(Argon2id.keptWorkingMemory()).as("a thread that keeps none").isNull();
+  }
+
+  @Test
   void aStoredValueItCannotCheckIsARefusal() {
     String good = Argon2id.hash(PASSWORD, new Argon2id.Cost(64, 1, 1));
     assertThat(Argon2id.matches(PASSWORD, good)).as("cheaper costs of older hashes are read from the hash").isTrue();

@@ -54,12 +54,13 @@ class ApprovalIT {
     Api.Tenant advisor = Api.demoAs("SERVICE_ADVISOR");
     String id = estimateWithThreeLines(advisor);
     // an address of its own: other test classes mail carla.driver@ too, and the latest mail may be theirs
-    advisor.request().body(Map.of("email", "carla.approves@example.com"))
+    String carla = "carla.approves@example.com";
+    advisor.request().body(Map.of("email", carla))
         .post("/work-orders/" + id + "/approval-link")
         .then().statusCode(201).body("emailSent", equalTo(true)).body("expiresAt", notNullValue());
 
-    MimeMessage mail = Mails.latestTo(MAIL::getReceivedMessages, "carla.approves@example.com");
-    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("carla.approves@example.com");
+    MimeMessage mail = Mails.latestTo(MAIL::getReceivedMessages, carla);
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(carla);
     Matcher link = LINK.matcher(Mails.text(mail));
     assertThat(link.find()).as("the mail carries the approval link").isTrue();
     String url = pathOf(link.group());

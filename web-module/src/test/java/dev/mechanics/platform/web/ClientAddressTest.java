@@ -2,6 +2,8 @@ package dev.mechanics.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,31 @@ class ClientAddressTest {
     assertThat(v4.contains(InetAddress.getByName("147.243.255.255"))).isTrue();
     assertThat(v4.contains(InetAddress.getByName("147.244.0.0"))).isFalse();
     assertThat(IpRange.parse("10.0.0.1").orElseThrow().contains(InetAddress.getByName("10.0.0.2"))).isFalse();
+  }
+
+  @Test
+  void eachRequestIsReadForItselfThoughItsPeerIsWorkedOutOnce() {
+    ClientAddress address = new ClientAddress();
+    address.trustedProxies("169.254.0.0/16,2a01:111:2050::/44");
+    assertThat(address.of(request("169.254.0.9", "203.0.113.10"))).isEqualTo("203.0.113.10");
+    assertThat(address.of(request("169.254.0.9", "198.51.100.20:443"))).isEqualTo("198.51.100.20");
+    assertThat(address.of(request("169.254.0.9", null))).isEqualTo("169.254.0.9");
+    assertThat(address.of(request("203.0.113.99", "1.2.3.4"))).as("a peer that is no proxy").isEqualTo("203.0.113.99");
+    assertThat(address.of(request("2a01:111:2050:0:0:0:0:5", "2001:DB8::1"))).isEqualTo("2001:db8:0:0:0:0:0:1");
+    for (int i = 0; i < 5000; i++) { // more peers than it keeps: it starts over and still answers each
+      String client = "198.51." + (i / 256) + "." + (i % 256);
+      assertThat(address.of(request(client, "1.2.3.4"))).isEqualTo(client);
+    }
+    assertThat(address.of(request("169.254.0.9", "203.0.113.11"))).isEqualTo("203.0.113.11");
+  }
+
+  private static HttpServletRequest request(String peer, String forwardedFor) {
+    return (HttpServletRequest) Proxy.newProxyInstance(ClientAddressTest.class.getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (proxy, method, arguments) -> switch (method.getName()) {
+          case "getRemoteAddr" -> peer;
+          case "getHeader" -> "X-Forwarded-For".equalsIgnoreCase((String) arguments[0]) ? forwardedFor : null;
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
   }
 
   @Test
