@@ -33,6 +33,8 @@ import dev.mechanics.workorder.WorkOrder;
 import dev.mechanics.workorder.WorkOrderLine;
 import dev.mechanics.workorder.WorkOrderService;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.assertj.core.api.Assertions;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.type.format.jakartajson.JsonBJsonFormatMapper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -49,7 +53,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * No N+1 queries: inside the server, with Hibernate's own statement inspector counting, the board listing and a
- * work-order read prepare the same number of SQL statements whether they touch few rows or many.
+ * work-order read prepare the same number of SQL statements whether they touch few rows or many. And what the
+ * persistence unit builds at boot that no request needs.
  */
 @ExtendWith(ArquillianExtension.class)
 class QueryCountInServerIT {
@@ -83,6 +88,9 @@ class QueryCountInServerIT {
 
   @Inject
   TaxRates taxRates;
+
+  @PersistenceUnit(unitName = "mechanics")
+  EntityManagerFactory persistenceUnit;
 
   private record Chain(UUID organization, UUID shop, UUID owner) {
   }
@@ -147,6 +155,13 @@ class QueryCountInServerIT {
       Totals totals = workOrders.totalsOf(workOrder);
       return totals.total();
     }).statements());
+  }
+
+  @Test
+  void noColumnIsJsonSoHibernateMapsJsonWithLibertysJsonBNotAJacksonObjectMapper() {
+    // Jackson is on the class path (the Azure SDK): by default Hibernate built an ObjectMapper at boot, ~450 classes
+    assertThat(persistenceUnit.unwrap(SessionFactoryImplementor.class).getSessionFactoryOptions()
+        .getJsonFormatMapper()).isInstanceOf(JsonBJsonFormatMapper.class);
   }
 
   @Test
