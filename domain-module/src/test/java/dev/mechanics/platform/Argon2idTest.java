@@ -40,16 +40,13 @@ class Argon2idTest {
     String fresh = Argon2id.hash(PASSWORD, Argon2id.Cost.OWASP);
     String[] onKeptMemory = new String[3];
     boolean[] verified = new boolean[3];
-    Thread hasher = new Thread(() -> {
-      Argon2id.keepWorkingMemoryOnThisThread();
+    onAHashingThread(() -> {
       for (int i = 0; i < 3; i++) {
         // the second and third hashes run on the blocks the first one left, cleared in between
         onKeptMemory[i] = Argon2id.hash(PASSWORD + i, Argon2id.Cost.OWASP);
         verified[i] = Argon2id.matches(PASSWORD, fresh);
       }
     });
-    hasher.start();
-    hasher.join(60_000);
 
     for (int i = 0; i < 3; i++) {
       assertThat(verified[i]).isTrue();
@@ -62,8 +59,7 @@ class Argon2idTest {
     String fresh = Argon2id.hash(PASSWORD, Argon2id.Cost.OWASP);
     Object[] kept = new Object[3];
     boolean[] verified = new boolean[2];
-    Thread hasher = new Thread(() -> {
-      Argon2id.keepWorkingMemoryOnThisThread();
+    onAHashingThread(() -> {
       verified[0] = Argon2id.matches(PASSWORD, fresh);
       kept[0] = Argon2id.keptWorkingMemory();
       kept[1] = Argon2id.keptWorkingMemory();
@@ -71,13 +67,21 @@ class Argon2idTest {
       verified[1] = Argon2id.matches(PASSWORD, fresh);
       kept[2] = Argon2id.keptWorkingMemory();
     });
-    hasher.start();
-    hasher.join(60_000);
 
     assertThat(verified).containsExactly(true, true);
     assertThat(kept[0]).isNotNull().isSameAs(kept[1]);
     assertThat(kept[2]).as("a new one once the collector took the first").isNotNull().isNotSameAs(kept[0]);
     assertThat(Argon2id.keptWorkingMemory()).as("a thread that keeps none").isNull();
+  }
+
+  /** Runs the work on a thread that keeps its working memory, as the hashing pool's threads do. */
+  private static void onAHashingThread(Runnable work) throws InterruptedException {
+    Thread hasher = new Thread(() -> {
+      Argon2id.keepWorkingMemoryOnThisThread();
+      work.run();
+    });
+    hasher.start();
+    hasher.join(60_000);
   }
 
   @Test
