@@ -50,9 +50,11 @@ final class Argon2id {
   private Argon2id() {
   }
 
-  /** Makes the calling thread keep one hash's working memory between its hashes. */
-  static void keepWorkingMemoryOnThisThread() {
-    keepNewWorkingMemory();
+  /** Makes the calling thread keep one hash's working memory between its hashes; returns that memory. */
+  static Argon2BytesGenerator.BlockPool keepWorkingMemoryOnThisThread() {
+    Argon2BytesGenerator.BlockPool blocks = new Argon2BytesGenerator.FixedBlockPool(Cost.OWASP.memoryKib());
+    BLOCKS.set(new SoftReference<>(blocks));
+    return blocks;
   }
 
   /** The calling thread's kept working memory (a new one where the collector took it), or null where none is kept. */
@@ -62,7 +64,7 @@ final class Argon2id {
       return null;
     }
     Argon2BytesGenerator.BlockPool blocks = kept.get();
-    return blocks != null ? blocks : keepNewWorkingMemory();
+    return blocks != null ? blocks : keepWorkingMemoryOnThisThread();
   }
 
   /** What a full collection does to an idle hashing thread's working memory. */
@@ -71,12 +73,6 @@ final class Argon2id {
     if (kept != null) {
       kept.clear();
     }
-  }
-
-  private static Argon2BytesGenerator.BlockPool keepNewWorkingMemory() {
-    Argon2BytesGenerator.BlockPool blocks = new Argon2BytesGenerator.FixedBlockPool(Cost.OWASP.memoryKib());
-    BLOCKS.set(new SoftReference<>(blocks));
-    return blocks;
   }
 
   static String hash(String password, Cost cost) {
