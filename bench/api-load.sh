@@ -78,16 +78,9 @@ stop() {
   fi
 }
 trap stop EXIT
-started=$(date +%s.%N)
-taskset -c "$SERVER_CPUS" "$WLP/bin/server" start mechanics >/dev/null
-until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/ready"; do
-  sleep 0.2
-  if (( $(date +%s) - ${started%.*} > ${READY_TIMEOUT:-600} )); then echo "not ready after ${READY_TIMEOUT:-600} s" >&2; exit 1; fi
-done
-ready=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
-PID=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-# the JVM's threads too (a thread started before the pinning keeps its own mask)
-taskset -a -p -c "$SERVER_CPUS" "$PID" >/dev/null
+. "$HERE/start-pinned.sh"
+start_pinned "$WLP" mechanics "$SERVER_CPUS" "$PORT"
+ready=$READY
 echo "server ready in ${ready} s (empty database), pid $PID on cpu $SERVER_CPUS" >&2
 
 B=http://127.0.0.1:$PORT

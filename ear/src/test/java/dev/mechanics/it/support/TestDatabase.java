@@ -98,6 +98,8 @@ public final class TestDatabase {
           <featureManager>
             <feature>localConnector-1.0</feature>
           </featureManager>
+          <!-- and deploys its archives into dropins/, which production does not watch (server.xml) -->
+          <applicationMonitor updateTrigger="polled" dropinsEnabled="true"/>
           <!-- as deployed (issue 15): links from the public address, the proxies as ranges. The tests play App
                Service's front end (loopback) and Front Door (its published back-end ranges), so X-Forwarded-For
                from them is honoured. Production mode itself (https only) is tested by ProductionModeIT. -->
