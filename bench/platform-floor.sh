@@ -58,27 +58,20 @@ print(f"{head}.{body}.{b64(r + s)}")
 PY
 )
 
-features=$(sed -n '/<featureManager>/,/<\/featureManager>/p' "$ROOT/liberty-config/server.xml")
-cat >"$SERVER/server.xml" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Written by bench/platform-floor.sh: the product's features and per-request settings, the floor WAR. -->
-<server description="platform floor">
-$features
-  <variable name="PORT" defaultValue="9290"/>
-  <httpEndpoint id="defaultHttpEndpoint" host="*" httpPort="\${PORT}" httpsPort="-1" protocolVersion="http/1.1">
-    <httpOptions removeServerHeader="true" readTimeout="15s" writeTimeout="30s" persistTimeout="30s"/>
-  </httpEndpoint>
-  <executor coreThreads="96"/>
-  <webContainer deferServletLoad="false" disableXPoweredBy="true" skipEncodedCharVerification="true"/>
-  <logging consoleFormat="json" consoleLogLevel="INFO" consoleSource="message,audit" messageFormat="json"/>
-  <mpMetrics authentication="true"/>
-  <mpJwt id="floorJwt" ignoreApplicationAuthMethod="false" mapToUserRegistry="false"
-         groupNameAttribute="groups" userNameAttribute="sub" clockSkew="30s"/>
-  <cdi enableImplicitBeanArchives="false"/>
-  <config updateTrigger="mbean" monitorInterval="0"/>
-  <webApplication id="floor" location="floor.war" contextRoot="/"/>
-</server>
-EOF
+# the product's own elements, taken from its server.xml so the two cannot drift apart: features, variables, HTTP,
+# executor, web container, logging, metrics, MicroProfile JWT, CDI and the configuration and application monitors
+python3 - "$ROOT/liberty-config/server.xml" >"$SERVER/server.xml" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+KEEP = {"featureManager", "variable", "httpEndpoint", "executor", "webContainer", "logging", "mpMetrics", "mpJwt",
+        "cdi", "config", "applicationMonitor"}
+product = ET.parse(sys.argv[1]).getroot()
+floor = ET.Element("server", description="platform floor: the product's settings, the floor WAR")
+floor.extend(e for e in product if e.tag in KEEP)
+ET.SubElement(floor, "webApplication", id="floor", location="floor.war", contextRoot="/")
+ET.indent(floor)
+print(ET.tostring(floor, encoding="unicode"))
+PY
 # the verification key and claims as system properties: MicroProfile Config's own source, no code in the WAR
 cat >>"$SERVER/jvm.options" <<EOF
 -Dmp.jwt.verify.publickey.location=$SERVER/jwt-public.pem
